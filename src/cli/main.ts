@@ -1,0 +1,20 @@
+/**
+ * `vanban` — one command per job. Data goes to stdout (tables by default, --json on
+ * every command that prints data); logs go to stderr through pino.
+ */
+import { Command } from "commander";
+import { setVerbose } from "../log.js";
+import { registerExtract } from "./extract-command.js";
+import { registerParse } from "./parse-command.js";
+
+const program = new Command();
+program
+  .name("vanban")
+  .description("Vietnamese administrative documents → citations, tasks, deadlines and metrics")
+  .option("--verbose", "log progress and decisions (pino, to stderr)")
+  .hook("preAction", (cmd) => setVerbose(Boolean(cmd.optsWithGlobals().verbose)));
+
+registerParse(program);
+registerExtract(program);
+
+await program.parseAsync(process.argv);

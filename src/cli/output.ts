@@ -1,0 +1,16 @@
+/** How commands print: JSON for --json, one-line errors naming the file and the reason. */
+import { ParseError } from "../parse/index.js";
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function failureLine(e: unknown, file: string): string {
+  if (e instanceof ParseError) return `${e.file}: ${e.stage}: ${e.reason}`;
+  const m = e instanceof Error ? e.message : String(e);
+  return `${file}: ${m.split("\n")[0]}`;
+}
+
+export function reportFailure(e: unknown, file: string): void {
+  console.error(`error: ${failureLine(e, file)}`);
+}

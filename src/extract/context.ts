@@ -1,0 +1,31 @@
+/**
+ * What every extractor reads: the document model, its match text (same length as
+ * the display text, so spans are shared), the metadata found first (document date
+ * supplies missing years; the own code is never a reference), and a page lookup.
+ */
+import type { DocumentModel, Span } from "../../schemas/document.js";
+import type { DocumentMeta } from "../../schemas/extraction.js";
+import { foldForMatch } from "../normalise/fold.js";
+
+export type ExtractContext = {
+  doc: DocumentModel;
+  /** foldForMatch(doc.text): unified tone placement, dashes and quotes. */
+  folded: string;
+  meta: DocumentMeta;
+  /** Year for dates printed without one: the document's year, else null. */
+  year: number | null;
+  pageAt: (offset: number) => number;
+};
+
+export function makeContext(doc: DocumentModel, meta: DocumentMeta): ExtractContext {
+  const starts = doc.pages.map((p) => p.span.start);
+  const pageAt = (offset: number) => {
+    let page = 1;
+    for (let i = 0; i < starts.length; i++) if (starts[i] <= offset && doc.pages[i].span.end >= starts[i]) page = doc.pages[i].number;
+    return page;
+  };
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : null;
+  return { doc, folded: foldForMatch(doc.text), meta, year, pageAt };
+}
+
+export const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;

@@ -1,0 +1,84 @@
+/**
+ * The parse stage: bytes of any supported format → the document model.
+ *
+ * parse (per format) → clean text → structure → join tables → layout. Each format
+ * parser returns draft blocks; the later steps are shared so that the same
+ * document gives the same blocks whether it arrives as PDF, DOCX, HTML or text.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import type { DocumentModel, Format } from "../../schemas/document.js";
+import { decodeVietnameseText } from "../normalise/legacy-encoding.js";
+import type { DraftDocument } from "./draft.js";
+import { joinTables } from "./join-tables.js";
+import { layoutDocument } from "./layout.js";
+import { ParseError, sniffFormat, textFormat } from "./sniff.js";
+import { structureBlocks } from "./structure.js";
+import { parseText } from "./text.js";
+
+export { ParseError } from "./sniff.js";
+
+export type ParseOptions = {
+  /** Refuse files larger than this many bytes before reading them (default 100 MB). */
+  maxBytes?: number;
+};
+
+export async function parseFile(file: string, options: ParseOptions = {}): Promise<DocumentModel> {
+  const maxBytes = options.maxBytes ?? 100 * 1024 * 1024;
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    throw new ParseError(file, "read", (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message));
+  }
+  if (size > maxBytes)
+    throw new ParseError(file, "read", `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+  const bytes = await readFile(file);
+  return parseBytes(bytes, file);
+}
+
+export async function parseBytes(bytes: Uint8Array, file: string): Promise<DocumentModel> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sniffed = sniffFormat(bytes, file);
+  let draft: DraftDocument;
+  let format: Format;
+  let encoding: string | undefined;
+  try {
+    switch (sniffed.format) {
+      case "pdf": {
+        const { parsePdf } = await import("./pdf.js");
+        draft = await parsePdf(bytes);
+        format = "pdf";
+        break;
+      }
+      case "docx": {
+        const { parseDocx } = await import("./docx.js");
+        draft = await parseDocx(bytes);
+        format = "docx";
+        break;
+      }
+      case "html": {
+        const { parseHtml } = await import("./html.js");
+        draft = parseHtml(decodeVietnameseText(bytes).text);
+        format = "html";
+        break;
+      }
+      default: {
+        const decoded = decodeVietnameseText(bytes);
+        encoding = decoded.encoding;
+        format = textFormat(decoded.text, file);
+        draft = parseText(decoded.text);
+      }
+    }
+  } catch (e) {
+    if (e instanceof ParseError) throw e;
+    throw new ParseError(file, `parse-${sniffed.format}`, oneLine(e));
+  }
+  draft.blocks = joinTables(structureBlocks(draft.blocks));
+  return layoutDocument(draft, { file, sha256, format, size: bytes.length, ...(encoding ? { encoding } : {}) });
+}
+
+export function oneLine(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split("\n")[0].slice(0, 300);
+}
