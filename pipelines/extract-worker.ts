@@ -1,0 +1,26 @@
+/**
+ * Worker-thread entry: parse → extract one file's bytes, off the main thread, so
+ * that a slow or hanging file can be killed without stopping an import.
+ * Messages in: ExtractJob. Messages out: ExtractOutcome.
+ */
+import { parentPort } from "node:worker_threads";
+import { extractDocument } from "../src/extract/index.js";
+import { parseBytes, ParseError } from "../src/parse/index.js";
+import type { ExtractJob, ExtractOutcome } from "./worker-pool.js";
+
+parentPort!.on("message", async (job: ExtractJob) => {
+  let outcome: ExtractOutcome;
+  let stage = "parse";
+  try {
+    const model = await parseBytes(new Uint8Array(job.bytes), job.file);
+    stage = "extract";
+    const extraction = extractDocument(model);
+    outcome = { id: job.id, ok: true, model, extraction };
+  } catch (e) {
+    outcome =
+      e instanceof ParseError
+        ? { id: job.id, ok: false, stage: e.stage, reason: e.reason }
+        : { id: job.id, ok: false, stage, reason: (e instanceof Error ? e.message : String(e)).split("\n")[0] };
+  }
+  parentPort!.postMessage(outcome);
+});

@@ -1,0 +1,103 @@
+/**
+ * A fixed pool of worker threads running parse → extract, with a per-file time
+ * limit: a worker still busy after `timeoutMs` is terminated (pdf.js and regexes
+ * cannot be interrupted from inside) and replaced, and the file is reported as
+ * timed out. Results come back as plain data.
+ */
+import { Worker } from "node:worker_threads";
+import type { DocumentModel } from "../schemas/document.js";
+import type { Extraction } from "../schemas/extraction.js";
+
+export type ExtractJob = { id: number; file: string; bytes: ArrayBuffer };
+export type ExtractOutcome =
+  | { id: number; ok: true; model: DocumentModel; extraction: Extraction }
+  | { id: number; ok: false; stage: string; reason: string };
+
+type Pending = { job: ExtractJob; resolve: (o: ExtractOutcome) => void };
+type Slot = { worker: Worker; busy: Pending | null; timer: NodeJS.Timeout | null };
+
+const fromSource = import.meta.url.endsWith(".ts");
+const workerUrl = new URL(fromSource ? "./extract-worker.ts" : "./extract-worker.js", import.meta.url);
+
+function newWorker(): Worker {
+  if (!fromSource) return new Worker(workerUrl);
+  // Under vitest/tsx the sources are TypeScript: register tsx inside the worker first.
+  const boot = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+export class ExtractPool {
+  private slots: Slot[] = [];
+  private queue: Pending[] = [];
+  private nextId = 1;
+
+  constructor(
+    readonly size: number,
+    readonly timeoutMs: number,
+  ) {
+    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+  }
+
+  run(file: string, bytes: Uint8Array): Promise<ExtractOutcome> {
+    // Copy (Buffer#slice would share a pooled ArrayBuffer) into a transferable buffer of exactly these bytes.
+    const copy = Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer;
+    return new Promise((resolve) => {
+      this.queue.push({ job: { id: this.nextId++, file, bytes: copy }, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots = [];
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: newWorker(), busy: null, timer: null };
+    slot.worker.on("message", (o: ExtractOutcome) => this.finish(slot, o));
+    slot.worker.on("error", (e) => this.crash(slot, `worker crashed: ${e.message.split("\n")[0]}`));
+    slot.worker.on("exit", (code) => {
+      if (slot.busy) this.crash(slot, `worker exited with code ${code}`);
+    });
+    slot.worker.unref();
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || !this.queue.length) continue;
+      const pending = this.queue.shift()!;
+      slot.busy = pending;
+      slot.timer = setTimeout(() => this.crash(slot, `timed out after ${Math.round(this.timeoutMs / 1000)} s`, "timeout"), this.timeoutMs);
+      slot.worker.ref();
+      slot.worker.postMessage(pending.job, [pending.job.bytes]);
+    }
+  }
+
+  private finish(slot: Slot, outcome: ExtractOutcome): void {
+    const pending = slot.busy;
+    if (!pending || pending.job.id !== outcome.id) return;
+    this.release(slot);
+    pending.resolve(outcome);
+    this.dispatch();
+  }
+
+  private crash(slot: Slot, reason: string, stage = "worker"): void {
+    const pending = slot.busy;
+    this.release(slot);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) {
+      void slot.worker.terminate();
+      this.slots[i] = this.spawn();
+    }
+    if (pending) pending.resolve({ id: pending.job.id, ok: false, stage, reason });
+    this.dispatch();
+  }
+
+  private release(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.busy = null;
+    slot.worker.unref();
+  }
+}
