@@ -1,5 +1,242 @@
-// PLACEHOLDER (UTF-8 only) — to be replaced by the full legacy-encoding decoder.
-export type DecodedText = { text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1258" | "tcvn3" | "vni"; confidence: number };
+/**
+ * Decoding of Vietnamese plain-text files whose encoding nobody recorded.
+ *
+ * `decodeVietnameseText(bytes)` accepts:
+ * - UTF-8, with or without BOM; any valid UTF-8 is taken as UTF-8;
+ * - UTF-16 LE or BE with a BOM;
+ * - otherwise one of the single-byte encodings of pre-Unicode archives:
+ *   - windows-1258 (cp1258): base letter or one of â ê ô ơ ư ă đ, then a
+ *     combining tone-mark byte where cp1258 has no precomposed letter;
+ *   - TCVN3 / ABC (.VnTime, .VnTimeH): one byte per letter; read with the
+ *     full TCVN 5712 VN1 table (capitals with tones at 0x80–0x9F and
+ *     0x01–0x17) and Windows “ ” – … at the codes Word put them; all-caps
+ *     words typed in .VnTimeH with lowercase codes come back all caps;
+ *   - VNI-Windows: base letter followed by mark bytes ("a" + "ù" = á).
+ *   The candidate whose decoding reads most like Vietnamese (valid
+ *   syllables, tone mark in the right place) wins.
+ * The text returned is NFC; line endings are left as they are.
+ *
+ * `encodeTcvn3` and `encodeVni` are the inverse encoders (used to build the
+ * legacy fixtures and round-trip tests).
+ */
+import iconv from "iconv-lite";
+import { CP1252_HIGH, TCVN3_PUNCTUATION, TCVN3_TO_UNICODE, VNI_TO_UNICODE } from "./legacy-encoding-tables.js";
+
+export type DecodedText = {
+  text: string;
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1258" | "tcvn3" | "vni";
+  confidence: number;
+};
+
+type SingleByte = "windows-1258" | "tcvn3" | "vni";
+
 export function decodeVietnameseText(bytes: Uint8Array): DecodedText {
-  return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", confidence: 1 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)).normalize("NFC"), encoding: "utf-16le", confidence: 1 };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)).normalize("NFC"), encoding: "utf-16be", confidence: 1 };
+  }
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8.normalize("NFC"), encoding: "utf-8", confidence: 1 };
+
+  const candidates = (["windows-1258", "tcvn3", "vni"] as const).map((encoding) => {
+    const text = decodeSingleByte(bytes, encoding).normalize("NFC");
+    return { encoding, text, ...plausibility(text) };
+  });
+  // a stable sort keeps windows-1258 first among equals: the most common
+  // single-byte encoding of Windows-era text files
+  candidates.sort((a, b) => b.score - a.score || b.common - a.common);
+  const [best, second] = candidates;
+  if (best.words === 0) return { text: best.text, encoding: best.encoding, confidence: 0.5 };
+  // a close runner-up means the letters seen fit several encodings
+  const confidence = best.score * Math.min(1, (best.score - second.score) / 0.3);
+  return { text: best.text, encoding: best.encoding, confidence: Math.round(confidence * 100) / 100 };
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    // ignoreBOM: false (the default) drops a leading BOM
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodeSingleByte(bytes: Uint8Array, encoding: SingleByte): string {
+  if (encoding === "tcvn3") return decodeTcvn3(bytes);
+  if (encoding === "vni") return decodeVni(bytes);
+  return iconv.decode(bytes, "windows1258");
+}
+
+// ---------------------------------------------------------------- TCVN3
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+function decodeTcvn3(bytes: Uint8Array): string {
+  const chars = Array.from(bytes, (b) => TCVN3_TO_UNICODE[b] ?? String.fromCharCode(b));
+  for (let i = 0; i < bytes.length; i++) {
+    const punct = TCVN3_PUNCTUATION[bytes[i]];
+    if (punct !== undefined && !readsAsLetter(chars, i)) chars[i] = punct;
+  }
+  return restoreCapitals(chars.join(""));
+}
+
+/** Whether the VN1 capital at i fits its neighbours better than punctuation. */
+function readsAsLetter(chars: string[], i: number): boolean {
+  let start = i;
+  let end = i + 1;
+  while (start > 0 && LETTER.test(chars[start - 1])) start--;
+  while (end < chars.length && LETTER.test(chars[end])) end++;
+  // a lone capital vowel ("“ " or " – ") is far likelier punctuation
+  if (end - start === 1) return false;
+  return isSyllable(chars.slice(start, end).join("").normalize("NFC"));
+}
+
+/**
+ * .VnTimeH headings store capitals with tones as lowercase codes, so
+ * "KẾT LUẬN" arrives as "KếT LUậN": a word whose ASCII letters are all
+ * capitals (two at least, so "Kế" is left alone) is uppercased whole.
+ */
+function restoreCapitals(text: string): string {
+  return text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+    const ascii = word.replace(/[^A-Za-z]/g, "");
+    if (ascii.length < 2 || /[a-z]/.test(ascii)) return word;
+    return word.toUpperCase();
+  });
+}
+
+const UNICODE_TO_TCVN3 = invert(TCVN3_TO_UNICODE, TCVN3_PUNCTUATION);
+
+export function encodeTcvn3(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text.normalize("NFC")) {
+    const code = UNICODE_TO_TCVN3.get(ch);
+    if (code !== undefined) out.push(code);
+    else out.push(ch.charCodeAt(0) < 0x80 || ch === "\u00a0" ? ch.charCodeAt(0) : 0x3f);
+  }
+  return Uint8Array.from(out);
+}
+
+function invert(...tables: Readonly<Record<number, string>>[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const table of tables) {
+    for (const [code, ch] of Object.entries(table)) {
+      // combining tone marks are only read, never written: precomposed wins
+      if (!/\p{M}/u.test(ch)) map.set(ch, Number(code));
+    }
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------- VNI
+
+const VNI = new Map(Object.entries(VNI_TO_UNICODE));
+const UNICODE_TO_VNI = new Map(Object.entries(VNI_TO_UNICODE).map(([seq, ch]) => [ch, seq] as const));
+const CP1252_TO_BYTE = new Map(Object.entries(CP1252_HIGH).map(([code, ch]) => [ch, Number(code)] as const));
+
+function decodeVni(bytes: Uint8Array): string {
+  const latin = Array.from(bytes, (b) => CP1252_HIGH[b] ?? String.fromCharCode(b)).join("");
+  let out = "";
+  for (let i = 0; i < latin.length; ) {
+    // the longest sequence wins: "oâ" is ô, not o + â
+    const two = VNI.get(latin.slice(i, i + 2));
+    if (two !== undefined) {
+      out += two;
+      i += 2;
+    } else {
+      out += VNI.get(latin[i]) ?? latin[i];
+      i += 1;
+    }
+  }
+  return out;
+}
+
+export function encodeVni(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text.normalize("NFC")) {
+    const seq = UNICODE_TO_VNI.get(ch);
+    if (seq !== undefined) {
+      for (const c of seq) out.push(c.charCodeAt(0));
+      continue;
+    }
+    const code = ch.charCodeAt(0);
+    out.push(CP1252_TO_BYTE.get(ch) ?? (code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : 0x3f));
+  }
+  return Uint8Array.from(out);
+}
+
+// ---------------------------------------------------------------- scoring
+
+// Tone-stripped syllable: initial, vowel cluster (with its glides), final.
+const SYLLABLE = new RegExp(
+  "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?" +
+    "(iêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|yêu" +
+    "|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê" +
+    "|[aăâeêioôơuưy])" +
+    "(ch|ng|nh|[cmnpt])?$",
+  "u",
+);
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+function isSyllable(word: string): boolean {
+  // mixed case ("lỔ") is how a wrong code page shows through
+  const lower = word.toLowerCase();
+  if (word !== lower && word !== word.toUpperCase() && word.slice(1) !== lower.slice(1)) return false;
+  const letters: string[] = [];
+  let toneAt = -1;
+  for (const [cluster] of lower.normalize("NFD").matchAll(/\P{M}\p{M}*/gu)) {
+    const tones = cluster.match(TONES)?.length ?? 0;
+    if (tones > 1 || (tones === 1 && toneAt >= 0)) return false;
+    if (tones === 1) toneAt = letters.length;
+    letters.push(cluster.replace(TONES, "").normalize("NFC"));
+  }
+  const m = SYLLABLE.exec(letters.join(""));
+  if (m === null) return false;
+  if (toneAt < 0) return true;
+  const vowels = [...m[2]];
+  return tonePlacementOk(vowels, toneAt - (m[1]?.length ?? 0), m[3] !== undefined);
+}
+
+/**
+ * Where the tone mark sits is what separates VNI read as cp1258 ("caù",
+ * mark after the vowel) from real text ("cáu"): on the last vowel with a
+ * circumflex/breve/horn; else on the last vowel of a closed syllable; else on
+ * the first of two (either one in oa/oe/uy, old and new style) or the middle
+ * of three.
+ */
+function tonePlacementOk(vowels: string[], at: number, closed: boolean): boolean {
+  if (at < 0 || at >= vowels.length) return false;
+  const modified = vowels.map((v) => "ăâêôơư".includes(v));
+  if (modified.includes(true)) return at === modified.lastIndexOf(true);
+  if (closed || vowels.length === 1) return at === vowels.length - 1;
+  if (vowels.length === 2) return at === 0 || ["oa", "oe", "uy"].includes(vowels.join(""));
+  return at === 1;
+}
+
+const COMMON = new Set([
+  "của", "và", "các", "được", "những", "trên", "với", "để", "này", "người", "đã", "có", "công",
+  "ngày", "tháng", "năm", "thực", "hiện", "số", "hoạch", "việc", "đồng", "chính", "hành", "nhiệm",
+  "vụ", "tổ", "chức", "xã", "về", "đảng", "ủy", "nhân", "dân", "triển", "đổi", "phát",
+]);
+
+/**
+ * Share of the words with non-ASCII letters that are valid Vietnamese
+ * syllables (ASCII-only words read the same in every candidate, so they
+ * carry no signal), plus how many are very common words for tie-breaks.
+ */
+function plausibility(text: string): { score: number; common: number; words: number } {
+  let words = 0;
+  let valid = 0;
+  let common = 0;
+  // split on ASCII punctuation/digits and typographic quotes and dashes
+  // only: the stray symbols a wrong code page yields (¶ · ¸) stay inside
+  // words and spoil them
+  for (const token of text.split(/[\s!-@[-`{-~“”‘’–—…•]+/u)) {
+    if (!/[^\x00-\x7f]/.test(token)) continue;
+    words++;
+    if (isSyllable(token)) valid++;
+    if (COMMON.has(token.toLowerCase())) common++;
+  }
+  return { score: words === 0 ? 0 : valid / words, common, words };
 }
