@@ -68,7 +68,7 @@ export class ExtractPool {
       if (slot.busy || !this.queue.length) continue;
       const pending = this.queue.shift()!;
       slot.busy = pending;
-      slot.timer = setTimeout(() => this.crash(slot, `timed out after ${Math.round(this.timeoutMs / 1000)} s`, "timeout"), this.timeoutMs);
+      slot.timer = setTimeout(() => this.crash(slot, `timed out after ${this.timeoutMs >= 10_000 ? Math.round(this.timeoutMs / 1000) : (this.timeoutMs / 1000).toFixed(1)} s`, "timeout"), this.timeoutMs);
       slot.worker.ref();
       slot.worker.postMessage(pending.job, [pending.job.bytes]);
     }

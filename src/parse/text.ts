@@ -3,8 +3,11 @@
  *
  * Accepts what converted commune documents look like:
  *   - Markdown (CommonMark + GFM via unified/remark-parse/remark-gfm): ATX headings,
- *     `**bold**`, lists with "-"/"+"/"*", pipe tables, inline HTML `<b>`, `<br>`,
+ *     `**bold**`, lists with "-"/"+"/"*", inline HTML `<b>`, `<br>`,
  *     `<sup>1</sup>` footnote markers, `[^1]` footnotes;
+ *   - GFM pipe tables ("| a | b |" over a "|---|---|" row), read here line by line
+ *     rather than by remark-gfm, whose table parsing grows quadratically with the
+ *     row count (100k rows took minutes); cells keep `<br>` breaks and `<b>` bold;
  *   - tab-separated tables (a run of lines holding tabs; a blank line inside the
  *     run is a page break, so the run becomes several table parts that the
  *     join stage stitches back together);
@@ -21,6 +24,11 @@ import type { DraftBlock, DraftCell, DraftDocument, DraftRow } from "./draft.js"
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
+// Tags converters use for formatting; any other tag in a document is kept as text.
+const FORMATTING = "b|strong|i|em|u|s|sub|sup|span|font|a|p|div|small|big|mark|center";
+const FORMATTING_TAG = new RegExp(`^<\\/?(${FORMATTING})(\\s[^>]*)?\\/?>$`, "i");
+const FORMATTING_TAGS = new RegExp(`<\\/?(${FORMATTING})(\\s[^>]*)?\\/?>`, "gi");
+
 export function parseText(source: string): DraftDocument {
   const text = cleanText(source);
   const blocks: DraftBlock[] = [];
@@ -28,13 +36,17 @@ export function parseText(source: string): DraftDocument {
   pagesText.forEach((pageText, i) => {
     for (const segment of splitTabRegions(pageText)) {
       if (segment.kind === "tabs") blocks.push(...tabTables(segment.lines, i + 1));
+      else if (segment.kind === "pipes") blocks.push(pipeTableLines(segment.lines, i + 1));
       else blocks.push(...markdownBlocks(segment.text, i + 1));
     }
   });
   return { blocks, pages: pagesText.length, warnings: [] };
 }
 
-type Segment = { kind: "markdown"; text: string } | { kind: "tabs"; lines: string[] };
+type Segment = { kind: "markdown"; text: string } | { kind: "tabs"; lines: string[] } | { kind: "pipes"; lines: string[] };
+
+const PIPE_ROW = /^\s{0,3}\|/;
+const PIPE_DELIMITER = /^\s{0,3}\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
 /** A line is a table line when it holds a tab; a run may contain blank lines (page breaks). */
 function splitTabRegions(text: string): Segment[] {
@@ -47,6 +59,14 @@ function splitTabRegions(text: string): Segment[] {
     md = [];
   };
   while (i < lines.length) {
+    if (PIPE_ROW.test(lines[i]) && i + 1 < lines.length && PIPE_DELIMITER.test(lines[i + 1]) && lines[i + 1].includes("-")) {
+      const run = [lines[i]];
+      i += 2;
+      while (i < lines.length && PIPE_ROW.test(lines[i])) run.push(lines[i++]);
+      flushMd();
+      out.push({ kind: "pipes", lines: run });
+      continue;
+    }
     if (!lines[i].includes("\t")) {
       md.push(lines[i++]);
       continue;
@@ -95,14 +115,29 @@ function tabTables(lines: string[], page: number): DraftBlock[] {
     }));
 }
 
+/** Splits a pipe row on unescaped "|" (an escaped "\\|" is a literal bar). */
+function pipeCells(line: string): string[] {
+  const body = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|\s*$/, "");
+  return body.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, "|"));
+}
+
+function pipeTableLines(lines: string[], page: number): DraftBlock {
+  const rows = lines.map((line, r): DraftRow => ({ page, header: r === 0, cells: pipeCells(line).map(inlineHtmlCell) }));
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  for (const r of rows) while (r.cells.length < width) r.cells.push({ text: "" });
+  return { type: "table", page, rows };
+}
+
 function inlineHtmlCell(raw: string): DraftCell {
   const bold = /^\s*(<b>|\*\*)/i.test(raw) && /(<\/b>|\*\*)\s*$/i.test(raw);
   const text = tidyInline(
     raw
       .replace(/<br\s*\/?>/gi, "\n")
       .replace(/<sup>\s*\d+\s*<\/sup>/gi, "")
-      .replace(/<\/?(b|strong|i|em|u|sup|sub|span)[^>]*>/gi, "")
-      .replace(/\*\*/g, ""),
+      .replace(/<\/?(b|strong|i|em|u|sup|sub|span)(\s[^>]*)?>/gi, "")
+      .replace(/\*\*|__/g, "")
+      .replace(/(^|\s)\*(\S(?:[^*]*\S)?)\*(?=\s|[.,;:]|$)/g, "$1$2")
+      .replace(/\\([\\`*_{}[\]()#+\-.!<>|])/g, "$1"),
   );
   return { text, bold };
 }
@@ -141,7 +176,7 @@ function visitBlock(node: RootContent, src: string, page: number, depth: number,
       for (const child of node.children) visitBlock(child, src, page, depth, out);
       return;
     case "html": {
-      const text = tidyInline(node.value.replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]+>/g, ""));
+      const text = tidyInline(node.value.replace(/<br\s*\/?>/gi, "\n").replace(FORMATTING_TAGS, ""));
       if (text) out.push({ type: "paragraph", text, page });
       return;
     }
@@ -251,7 +286,7 @@ function phrasing(nodes: PhrasingContent[]): { text: string; bold: boolean; foot
           else if (/^<\/(b|strong)>$/.test(tag)) htmlBold = Math.max(0, htmlBold - 1);
           else if (/^<sup>\s*\d+\s*<\/sup>$/.test(tag)) {
             if (!text.trim()) footnoteLabel = tag.replace(/\D/g, "");
-          } else if (!/^<\/?[a-z][^>]*>$/.test(tag)) add(n.value, bold);
+          } else if (!FORMATTING_TAG.test(tag)) add(n.value, bold); // <script> and the like are the document's text, not markup
           break;
         }
         default:
