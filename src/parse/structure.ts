@@ -136,7 +136,8 @@ function detectSignatures(blocks: DraftBlock[]): DraftBlock[] {
 function joinSplitParagraphs(blocks: DraftBlock[]): DraftBlock[] {
   const out: DraftBlock[] = [];
   for (const b of blocks) {
-    if (b.type === "paragraph" && /^(?:[-–]\s*)?\p{Ll}/u.test(b.text)) {
+    // "a) …" starts a numbered item even though "a" is lower case.
+    if (b.type === "paragraph" && /^(?:[-–]\s*)?\p{Ll}/u.test(b.text) && !readNumbering(b.text)) {
       let k = out.length - 1;
       while (k >= 0 && out[k].type === "footnote") k--;
       const prev = out[k];
@@ -179,8 +180,9 @@ function unwrapLayoutTables(blocks: DraftBlock[]): DraftBlock[] {
           for (const r of b.rows) {
             const cell = r.cells[c];
             if (!cell || cell.spanned || !cell.text.trim()) continue;
-            for (const para of cell.text.split(/\n{2,}/))
-              out.push({ type: "paragraph", text: para.trim(), page: r.page, bold: cell.bold });
+            // A cell's paragraphs are separated by single line breaks (DOCX/HTML); each line is its own paragraph.
+            for (const para of cell.text.split(/\n+/))
+              if (para.trim()) out.push({ type: "paragraph", text: para.trim(), page: r.page, bold: cell.bold });
           }
         continue;
       }

@@ -1,0 +1,96 @@
+/**
+ * The DOCX container, opened defensively.
+ *
+ * Everything that can make unzipping expensive is decided from the central
+ * directory before a single byte is inflated: too many entries, too much
+ * declared output, or an entry whose declared expansion only a zip bomb has.
+ * Entries are then inflated one at a time, on demand, and yauzl checks that
+ * each one inflates to exactly the size it declared — so a directory that lies
+ * about sizes fails instead of running past the budget.
+ */
+import yauzl, { type Entry, type ZipFile } from "yauzl";
+
+export const ARCHIVE_LIMITS = {
+  maxEntries: 2000,
+  maxTotalUncompressed: 200 * 1024 * 1024,
+  /** Deflate tops out near 1032:1; honest XML stays well under 100:1. */
+  maxRatio: 200,
+  /** Below this size an extreme ratio is harmless (a small file of spaces). */
+  ratioCheckedAbove: 1024 * 1024,
+};
+
+export type DocxArchive = {
+  has(name: string): boolean;
+  read(name: string): Promise<Buffer>;
+  close(): void;
+};
+
+const MAIN_DOCUMENT = "word/document.xml";
+
+export async function openDocxArchive(bytes: Uint8Array): Promise<DocxArchive> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  } catch (e) {
+    throw new Error(`not a readable ZIP archive (${(e as Error).message})`);
+  }
+  try {
+    if (zip.entryCount > ARCHIVE_LIMITS.maxEntries)
+      throw new Error(`archive has ${zip.entryCount} entries (limit ${ARCHIVE_LIMITS.maxEntries}); refusing to unpack it`);
+    const entries = await readDirectory(zip);
+    if (!entries.has(MAIN_DOCUMENT)) throw new Error(`not a Word document (no ${MAIN_DOCUMENT} in the archive)`);
+    return archiveOver(zip, entries);
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+}
+
+async function readDirectory(zip: ZipFile): Promise<Map<string, Entry>> {
+  const entries = new Map<string, Entry>();
+  let total = 0;
+  for await (const entry of zip.eachEntry()) {
+    if (entry.fileName.endsWith("/")) continue;
+    total += entry.uncompressedSize;
+    if (total > ARCHIVE_LIMITS.maxTotalUncompressed)
+      throw new Error(
+        `archive would expand to more than ${mb(ARCHIVE_LIMITS.maxTotalUncompressed)} (declared sizes reach ${mb(total)} by ${entry.fileName}); refusing to unpack it`,
+      );
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > ARCHIVE_LIMITS.ratioCheckedAbove && ratio > ARCHIVE_LIMITS.maxRatio)
+      throw new Error(
+        `entry ${entry.fileName} expands ${Math.round(ratio)}:1 (${mb(entry.compressedSize)} → ${mb(entry.uncompressedSize)}), which only a zip bomb does; refusing to unpack it`,
+      );
+    entries.set(entry.fileName, entry);
+  }
+  return entries;
+}
+
+function archiveOver(zip: ZipFile, entries: Map<string, Entry>): DocxArchive {
+  const inflated = new Map<string, Promise<Buffer>>();
+  return {
+    has: (name) => entries.has(name),
+    read(name) {
+      const entry = entries.get(name);
+      if (!entry) return Promise.reject(new Error(`no ${name} in the archive`));
+      let pending = inflated.get(name);
+      if (!pending) {
+        pending = inflate(zip, entry);
+        inflated.set(name, pending);
+      }
+      return pending;
+    },
+    close: () => zip.close(),
+  };
+}
+
+async function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
+  if (entry.isEncrypted()) throw new Error(`${entry.fileName} is encrypted`);
+  const stream = await zip.openReadStreamPromise(entry);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
