@@ -6,6 +6,7 @@ import { Command } from "commander";
 import { setVerbose } from "../log.js";
 import { registerExtract } from "./extract-command.js";
 import { registerParse } from "./parse-command.js";
+import { registerStoreCommands } from "./store-commands.js";
 
 const program = new Command();
 program
@@ -16,5 +17,6 @@ program
 
 registerParse(program);
 registerExtract(program);
+registerStoreCommands(program);
 
 await program.parseAsync(process.argv);

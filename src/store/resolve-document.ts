@@ -1,0 +1,91 @@
+/**
+ * What a user means by DOC: a file path, a code (with --issuer when the code is
+ * local and several places use it), or the store's id. Errors say what to add.
+ */
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { foldLoose } from "../normalise/fold.js";
+import { codeKey, findPlace, placeKey } from "./document-identity.js";
+import type { Store } from "./open-store.js";
+import { StoreError } from "./store-error.js";
+
+type Candidate = { id: number; code: string | null; scope: string; year: number | null; issuer: string | null; is_placeholder: number };
+
+export function resolveDocument(db: Store, spec: string, options: { issuer?: string } = {}): number {
+  const s = spec.trim();
+  if (!s) throw new StoreError("no document given");
+  const byPath = documentOfPath(db, s);
+  if (byPath !== undefined) return byPath;
+  if (/^\d+$/.test(s)) {
+    const row = db.prepare("SELECT id FROM documents WHERE id = ?").get(Number(s)) as { id: number } | undefined;
+    if (row) return row.id;
+  }
+  return documentOfCode(db, s, options.issuer);
+}
+
+function documentOfPath(db: Store, s: string): number | undefined {
+  const path = resolve(s);
+  const row = db.prepare("SELECT document_id, status, error FROM files WHERE path = ?").get(path) as
+    | { document_id: number | null; status: string; error: string | null }
+    | undefined;
+  if (row?.status === "failed") throw new StoreError(`${s} failed to import: ${row.error ?? "unknown error"}`);
+  if (row?.document_id != null) return row.document_id;
+  if (existsSync(s) && statSync(s).isFile()) throw new StoreError(`${s} is not in the store — run "vanban import ${s}"`);
+  return undefined;
+}
+
+function documentOfCode(db: Store, code: string, issuer: string | undefined): number {
+  const key = codeKey(code);
+  let candidates = db
+    .prepare("SELECT id, code, scope, year, issuer, is_placeholder FROM documents WHERE code_key = ? ORDER BY key")
+    .all(key) as Candidate[];
+  if (!candidates.length) {
+    // Typed without diacritics ("41-KH/DU") or with another case: compare folded.
+    const loose = foldLoose(key);
+    const number = /^\d+/.exec(key)?.[0] ?? "";
+    candidates = (
+      db.prepare("SELECT id, code, scope, year, issuer, is_placeholder, code_key FROM documents WHERE code_key LIKE ? ORDER BY key").all(`${number}%`) as (Candidate & { code_key: string })[]
+    ).filter((c) => foldLoose(c.code_key) === loose);
+  }
+  if (!candidates.length) throw new StoreError(`no document matches ${code}`);
+  if (issuer) {
+    const wanted = issuerFilter(issuer);
+    const kept = candidates.filter(wanted);
+    if (!kept.length) throw new StoreError(`no document matches ${code} issued by ${issuer} (${describeScopes(candidates)})`);
+    candidates = kept;
+  }
+  if (candidates.length === 1) return candidates[0].id;
+  // Same place, several years: the one whose file is held is the one meant.
+  const held = candidates.filter((c) => !c.is_placeholder);
+  if (held.length === 1 && new Set(candidates.map((c) => c.scope)).size === 1) return held[0].id;
+  const scopes = new Set(candidates.map((c) => c.scope));
+  if (scopes.size > 1)
+    throw new StoreError(`no document matches ${code} — add --issuer (${describeScopes(candidates)})`);
+  const years = candidates.map((c) => `${c.year ?? "year unknown"} (id ${c.id})`).join(", ");
+  throw new StoreError(`no single document matches ${code} — it exists for ${years}; pass the id`);
+}
+
+function issuerFilter(issuer: string): (c: Candidate) => boolean {
+  const place = findPlace(issuer);
+  const exact = placeKey(place);
+  const loose = foldLoose(issuer);
+  return (c) => {
+    if (exact && c.scope === exact) return true;
+    if (place && !place.name && c.scope.startsWith(`${place.level}:`)) return true;
+    const scopePlace = c.scope.split(":")[1] ?? "";
+    return scopePlace === loose || (c.issuer !== null && foldLoose(c.issuer).includes(loose));
+  };
+}
+
+/** "2 communes use this code: Phú Thịnh, Phong Quang" — names as the citations write them. */
+function describeScopes(candidates: Candidate[]): string {
+  const names = new Map<string, string>();
+  for (const c of candidates) {
+    const written = findPlace(c.issuer)?.name;
+    if (!names.has(c.scope) || (written && names.get(c.scope) === c.scope)) names.set(c.scope, written ?? c.scope.split(":")[1] ?? c.scope);
+  }
+  const levels = new Set([...names.keys()].map((s) => s.split(":")[0]));
+  const plural: Record<string, string> = { commune: "communes", province: "provinces", district: "districts" };
+  const noun = levels.size === 1 ? (plural[[...levels][0]] ?? "issuers") : "issuers";
+  return `${names.size} ${names.size === 1 ? noun.replace(/s$/, "") : noun} use this code: ${[...names.values()].join(", ")}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Ingesting the same files in any order yields the same store (compared as a
+ * canonical dump: ids replaced by identity keys). Also after a file changes.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importPaths } from "../pipelines/import.js";
+import { Extraction } from "../schemas/extraction.js";
+import { canonicalDump } from "../src/store/canonical-dump.js";
+import { openStore } from "../src/store/open-store.js";
+import { extraction, ingest, planPhuThinh, tempDb, tempDir, world } from "./store-fixtures.js";
+
+function dumpAfter(xs: Extraction[]) {
+  const db = openStore(tempDb());
+  for (const x of xs) ingest(db, x);
+  const dump = canonicalDump(db);
+  db.close();
+  return dump;
+}
+
+/** Deterministic shuffles (mulberry32), so a failure can be replayed. */
+function shuffles<T>(xs: T[], n: number, seed = 7): T[][] {
+  let s = seed;
+  const random = () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [xs, [...xs].reverse()];
+  while (out.length < n) {
+    const a = [...xs];
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+const goldDir = resolve("../shared/gold");
+const gold = existsSync(goldDir)
+  ? readdirSync(goldDir).filter((f) => f.endsWith(".json")).sort().map((f) => Extraction.parse(JSON.parse(readFileSync(join(goldDir, f), "utf8"))))
+  : [];
+
+describe("order independence", () => {
+  it("gives the same graph for every order of a hand-built world", () => {
+    const orders = shuffles(world, 24);
+    const reference = dumpAfter(orders[0]);
+    expect(reference.documents.length).toBeGreaterThan(world.length);
+    expect(reference.taskLinks.length).toBeGreaterThan(0);
+    for (const order of orders.slice(1)) expect(dumpAfter(order)).toEqual(reference);
+  });
+
+  it.skipIf(!gold.length)("gives the same graph for every order of the gold extractions together with the world", () => {
+    const all = [...gold, ...world];
+    const orders = shuffles(all, 12);
+    const reference = dumpAfter(orders[0]);
+    for (const order of orders.slice(1)) expect(dumpAfter(order)).toEqual(reference);
+  });
+
+  it("ends where a fresh import of the final files ends when a file changes on the way", () => {
+    const revised = extraction({
+      file: planPhuThinh.source.file,
+      content: "revised",
+      meta: { ...planPhuThinh.document, date: "2026-01-18" },
+      tasks: [{ text: "Trang bị máy tính cấu hình tối thiểu và thiết bị làm việc thiết yếu", lead: ["VP Đảng ủy"] }],
+    });
+    const db = openStore(tempDb());
+    for (const x of [planPhuThinh, ...world]) ingest(db, x);
+    ingest(db, revised); // same path, new content
+    const changed = canonicalDump(db);
+    db.close();
+    const fresh = dumpAfter([revised, ...world.filter((x) => x !== planPhuThinh)]);
+    expect(changed).toEqual(fresh);
+    expect(changed.tasks.filter((t) => (t as { document: string }).document.startsWith("41-KH/ĐU|commune:phu thinh"))).toHaveLength(1);
+  });
+
+  it("gives the same store for several orders of the real pipeline on fixtures/*.txt", async () => {
+    const files = readdirSync("fixtures").filter((f) => f.endsWith(".txt")).sort().map((f) => join("fixtures", f));
+    expect(files.length).toBe(5);
+    const dumps = [];
+    for (const order of shuffles(files, 3)) {
+      const db = tempDb();
+      const summary = await importPaths(order, { db });
+      expect(summary).toMatchObject({ seen: 5, new: 5, failed: 0 });
+      const store = openStore(db);
+      dumps.push(canonicalDump(store));
+      store.close();
+    }
+    for (const d of dumps.slice(1)) expect(d).toEqual(dumps[0]);
+  });
+
+  it("walks folders; re-importing parses nothing; a copy under a new name is recorded without parsing", async () => {
+    const folder = join(tempDir(), "archive");
+    mkdirSync(join(folder, "sub"), { recursive: true });
+    const txt = readdirSync("fixtures").filter((f) => f.endsWith(".txt")).sort();
+    txt.forEach((f, i) => copyFileSync(join("fixtures", f), join(folder, i % 2 ? "sub" : "", f)));
+    writeFileSync(join(folder, "notes.json"), "{}"); // not a document type: ignored when walking
+    const db = tempDb();
+    expect(await importPaths([folder], { db })).toMatchObject({ seen: 5, new: 5, skipped: 0, failed: 0 });
+    expect(await importPaths([folder], { db })).toMatchObject({ seen: 5, new: 0, changed: 0, skipped: 5, failed: 0 });
+    copyFileSync(join("fixtures", txt[0]), join(folder, "copy.txt"));
+    expect(await importPaths([folder], { db })).toMatchObject({ seen: 6, new: 0, skipped: 6, failed: 0 });
+    const store = openStore(db);
+    const docOf = store.prepare("SELECT document_id FROM files WHERE path = ?").pluck();
+    expect(docOf.get(join(folder, "copy.txt"))).toBe(docOf.get(join(folder, txt[0])));
+    expect(store.prepare("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").pluck().get()).toBe(3);
+    store.close();
+  });
+});
+
