@@ -36,11 +36,14 @@ beforeAll(() => {
 
 describe("vanban CLI (spawned)", () => {
   it("import --json prints the summary object", () => {
-    const summary = json("import", "fixtures/003_dd124789fcb3a41d.txt");
-    expect(Object.keys(summary).sort()).toEqual(["changed", "errors", "failed", "new", "seen", "skipped"]);
+    // Its own store: the queries below are checked against the hand-built world only.
+    const own = tempDb();
+    const importJson = (...args: string[]) => JSON.parse(vanban("import", ...args, "--db", own, "--json").stdout);
+    const summary = importJson("fixtures/003_dd124789fcb3a41d.txt");
+    expect(Object.keys(summary)).toEqual(expect.arrayContaining(["changed", "errors", "failed", "new", "seen", "skipped"]));
     expect(summary).toMatchObject({ seen: 1, new: 1, failed: 0 });
-    expect(json("import", "fixtures/003_dd124789fcb3a41d.txt")).toMatchObject({ seen: 1, skipped: 1 });
-    const missing = vanban("import", "no/such/file.txt", "--db", db, "--json");
+    expect(importJson("fixtures/003_dd124789fcb3a41d.txt")).toMatchObject({ seen: 1, skipped: 1 });
+    const missing = vanban("import", "no/such/file.txt", "--db", own, "--json");
     expect(missing.status).toBe(2);
     expect(JSON.parse(missing.stdout).errors[0]).toMatchObject({ stage: "read", reason: "no such file or directory" });
   });

@@ -10,7 +10,7 @@ const byKey = (db: Store) =>
   new Map((db.prepare("SELECT id, key, is_placeholder, code, issuer, date FROM documents").all() as { id: number; key: string; is_placeholder: number }[]).map((d) => [d.key, d]));
 
 describe("document identity", () => {
-  it("keys national codes by code, local ones by place and year, drafts by sha", () => {
+  it("keys national codes by code, local ones by place and year, drafts by title", () => {
     const ctx = identityContext(reportApril);
     expect(citedIdentity("57-NQ/TW", "Bộ Chính trị", "2024-12-22", ctx).key).toBe("57-NQ/TW||");
     expect(citedIdentity("71/NQ-CP", null, null, ctx).key).toBe("71/NQ-CP||");
@@ -22,7 +22,12 @@ describe("document identity", () => {
     expect(citedIdentity("35/KH-UBND", "UBND tỉnh", "2026-02-04", ctx).scope).toBe("province:thai nguyen");
     // Provincial issuer codes go to the province even when no issuer is written.
     expect(citedIdentity("41-KH/TU", null, null, ctx).scope).toBe("province:thai nguyen");
-    expect(ownIdentity(reportApril, ctx).key).toBe(`draft|${reportApril.source.sha256}`);
+    // A draft (blank number) is known by symbol, place, date and title: its PDF and DOCX are one document.
+    const draft = ownIdentity(reportApril, ctx).key;
+    expect(draft).toMatch(/^draft\|bc-ubnd\|commune:phu thinh\|2026-04-24\|[0-9a-f]{16}$/);
+    expect(ownIdentity({ ...reportApril, source: { ...reportApril.source, sha256: "f".repeat(64) } }, ctx).key).toBe(draft);
+    const untitled = { ...reportApril, document: { ...reportApril.document, title: null } };
+    expect(ownIdentity(untitled, ctx).key).toBe(`draft|${reportApril.source.sha256}`);
     expect(codeKey("06- KH/BCĐ")).toBe(codeKey("6-KH/BCĐ"));
   });
 

@@ -5,9 +5,20 @@
  */
 import ical from "ical-generator";
 
-export type ReportDocument = { id: number; code: string | null; kind: string | null; title: string | null; issuer: string | null; date: string | null };
+export type ReportDocument = {
+  id: number;
+  /** Identity key (documents.key): stable across stores and re-imports, unlike id. */
+  key: string;
+  code: string | null;
+  kind: string | null;
+  title: string | null;
+  issuer: string | null;
+  date: string | null;
+};
 
 export type DeadlineItem = {
+  /** Stable identity of the deadline: document key, task (or deadline) text, dates — see nightly/keys.ts. */
+  key: string;
   text: string;
   kind: string;
   start: string | null;
@@ -19,15 +30,21 @@ export type DeadlineItem = {
   file: string | null;
   page: number | null;
   span: { start: number; end: number } | null;
-  /** moved: the earlier document's deadline for the same task. */
-  previous?: { start: string | null; end: string | null; document: ReportDocument };
+  /** moved: the deadline it replaced (an earlier document's, or the original time column of the same row). */
+  previous?: { key: string; text: string; kind: string; start: string | null; end: string | null; document: ReportDocument; page: number | null };
+  /** moved: how the two are known to be one task — see nightly/moves.ts. */
+  how?: "adjusted-column" | "report" | "same-task";
 };
 
 export type NightlyReport = {
   run: number;
   today: string;
   horizonDays: number;
-  imported: { seen: number; new: number; changed: number; skipped: number; failed: number };
+  imported: {
+    seen: number; new: number; changed: number; skipped: number; failed: number;
+    /** Files that could not be imported: `stage: reason`, as `vanban import` prints them. */
+    errors: { file: string; stage: string; reason: string }[];
+  };
   newDeadlines: DeadlineItem[];
   dueSoon: DeadlineItem[];
   overdue: DeadlineItem[];
@@ -47,10 +64,15 @@ function section(title: string, items: DeadlineItem[], withPrevious = false): st
   if (!items.length) return `## ${title}\n\nKhông có.\n`;
   const head = withPrevious ? "| hạn mới | hạn cũ | nhiệm vụ | chủ trì | văn bản |" : "| hạn | nhiệm vụ / nội dung | chủ trì | văn bản |";
   const rule = withPrevious ? "|---|---|---|---|---|" : "|---|---|---|---|";
+  // The deadline's own words beside its dates when the row shows the task's text instead.
+  const limit = (i: { start: string | null; end: string | null; text: string }, task: string | null) =>
+    task ? `${when(i)} (${cell(i.text)})` : when(i);
+  const previousLabel = (i: DeadlineItem) =>
+    i.previous!.document.key === i.document.key ? "cùng văn bản, cột thời gian ban đầu" : cell(docLabel(i.previous!.document));
   const rows = items.map((i) =>
     withPrevious
-      ? `| ${when(i)} | ${when(i.previous!)} (${cell(docLabel(i.previous!.document))}) | ${cell(i.task ?? i.text)} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))} |`
-      : `| ${when(i)} | ${cell(i.task ?? i.text)} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))}${i.file ? ` — ${cell(i.file)}${i.page ? ` tr. ${i.page}` : ""}` : ""} |`,
+      ? `| ${limit(i, i.task)} | ${limit(i.previous!, i.task)} (${previousLabel(i)}) | ${cell(i.task ?? i.text)} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))} |`
+      : `| ${limit(i, i.task)} | ${cell(i.task ?? i.text)} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))}${i.file ? ` — ${cell(i.file)}${i.page ? ` tr. ${i.page}` : ""}` : ""} |`,
   );
   return `## ${title} (${items.length})\n\n${head}\n${rule}\n${rows.join("\n")}\n`;
 }
@@ -66,17 +88,23 @@ export function renderMarkdown(r: NightlyReport): string {
     section(`Sắp đến hạn (trong ${r.horizonDays} ngày)`, r.dueSoon),
     section("Quá hạn", r.overdue),
     section("Thay đổi thời hạn", r.moved, true),
+    ...(i.errors.length
+      ? [`## Tệp không nhập được (${i.errors.length})\n\n${i.errors.map((e) => `- ${cell(e.file)}: ${cell(e.stage)}: ${cell(e.reason)}`).join("\n")}\n`]
+      : []),
   ].join("\n");
 }
 
-/** All-day events; the UID is stable per document, task text and dates, so re-imports update rather than duplicate. */
+/**
+ * All-day events; the UID is the item's key (document identity key, task text, dates),
+ * so importing the next night's file updates rather than duplicates, in any store.
+ */
 export function renderIcs(r: NightlyReport): string {
   const cal = ical({ name: "vanban — thời hạn", prodId: { company: "vanban", product: "nightly" }, timezone: "Asia/Ho_Chi_Minh" });
   const seen = new Set<string>();
   for (const item of [...r.overdue, ...r.dueSoon, ...r.newDeadlines, ...r.moved]) {
     const day = item.end ?? item.start;
     if (!day || day.length !== 10) continue;
-    const uid = `${item.document.id}-${hash(`${item.task ?? item.text}|${item.start}|${item.end}`)}@vanban`;
+    const uid = `${hash(item.key)}-${hash(`${item.key}|uid`)}@vanban`;
     if (seen.has(uid)) continue;
     seen.add(uid);
     const [y, m, d] = day.split("-").map(Number);

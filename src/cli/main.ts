@@ -5,7 +5,9 @@
 import { Command } from "commander";
 import { setVerbose } from "../log.js";
 import { registerExtract } from "./extract-command.js";
+import { registerImport } from "./import-command.js";
 import { registerParse } from "./parse-command.js";
+import { registerServe } from "./serve-command.js";
 import { registerStoreCommands } from "./store-commands.js";
 
 const program = new Command();
@@ -17,6 +19,8 @@ program
 
 registerParse(program);
 registerExtract(program);
+registerImport(program);
 registerStoreCommands(program);
+registerServe(program);
 
 await program.parseAsync(process.argv);

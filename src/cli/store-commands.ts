@@ -1,5 +1,5 @@
 /**
- * The store's commands: import, query citing|cites|path|tasks|metrics, search, show.
+ * The store's commands: query citing|cites|path|tasks|metrics, search, show.
  * Each prints a table by default, the library function's result with --json, and
  * the table's rows untruncated with --csv. A problem the user can fix is one line
  * on stderr ("error: no document matches 41-KH/ĐU — add --issuer …"), exit code 1.
@@ -22,27 +22,6 @@ type Format = { json?: boolean; csv?: boolean };
 type Row = Record<string, string | number | null>;
 
 export function registerStoreCommands(program: Command): void {
-  program
-    .command("import")
-    .description("parse, extract and store documents (files or folders)")
-    .argument("<paths...>")
-    .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--force", "re-extract files whose content is already stored")
-    .option("--json", "print the summary as JSON")
-    .action(async (paths: string[], opts: { db: string; force?: boolean; json?: boolean }) => {
-      await guard(async () => {
-        // Loaded on demand: the parsers are heavy, and only import needs them.
-        const { importPaths } = await import("../../pipelines/import.js");
-        const summary = await importPaths(paths, { db: opts.db, force: opts.force });
-        if (opts.json) printJson(summary);
-        else {
-          console.log(`${summary.seen} seen: ${summary.new} new, ${summary.changed} changed, ${summary.skipped} skipped, ${summary.failed} failed`);
-          for (const e of summary.errors) console.error(`error: ${e.file}: ${e.stage}: ${e.reason}`);
-        }
-        if (summary.failed) process.exitCode = 2;
-      });
-    });
-
   const query = program.command("query").description("ask the store: citing, cites, path, tasks, metrics");
 
   withOutput(query.command("citing").description("documents that cite CODE").argument("<code>"))

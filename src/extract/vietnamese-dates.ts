@@ -42,3 +42,54 @@ export function readDate(text: string): { iso: string; index: number; length: nu
   const value = iso(parts);
   return value ? { iso: value, index: m.index, length: m[0].length } : null;
 }
+
+/** An inclusive run of days, both ends ISO "YYYY-MM-DD". */
+export type Period = { start: string; end: string };
+
+/** Months first..last of one year (a single month when last is omitted); null when out of range. */
+export function monthsPeriod(year: number, first: number, last = first): Period | null {
+  if (first < 1 || last > 12 || first > last) return null;
+  const start = iso({ year, month: first, day: 1 });
+  return start ? { start, end: lastDayOfMonth(year, last) } : null;
+}
+
+/** Quarter q (1..4): "Quý II/2026" → 2026-04-01 .. 2026-06-30. */
+export function quarterPeriod(year: number, q: number, lastQ = q): Period | null {
+  if (q < 1 || lastQ > 4 || q > lastQ) return null;
+  return monthsPeriod(year, 3 * q - 2, 3 * lastQ);
+}
+
+/** Half h (1 = "6 tháng đầu năm", 2 = "6 tháng cuối năm"). */
+export function halfPeriod(year: number, h: 1 | 2): Period | null {
+  return h === 1 ? monthsPeriod(year, 1, 6) : monthsPeriod(year, 7, 12);
+}
+
+/** Whole years first..last: "năm 2026", "giai đoạn 2026 - 2030". */
+export function yearsPeriod(first: number, last = first): Period | null {
+  if (first > last || first < 1900 || last > 2200) return null;
+  return { start: `${first}-01-01`, end: `${last}-12-31` };
+}
+
+/** Quarter numerals as printed: Roman (I–IV) or Arabic (1–4). */
+export function quarterNumber(s: string): number | null {
+  const r = ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[s.toLowerCase()];
+  if (r) return r;
+  const n = Number(s);
+  return n >= 1 && n <= 4 ? n : null;
+}
+
+/** The day before an ISO date (for "trước tháng 6" → by 05-31). */
+export function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The inclusive period an ISO value of any precision covers ("2026-04" → the whole of April). */
+export function isoPeriod(value: string): Period | null {
+  const [y, m, d] = value.split("-").map(Number);
+  if (!y) return null;
+  if (!m) return yearsPeriod(y);
+  if (!d) return monthsPeriod(y, m);
+  return { start: value, end: value };
+}

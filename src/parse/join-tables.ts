@@ -8,7 +8,9 @@
  *     first table's last ordinal.
  * After a join, a first row with an empty ordinal cell continues the row above it:
  * its cells are appended cell by cell ("Ủy" + "ban Mặt trận…" → "Ủy ban Mặt trận…";
- * "13-TB/" + "CQTT" → "13-TB/CQTT", no space inside a code).
+ * "13-TB/" + "CQTT" → "13-TB/CQTT", no space inside a code). A cell merged down
+ * across the break (rowspan) keeps its whole text in the rows it covers on the
+ * next page, where the page piece printed only the rest of it or nothing.
  */
 import type { DraftBlock, DraftCell, DraftRow } from "./draft.js";
 import { foldLoose } from "../normalise/fold.js";
@@ -67,11 +69,42 @@ export function joinCellText(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
-function mergeContinuation(above: DraftRow, row: DraftRow): void {
+function mergeContinuation(above: DraftRow, row: DraftRow, below: DraftRow[]): void {
   row.cells.forEach((cell: DraftCell, i) => {
     const target = above.cells[i];
     if (!target) above.cells[i] = { ...cell };
-    else if (cell.text && !cell.spanned) target.text = joinCellText(target.text, cell.text);
+    else if (cell.text && !cell.spanned) {
+      target.text = joinCellText(target.text, cell.text);
+      // Rows that inherit this merged cell copied only the part printed after the break.
+      for (const r of below) {
+        const copy = r.cells[i];
+        if (copy?.spanned && copy.text === cell.text && r.cells.length === row.cells.length) copy.text = target.text;
+        else break;
+      }
+    }
+  });
+}
+
+const isVerticallyMerged = (cell: DraftCell | undefined) => Boolean(cell && (cell.spanned || (cell.rowspan ?? 1) > 1));
+
+/**
+ * A cell merged down to the bottom of a page piece whose column opens the next
+ * piece with an empty cell: the merge was cut by the page break, and the text
+ * is printed only above it. The empty cell (and the rows its merge covers)
+ * inherit it.
+ */
+function carryVerticalMerges(above: DraftRow, rows: DraftRow[]): void {
+  const first = rows[0];
+  if (!first || first.cells.length !== above.cells.length) return;
+  above.cells.forEach((cell, i) => {
+    const opening = first.cells[i];
+    if (!isVerticallyMerged(cell) || !cell.text.trim() || !opening || opening.text.trim()) return;
+    for (let k = 0; k < rows.length; k++) {
+      const target = rows[k].cells[i];
+      // Below the opening cell, only copies of the same merged cell continue it.
+      if (!target || target.text.trim() || (k > 0 && !target.spanned)) break;
+      rows[k].cells[i] = { ...target, text: cell.text, bold: cell.bold, spanned: true, rowspan: undefined };
+    }
   });
 }
 
@@ -90,10 +123,12 @@ export function joinTables(blocks: DraftBlock[]): DraftBlock[] {
       let rows = block.rows;
       if (header && rows[0] && rowKey(header) === rowKey(rows[0])) rows = rows.slice(1);
       const first = rows[0];
-      if (first && !(first.cells[0]?.text.trim()) && prev.rows.length && !prev.rows[prev.rows.length - 1].header) {
-        mergeContinuation(prev.rows[prev.rows.length - 1], first);
+      const above = prev.rows[prev.rows.length - 1];
+      if (first && !(first.cells[0]?.text.trim()) && above && !above.header) {
+        mergeContinuation(above, first, rows.slice(1));
         rows = rows.slice(1);
       }
+      if (above && !above.header) carryVerticalMerges(above, rows);
       prev.rows.push(...rows);
       continue;
     }

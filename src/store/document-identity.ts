@@ -10,10 +10,12 @@
  *     citation names ("của Đảng ủy xã Phú Thịnh", "của UBND tỉnh Thái Nguyên"),
  *     else from the citing document (its commune, or its province for provincial
  *     issuer codes such as TU);
- *   - a document whose number is blank (a draft) is keyed by its file's sha256.
+ *   - a document whose number is blank (a draft) is keyed by symbol, place, date
+ *     and title (its file's sha256 when it has no title).
  * The year is part of a local key when known; how a citation without a date finds
  * its year is the store's business (ingest.ts, group resolution).
  */
+import { createHash } from "node:crypto";
 import type { Extraction } from "../../schemas/extraction.js";
 import { issuerCode, isNationalSymbol, symbolIssuer } from "../extract/registries/issuers.js";
 import { foldForMatch, foldLoose } from "../normalise/fold.js";
@@ -154,8 +156,20 @@ function scopeFor(code: string, issuerWritten: string | null | undefined, ctx: I
 export function ownIdentity(x: Extraction, ctx: IdentityContext): Identity {
   const code = x.document.code?.trim() || null;
   const localityScope = placeKey(ctx.locality) ?? "?";
-  if (!code) return { key: `draft|${x.source.sha256}`, codeKey: null, scope: localityScope, year: ctx.year, national: false };
+  if (!code) return { key: draftKey(x, localityScope), codeKey: null, scope: localityScope, year: ctx.year, national: false };
   return cited(code, x.document.issuer, x.document.date, ctx);
+}
+
+/**
+ * A draft ("Số: /KH-UBND") has no number to be known by. The same draft saved as
+ * PDF and DOCX is still one document: it is known by its symbol, place, date and
+ * title; only a draft with no title falls back to its file's content hash.
+ */
+function draftKey(x: Extraction, scope: string): string {
+  const d = x.document;
+  const title = d.title ? foldLoose(d.title).replace(/[^\p{L}\p{N}]+/gu, " ").trim() : "";
+  if (!title) return `draft|${x.source.sha256}`;
+  return `draft|${foldLoose(d.symbol ?? d.kind ?? "")}|${scope}|${d.date ?? ""}|${createHash("sha1").update(title).digest("hex").slice(0, 16)}`;
 }
 
 /** The identity of a document a citation names. */

@@ -4,10 +4,9 @@
  * shown and highlighted against the words it came from.
  */
 import type { Store } from "./open-store.js";
+import { prepared } from "./prepared.js";
 
 export function documentText(db: Store, documentId: number): string | null {
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_texts'").get();
-  if (!has) return null;
-  const row = db.prepare("SELECT text FROM document_texts WHERE document_id = ?").get(documentId) as { text: string } | undefined;
+  const row = prepared(db, "SELECT text FROM document_texts WHERE document_id = ?").get(documentId) as { text: string } | undefined;
   return row?.text ?? null;
 }

@@ -42,7 +42,8 @@ export type IngestOutcome = {
 
 type Work = { db: Store; changes: GraphChanges; reports: Set<number>; reingest: string[] };
 
-export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runId: number | null = null): IngestOutcome {
+/** `text` is the document model's linear text, which every stored span points into. */
+export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string): IngestOutcome {
   return db.transaction((): IngestOutcome => {
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set(), reingest: [] };
     const previous = fileRow(db, file.path);
@@ -58,6 +59,7 @@ export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runI
       if (node && !node.is_placeholder) clearContent(w, node.id);
       id = node?.id ?? insertDocumentRow(db, ident);
       writeContent(w, id, x, ident, ctx);
+      if (text !== undefined) prepared(db, "INSERT OR REPLACE INTO document_texts (document_id, text) VALUES (?, ?)").run(id, text);
     }
     upsertFile(db, file, "ingested", null, id, runId);
     if (previous?.document_id != null && previous.document_id !== id) release(w, previous.document_id, previous.sha256);
@@ -88,6 +90,18 @@ export function recordFailure(db: Store, file: FileFacts, error: string, runId: 
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set(), reingest: [] };
     const previous = fileRow(db, file.path);
     upsertFile(db, file, "failed", error, null, runId);
+    if (previous?.document_id != null) release(w, previous.document_id, previous.sha256);
+    finish(w);
+    return { documentId: null, reingest: w.reingest };
+  })();
+}
+
+/** A stored path whose file is gone (`import --prune`): its row goes, and whatever it held is released. */
+export function forgetFile(db: Store, path: string): IngestOutcome {
+  return db.transaction((): IngestOutcome => {
+    const w: Work = { db, changes: newGraphChanges(db), reports: new Set(), reingest: [] };
+    const previous = fileRow(db, path);
+    prepared(db, "DELETE FROM files WHERE path = ?").run(path);
     if (previous?.document_id != null) release(w, previous.document_id, previous.sha256);
     finish(w);
     return { documentId: null, reingest: w.reingest };
@@ -167,6 +181,7 @@ function retire(w: Work, doc: DocumentRow): void {
 /** Removes every row a document's extraction produced (the document row itself stays). */
 function clearContent(w: Work, id: number): void {
   const { db, changes } = w;
+  prepared(db, "DELETE FROM document_texts WHERE document_id = ?").run(id);
   const linkedReports = prepared(db, 
       `SELECT DISTINCT r.document_id FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN tasks p ON p.id = l.plan_task_id
        WHERE p.document_id = ?`,

@@ -237,6 +237,29 @@ FROM (
 WHERE newest = 1;
 `;
 
+// The linear text every stored span points into (for `show` and the web UI's
+// highlighting), and what the nightly run has already reported, so that a second
+// run over the same inbox reports nothing again.
+const V3_TEXTS_AND_NOTICES = `
+CREATE TABLE document_texts (
+  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  text TEXT NOT NULL
+);
+CREATE TABLE nightly_reported (
+  item_key TEXT NOT NULL,
+  section TEXT NOT NULL CHECK (section IN ('new', 'due-soon', 'overdue', 'moved')),
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  PRIMARY KEY (item_key, section)
+);
+`;
+
+// Version 4: the nightly report asks for deadlines by the day they fall on — the
+// end, else the start (pipelines/nightly/deadline-queries.ts: due soon, overdue).
+// Queries must write the expression exactly so for SQLite to use the index.
+const V4_DEADLINE_DAYS = `
+CREATE INDEX deadlines_due ON deadlines (COALESCE("end", start));
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "core tables", up: (db) => db.exec(V1_CORE) },
   {
@@ -248,6 +271,8 @@ export const MIGRATIONS: readonly Migration[] = [
       relinkAllReports(db);
     },
   },
+  { version: 3, name: "document texts, nightly notices", up: (db) => db.exec(V3_TEXTS_AND_NOTICES) },
+  { version: 4, name: "deadline days index (nightly)", up: (db) => db.exec(V4_DEADLINE_DAYS) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

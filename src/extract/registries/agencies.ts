@@ -104,7 +104,7 @@ const LOCALITY_AT = new RegExp(`(?:${alternation(LOCALITY_UNITS)})(?![\\p{L}\\p{
 const ENDING_AT = new RegExp(`(?:${alternation(NAME_ENDINGS)})(?![\\p{L}\\p{M}])`, "uy");
 const STEERING_END = new RegExp(`(?:${alternation(STEERING_HEADS)})$`, "iu");
 const TOKEN = /[ \u00a0]*([^\s,;:()"“”.\t]+)/uy;
-const PROPER = /^[\p{Lu}0-9]/u;
+const PROPER = /^\p{Lu}/u;
 /** What a steering committee's topic may not contain: another clause, a quotation, a date, a place reference. */
 const TOPIC_BREAK = /[;:()"“”\n\t]|\.(?:\s|$)|\d|trên địa bàn|(?<![\p{L}])(?:ngày|năm|tại)(?![\p{L}])/iu;
 const TOPIC_LOCALITY = new RegExp(
@@ -130,8 +130,7 @@ export function readAgencyName(folded: string, at: number, limit = folded.length
   const headLength = agencyHeadAt(folded, at);
   if (!headLength) return null;
   let end = at + headLength;
-  let localityOpen = false; // after "xã"/"tỉnh": proper-name words follow
-  let localityNamed = false; // the locality's proper name has started
+  let localityOpen = false; // after "xã"/"tỉnh" only a place's capitalised words belong to the name
   for (let n = 0; n < 16; n++) {
     if (STEERING_END.test(folded.slice(at, end))) {
       const topic = steeringTopicEnd(folded, end, limit);
@@ -141,7 +140,8 @@ export function readAgencyName(folded: string, at: number, limit = folded.length
     if (!next) break;
     const { start: ts, end: te, word } = next;
     const proper = PROPER.test(word);
-    if (localityNamed && !proper) break;
+    // After "xã Phú Thịnh" or a bare "xã", a lower-case word is the sentence going on.
+    if (localityOpen && !proper) break;
     if (!proper) {
       ENDING_AT.lastIndex = ts;
       if (ENDING_AT.test(folded)) break;
@@ -156,7 +156,6 @@ export function readAgencyName(folded: string, at: number, limit = folded.length
       end = ts + unit[0].length;
       continue;
     }
-    if (localityOpen && proper) localityNamed = true;
     end = te;
   }
   return end > at ? { start: at, end: trimConnectors(folded, at, end) } : null;

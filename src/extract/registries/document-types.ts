@@ -113,9 +113,12 @@ export const KIND_QUALIFIER_PATTERN = KIND_QUALIFIERS.map(wordPattern).join("|")
 export const GENERIC_WORD_PATTERN = GENERIC_DOCUMENT_WORDS.map(wordPattern).sort((a, b) => b.length - a.length).join("|");
 
 const BY_WORD = new Map(ALL_WORDS.map((w) => [w.folded, w.kind]));
+const wordKey = (w: string) => w.toLowerCase().replace(/\s+/g, " ").trim();
 
 /** The kind a kind word names ("Nghị quyết" → "nghi-quyet"); null for anything else. */
 export function kindFromWord(word: string): DocKind | null {
-  const key = (w: string) => w.toLowerCase().replace(/\s+/g, " ").trim();
-  return BY_WORD.get(key(word)) ?? BY_WORD.get(key(foldForMatch(word))) ?? null;
+  const key = wordKey(word);
+  if (BY_WORD.has(key)) return BY_WORD.get(key)!;
+  // Words read from folded text are found above; others may use the old tone placement.
+  return BY_WORD.get(wordKey(foldForMatch(word))) ?? null;
 }

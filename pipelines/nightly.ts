@@ -1,0 +1,161 @@
+/**
+ * The nightly run: import what is new in the inbox (pipelines/import.ts, the same
+ * code path as `vanban import`), then report on deadlines:
+ *
+ *   newDeadlines  dated deadlines of the documents this run stored (new or changed files);
+ *   dueSoon       open deadlines falling on today … today + horizon (end, else start);
+ *   overdue       open task deadlines whose end is before today;
+ *   moved         a task's deadline that differs from an earlier version of the same task
+ *                 (nightly/moves.ts), for the tasks of the documents this run stored.
+ *
+ * Each section leaves out what an earlier run already reported in it
+ * (nightly_reported, keyed by document identity, task text and dates — not row
+ * ids), and deadlines superseded by a move. Writes report.md, report.json and
+ * deadlines.ics to `out` (default ./nightly/<today>/), and records the run in
+ * `runs` as command 'nightly' (the import's run row, renamed: files.run_id of the
+ * files imported tonight points at it).
+ *
+ * The reading, the file writing and the marking as reported happen in one IMMEDIATE
+ * transaction: two runs started together cannot both report an item, and a failure
+ * to write the files leaves nothing marked as reported.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { openStore, type Store } from "../src/store/open-store.js";
+import { importPaths, type ImportSummary } from "./import.js";
+import {
+  deadlinesOfDocuments, dueBetween, itemContext, overdueBefore, rowKey, toItem, type DeadlineRow, type ItemContext,
+} from "./nightly/deadline-queries.js";
+import { dueDay, movedKey } from "./nightly/keys.js";
+import { analyseMoves, type Move } from "./nightly/moves.js";
+import { renderIcs, renderMarkdown, type DeadlineItem, type NightlyReport } from "./nightly/report.js";
+import { markReported, unreported } from "./nightly/reported.js";
+
+export type NightlyOptions = {
+  db: string;
+  /** YYYY-MM-DD; default: today in the local time zone (set TZ=Asia/Ho_Chi_Minh on a UTC server). */
+  today?: string;
+  /** Days after today that count as "due soon" (default 30). */
+  horizonDays?: number;
+  /** Folder for report.md, report.json, deadlines.ics (default ./nightly/<today>/). */
+  out?: string;
+  /** Passed to the import. */
+  jobs?: number;
+  timeoutMs?: number;
+};
+
+export type NightlyResult = { report: NightlyReport; files: string[] };
+
+/** A bad --today / --horizon: nothing was imported. */
+export class NightlyOptionError extends Error {}
+
+export const DEFAULT_HORIZON_DAYS = 30;
+
+export async function runNightly(inbox: string[], opts: NightlyOptions): Promise<NightlyResult> {
+  const today = opts.today ?? localToday();
+  if (!isIsoDay(today)) throw new NightlyOptionError(`--today ${today}: expected a date as YYYY-MM-DD`);
+  const horizonDays = opts.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 3660)
+    throw new NightlyOptionError(`--horizon ${horizonDays}: expected a whole number of days (0 … 3660)`);
+  const out = resolve(opts.out ?? join("nightly", today));
+
+  const summary = await importPaths(inbox, { db: opts.db, jobs: opts.jobs, timeoutMs: opts.timeoutMs });
+  const db = openStore(opts.db);
+  try {
+    return db.transaction(() => report(db, summary, { inbox, today, horizonDays, out })).immediate();
+  } finally {
+    db.close();
+  }
+}
+
+type Settings = { inbox: string[]; today: string; horizonDays: number; out: string };
+
+function report(db: Store, summary: ImportSummary, s: Settings): NightlyResult {
+  const runDocuments = [...new Set(summary.ingested.map((i) => i.documentId))];
+  const preferredFiles = new Map(summary.ingested.map((i) => [i.documentId, i.file]));
+
+  // Candidates not yet reported in their section.
+  const fresh = unreported(db, "new", deadlinesOfDocuments(db, runDocuments), rowKey);
+  const due = unreported(db, "due-soon", dueBetween(db, s.today, addDays(s.today, s.horizonDays)), rowKey);
+  const late = unreported(db, "overdue", overdueBefore(db, s.today), rowKey);
+
+  // Moves touching tonight's tasks; which candidates a move superseded.
+  const runTasks = db.prepare("SELECT t.id FROM json_each(?) j JOIN tasks t ON t.document_id = j.value").pluck()
+    .all(JSON.stringify(runDocuments)) as number[];
+  const candidateTasks = [...fresh, ...due, ...late].flatMap((r) => (r.taskId === null ? [] : [r.taskId]));
+  const analysis = analyseMoves(db, [...new Set([...runTasks, ...candidateTasks])]);
+  const tonight = new Set(runTasks);
+  const moveKey = (m: Move) => movedKey(rowKey(m.current), rowKey(m.previous));
+  const moves = unreported(
+    db,
+    "moved",
+    analysis.moves.filter((m) => tonight.has(m.current.taskId!) || tonight.has(m.previous.taskId!)).sort((a, b) => byDue(a.current, b.current)),
+    moveKey,
+  );
+  const standing = (r: DeadlineRow) => r.id === null || !analysis.superseded.has(r.id);
+  const sections = { fresh: fresh.filter(standing), due: due.filter(standing), late: late.filter(standing) };
+
+  const ctx = itemContext(db, [...sections.fresh, ...sections.due, ...sections.late, ...moves.flatMap((m) => [m.current, m.previous])], preferredFiles);
+  const result: NightlyReport = {
+    run: summary.run,
+    today: s.today,
+    horizonDays: s.horizonDays,
+    imported: {
+      seen: summary.seen, new: summary.new, changed: summary.changed, skipped: summary.skipped, failed: summary.failed,
+      errors: summary.errors,
+    },
+    newDeadlines: sections.fresh.map((r) => toItem(r, ctx)),
+    dueSoon: sections.due.map((r) => toItem(r, ctx)),
+    overdue: sections.late.map((r) => toItem(r, ctx)),
+    moved: moves.map((m) => movedItem(m, ctx)),
+  };
+
+  mkdirSync(s.out, { recursive: true });
+  const files = [join(s.out, "report.md"), join(s.out, "report.json"), join(s.out, "deadlines.ics")];
+  writeFileSync(files[0], renderMarkdown(result));
+  writeFileSync(files[1], `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(files[2], renderIcs(result));
+
+  markReported(db, "new", sections.fresh.map(rowKey), summary.run);
+  markReported(db, "due-soon", sections.due.map(rowKey), summary.run);
+  markReported(db, "overdue", sections.late.map(rowKey), summary.run);
+  markReported(db, "moved", moves.map(moveKey), summary.run);
+  db.prepare("UPDATE runs SET command = 'nightly', arguments = ?, finished_at = ? WHERE id = ?").run(
+    JSON.stringify({ inbox: s.inbox, today: s.today, horizonDays: s.horizonDays, out: s.out }),
+    new Date().toISOString(),
+    summary.run,
+  );
+  return { report: result, files };
+}
+
+function movedItem(m: Move, ctx: ItemContext): DeadlineItem {
+  const p = m.previous;
+  return {
+    ...toItem(m.current, ctx),
+    previous: { key: rowKey(p), text: p.text, kind: p.kind, start: p.start, end: p.end, document: ctx.documents.get(p.documentId)!, page: p.page },
+    how: m.how,
+  };
+}
+
+function byDue(a: DeadlineRow, b: DeadlineRow): number {
+  const x = dueDay(a) ?? "", y = dueDay(b) ?? "";
+  return x < y ? -1 : x > y ? 1 : a.documentKey < b.documentKey ? -1 : a.documentKey > b.documentKey ? 1 : 0;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function isIsoDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

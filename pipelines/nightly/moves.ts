@@ -1,0 +1,238 @@
+/**
+ * Moved deadlines: the same task, an earlier and a later deadline.
+ *
+ * Three ways to know two task rows are the same task:
+ *   - adjusted column: one table row with two time cells — "Thời gian giao theo kế
+ *     hoạch | … | Tiến độ điều chỉnh" (Phụ lục II of seed 002). Both cells are time
+ *     columns (registries/columns.ts), so the extractor stores both as deadlines of
+ *     the task; they are told apart by a cell boundary (a tab in the document's
+ *     linear text, document_texts) between them. The last time cell is the one in
+ *     force. An adjusted time under a header that is not a time column ("Đề xuất
+ *     điều chỉnh", "Gia hạn") lands in the task's `extra`; it is read from there.
+ *   - report: a report's status row and the plan task it is linked to (task_links),
+ *     when the row carries its own deadline.
+ *   - same task: two tasks, not status rows, in different documents of the same
+ *     place (documents.locality_key), whose texts fold to the same letters and
+ *     digits, when the documents are related: one cites the other, or both tasks
+ *     name the same document in "Văn bản giao nhiệm vụ". Equal wording alone is not
+ *     enough: every commune's plan carries "Trang bị máy tính cấu hình tối thiểu…".
+ *
+ * Versions of a task are ordered by document date (then identity key); a move is a
+ * pair of consecutive versions whose days (end, else start) differ. A deadline is
+ * superseded when the newest version of its task, or a later time cell of its own
+ * row, gives another day: superseded deadlines are reported neither as new, due nor
+ * overdue — the move says what happened to them.
+ */
+import { foldForMatch, foldLoose } from "../../src/normalise/fold.js";
+import { isoPeriod, quarterNumber, quarterPeriod, readDate } from "../../src/extract/vietnamese-dates.js";
+import type { Store } from "../../src/store/open-store.js";
+import { prepared } from "../../src/store/prepared.js";
+import { SELECT_DEADLINE, type DeadlineRow } from "./deadline-queries.js";
+import { dueDay, normText } from "./keys.js";
+
+export type MoveHow = "adjusted-column" | "report" | "same-task";
+export type Move = { current: DeadlineRow; previous: DeadlineRow; how: MoveHow };
+
+type TaskRow = {
+  id: number; documentId: number; text: string; origin: string; status: string | null; extra: string | null;
+  page: number | null; spanStart: number | null; spanEnd: number | null;
+  documentKey: string; documentDate: string | null; locality: string | null;
+};
+
+export type TaskVersion = TaskRow & {
+  /** Every dated deadline of the task, in text order. */
+  dated: DeadlineRow[];
+  /** The one in force: first dated deadline of the last time cell, or an adjusted time from `extra`. */
+  current: DeadlineRow;
+  /** The first dated deadline, when an adjusted column replaced it. */
+  original: DeadlineRow | null;
+};
+
+export type MoveAnalysis = { moves: Move[]; superseded: Set<number> };
+
+const chunk = <T>(xs: T[], n = 5000): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+
+/** The tasks' versions (only tasks with a dated deadline), keyed by task id. */
+export function loadVersions(db: Store, taskIds: Iterable<number>): Map<number, TaskVersion> {
+  const out = new Map<number, TaskVersion>();
+  for (const ids of chunk([...new Set(taskIds)])) {
+    const list = JSON.stringify(ids);
+    const tasks = prepared(db, `
+      SELECT t.id, t.document_id AS documentId, t.text, t.origin, t.status, t.extra, t.page, t.span_start AS spanStart, t.span_end AS spanEnd,
+             d.key AS documentKey, d.date AS documentDate, d.locality_key AS locality
+      FROM json_each(?) j JOIN tasks t ON t.id = j.value JOIN documents d ON d.id = t.document_id`).all(list) as TaskRow[];
+    const dated = new Map<number, DeadlineRow[]>();
+    for (const r of prepared(db, `${SELECT_DEADLINE}
+        WHERE dl.task_id IN (SELECT value FROM json_each(?)) AND (dl.start IS NOT NULL OR dl."end" IS NOT NULL)
+        ORDER BY dl.task_id, dl.span_start IS NULL, dl.span_start, dl.position`).all(list) as DeadlineRow[]) {
+      const l = dated.get(r.taskId!);
+      if (l) l.push(r);
+      else dated.set(r.taskId!, [r]);
+    }
+    for (const t of tasks) {
+      const rows = dated.get(t.id) ?? [];
+      const adjusted = adjustedFromExtra(t);
+      if (!rows.length && !adjusted) continue;
+      const cells = t.origin === "table" ? timeCells(db, t.documentId, rows) : [rows];
+      const last = cells.length ? cells[cells.length - 1][0] : null;
+      const current = adjusted ?? last!;
+      const original = rows.length && rows[0] !== current && dueDay(rows[0]) !== dueDay(current) ? rows[0] : null;
+      out.set(t.id, { ...t, dated: rows, current, original });
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits a row's deadlines into time cells: a new cell starts at a deadline that
+ * opens a table cell (only blanks after the tab that precedes it in the linear
+ * text), so a date in the prose of a content or output cell never counts as an
+ * adjusted time.
+ */
+function timeCells(db: Store, documentId: number, rows: DeadlineRow[]): DeadlineRow[][] {
+  if (rows.length < 2) return rows.length ? [rows] : [];
+  const between = prepared(db, "SELECT substr(text, ?, ?) FROM document_texts WHERE document_id = ?").pluck();
+  const cells: DeadlineRow[][] = [[rows[0]]];
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1], b = rows[i];
+    const gap = a.spanEnd !== null && b.spanStart !== null && b.spanStart > a.spanEnd
+      ? (between.get(a.spanEnd + 1, b.spanStart - a.spanEnd, documentId) as string | undefined) ?? ""
+      : "";
+    const boundary = /\t[ ]*$/.test(gap);
+    if (boundary) cells.push([b]);
+    else cells[cells.length - 1].push(b);
+  }
+  return cells;
+}
+
+const ADJUSTED_HEADER = /(?:^| )(dieu chinh|gia han|lui han|thoi han moi|han moi)(?: |$)/;
+const QUARTER = /qu[ýy]\s*(IV|I{1,3}|[1-4])\s*(?:\/|năm|nam)\s*(\d{4})/iu;
+const BY = /trước|chậm nhất|hạn chót|không muộn/iu;
+
+/** An adjusted time written in an `extra` column ("Đề xuất điều chỉnh": "Trước ngày 30/6/2026"). */
+function adjustedFromExtra(t: TaskRow): DeadlineRow | null {
+  if (!t.extra) return null;
+  let extra: Record<string, string>;
+  try {
+    extra = JSON.parse(t.extra) as Record<string, string>;
+  } catch {
+    return null;
+  }
+  for (const [header, value] of Object.entries(extra)) {
+    if (!ADJUSTED_HEADER.test(foldLoose(header).replace(/[^\p{L}\p{N}]+/gu, " "))) continue;
+    const when = readWhen(value);
+    if (!when) continue;
+    return {
+      id: null, documentId: t.documentId, taskId: t.id, text: value, ...when, page: t.page, spanStart: t.spanStart, spanEnd: t.spanEnd,
+      documentKey: t.documentKey, taskText: t.text,
+    };
+  }
+  return null;
+}
+
+/** A time cell's limit: a day ("by" after "trước"), a month or a quarter. */
+export function readWhen(value: string): { kind: string; start: string | null; end: string | null } | null {
+  const text = foldForMatch(value);
+  const q = QUARTER.exec(text);
+  if (q) {
+    const n = quarterNumber(q[1]);
+    const p = n ? quarterPeriod(Number(q[2]), n) : null;
+    if (p) return BY.test(text) ? { kind: "by", start: null, end: p.end } : { kind: "quarter", ...p };
+  }
+  const d = readDate(text);
+  if (!d) return null;
+  const p = isoPeriod(d.iso);
+  if (!p) return null;
+  if (BY.test(text)) return { kind: "by", start: null, end: p.end };
+  return d.iso.length === 10 ? { kind: "date", start: d.iso, end: d.iso } : { kind: "month", ...p };
+}
+
+/**
+ * Moves touching `taskIds`, and which deadlines of those tasks are superseded.
+ */
+export function analyseMoves(db: Store, taskIds: number[]): MoveAnalysis {
+  const own = loadVersions(db, taskIds);
+  const moves: Move[] = [];
+  const superseded = new Set<number>();
+
+  // Adjusted column / extra.
+  for (const v of own.values()) {
+    if (!v.original) continue;
+    moves.push({ current: v.current, previous: v.original, how: "adjusted-column" });
+    for (const d of v.dated) if (d !== v.current && d.id !== null && dueDay(d) !== dueDay(v.current)) superseded.add(d.id);
+  }
+
+  // Other versions of each task: linked report rows / plan tasks, and same-wording tasks of related documents.
+  const peers = new Map<number, Map<number, MoveHow>>();
+  const addPeer = (task: number, peer: number, how: MoveHow) => {
+    let m = peers.get(task);
+    if (!m) peers.set(task, (m = new Map()));
+    if (!m.has(peer)) m.set(peer, how);
+  };
+  const ownList = JSON.stringify([...own.keys()]);
+  for (const [plan, report] of prepared(db, "SELECT l.plan_task_id, l.report_task_id FROM json_each(?) j JOIN task_links l ON l.plan_task_id = j.value")
+    .raw(true).all(ownList) as [number, number][]) addPeer(plan, report, "report");
+  for (const [report, plan] of prepared(db, "SELECT l.report_task_id, l.plan_task_id FROM json_each(?) j JOIN task_links l ON l.report_task_id = j.value")
+    .raw(true).all(ownList) as [number, number][]) addPeer(report, plan, "report");
+  for (const [task, peer] of sameTasks(db, [...own.values()])) addPeer(task, peer, "same-task");
+
+  const others = loadVersions(db, [...peers.values()].flatMap((m) => [...m.keys()]).filter((id) => !own.has(id)));
+  const version = (id: number) => own.get(id) ?? others.get(id);
+  const order = (a: TaskVersion, b: TaskVersion) => {
+    const da = a.documentDate ?? "", dbb = b.documentDate ?? "";
+    if (da !== dbb) return da < dbb ? -1 : 1;
+    return a.documentKey < b.documentKey ? -1 : a.documentKey > b.documentKey ? 1 : a.id - b.id;
+  };
+  for (const [taskId, related] of peers) {
+    const v = own.get(taskId)!;
+    const chain = [v, ...[...related.keys()].map(version).filter((x): x is TaskVersion => !!x)].sort(order);
+    const i = chain.indexOf(v);
+    for (const [a, b] of [[chain[i - 1], v], [v, chain[i + 1]]] as [TaskVersion | undefined, TaskVersion | undefined][]) {
+      if (!a || !b || a.documentId === b.documentId || dueDay(a.current) === dueDay(b.current)) continue;
+      const other = a === v ? b : a;
+      moves.push({ current: b.current, previous: a.current, how: related.get(other.id)! });
+    }
+    const newest = chain.slice(i + 1).filter((x) => x.documentId !== v.documentId).pop();
+    if (newest && dueDay(newest.current) !== dueDay(v.current)) for (const d of v.dated) if (d.id !== null) superseded.add(d.id);
+  }
+  return { moves, superseded };
+}
+
+/** [task, peer] pairs: same folded wording, same place, different related documents; status rows excluded. */
+function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
+  const mine = versions.filter((v) => v.status === null && v.locality);
+  if (!mine.length) return [];
+  const localities = [...new Set(mine.map((v) => v.locality!))];
+  const byWording = new Map<string, { id: number; documentId: number }[]>();
+  const rows = prepared(db, `
+    SELECT t.id, t.document_id, t.text, d.locality_key FROM documents d JOIN tasks t ON t.document_id = d.id
+    WHERE d.locality_key IN (SELECT value FROM json_each(?)) AND t.status IS NULL AND (t.due_end IS NOT NULL OR t.due_start IS NOT NULL)`)
+    .raw(true).all(JSON.stringify(localities)) as [number, number, string, string][];
+  const wanted = new Set(mine.map((v) => `${v.locality}\u0000${normText(v.text)}`));
+  for (const [id, documentId, text, locality] of rows) {
+    const k = `${locality}\u0000${normText(text)}`;
+    if (!wanted.has(k)) continue;
+    const l = byWording.get(k);
+    if (l) l.push({ id, documentId });
+    else byWording.set(k, [{ id, documentId }]);
+  }
+  const cites = prepared(db, "SELECT 1 FROM citations WHERE target_document_id = ? AND source_document_id = ? LIMIT 1").pluck();
+  const sharedSource = prepared(db, `
+    SELECT 1 FROM task_sources sa JOIN citations ca ON ca.id = sa.citation_id
+    WHERE sa.task_id = ? AND ca.target_document_id IN (
+      SELECT cb.target_document_id FROM task_sources sb JOIN citations cb ON cb.id = sb.citation_id WHERE sb.task_id = ?)
+    LIMIT 1`).pluck();
+  const citing = new Map<string, boolean>();
+  const related = (a: { id: number; documentId: number }, b: { id: number; documentId: number }) => {
+    const k = a.documentId < b.documentId ? `${a.documentId}:${b.documentId}` : `${b.documentId}:${a.documentId}`;
+    let c = citing.get(k);
+    if (c === undefined) citing.set(k, (c = cites.get(a.documentId, b.documentId) !== undefined || cites.get(b.documentId, a.documentId) !== undefined));
+    return c || sharedSource.get(a.id, b.id) !== undefined;
+  };
+  const out: [number, number][] = [];
+  for (const v of mine) {
+    const group = byWording.get(`${v.locality}\u0000${normText(v.text)}`) ?? [];
+    for (const p of group) if (p.documentId !== v.documentId && related({ id: v.id, documentId: v.documentId }, p)) out.push([v.id, p.id]);
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * `vanban import PATH…` — the clerk's batch import (pipelines/import.ts), with a
+ * progress bar on a terminal and a one-screen summary.
+ * Exit code: 0 all succeeded, 2 some files failed (1 with --strict).
+ */
+import type { Command } from "commander";
+import cliProgress from "cli-progress";
+import { log } from "../log.js";
+import { StoreError } from "../store/store-error.js";
+import { printJson } from "./output.js";
+
+export const DEFAULT_DB = "vanban.db";
+
+type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: string; timeout?: string; maxSize?: string; logJson?: boolean };
+
+export function registerImport(program: Command): void {
+  program
+    .command("import")
+    .description("import documents (files or folders, recursively) into the store")
+    .argument("<paths...>")
+    .option("--db <file>", "store file", DEFAULT_DB)
+    .option("--prune", "forget stored files under these folders that no longer exist")
+    .option("--force", "parse again files whose content is already stored")
+    .option("--strict", "exit 1 when any file fails")
+    .option("--jobs <n>", "worker threads (default: the number of cores)")
+    .option("--timeout <seconds>", "time limit per file", "120")
+    .option("--max-size <MB>", "refuse files larger than this", "100")
+    .option("--log-json", "log as JSON lines on stderr (info level)")
+    .option("--json", "print the summary as one JSON object")
+    .action(async (paths: string[], opts: ImportOpts) => {
+      if (opts.logJson && log.level !== "debug") log.level = "info";
+      const { importPaths } = await import("../../pipelines/import.js");
+      const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar(
+        { format: "importing |{bar}| {value}/{total} files · {pages} pages · {rate} pages/s · ETA {eta_formatted}", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+        cliProgress.Presets.shades_classic,
+      ) : null;
+      const started = Date.now();
+      bar?.start(0, 0, { pages: 0, rate: "0" });
+      try {
+        const summary = await importPaths(paths, {
+          db: opts.db,
+          force: opts.force,
+          prune: opts.prune,
+          jobs: opts.jobs ? Number(opts.jobs) : undefined,
+          timeoutMs: Number(opts.timeout) * 1000,
+          maxBytes: Number(opts.maxSize) * 1024 * 1024,
+          onProgress: (p) => {
+            if (!bar) return;
+            bar.setTotal(p.queued);
+            const secs = (Date.now() - started) / 1000;
+            bar.update(p.done, { pages: p.pages, rate: secs > 0 ? (p.pages / secs).toFixed(1) : "0" });
+          },
+        });
+        bar?.stop();
+        const { reingestQueue: _internal, ...shown } = summary;
+        if (opts.json) printJson(shown);
+        else printSummary(shown);
+        if (summary.failed) process.exitCode = opts.strict ? 1 : 2;
+      } catch (e) {
+        bar?.stop();
+        if (!(e instanceof StoreError)) throw e;
+        console.error(`error: ${e.message}`);
+        process.exitCode = 1;
+      }
+    });
+}
+
+function printSummary(s: Omit<import("../../pipelines/import.js").ImportSummary, "reingestQueue">): void {
+  console.log(`${s.seen} files seen: ${s.new} new, ${s.changed} changed, ${s.skipped} skipped, ${s.failed} failed${s.pruned ? `, ${s.pruned} pruned` : ""} (${s.seconds.toFixed(1)} s)`);
+  console.log(`stored from this run: ${s.documents} documents, ${s.pages} pages, ${s.references} references, ${s.tasks} tasks, ${s.deadlines} deadlines, ${s.metrics} metrics`);
+  if (s.needsOcr) console.log(`${s.needsOcr} scanned PDF(s) have no text layer and need OCR`);
+  for (const k of s.skippedFiles) console.log(`skipped: ${k.file}: ${k.reason}`);
+  if (s.errors.length) {
+    console.log(`failed files:`);
+    for (const e of s.errors) console.log(`  ${e.file}: ${e.stage}: ${e.reason}`);
+  }
+}

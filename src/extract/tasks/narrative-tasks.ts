@@ -1,0 +1,320 @@
+/**
+ * Tasks written as prose: one task per directive paragraph or list item.
+ *
+ * Where: only in the parts of a document that assign work. Each heading (and each
+ * numbered paragraph that reads as a heading — no closing full stop, not itself a
+ * directive) is classified by the earliest section word in it (phrases.ts: "Tổ chức
+ * thực hiện", "Nhiệm vụ, giải pháp" assign; "Căn cứ", "Mục đích, yêu cầu", "Kết quả",
+ * "Tồn tại, hạn chế" do not); unclassified headings inherit. Unclassified sections
+ * assign work except in reports (Báo cáo, Tờ trình); the lines before the first
+ * section only in a conclusion (Kết luận, Thông báo, Quyết định …), whose body is its
+ * directives. Nothing from "Trên đây là …" / "Nơi nhận" / the signature on counts;
+ * footnotes and tables never do here.
+ *
+ * Shapes, and whose task it is:
+ *   - "Giao Văn phòng Đảng ủy …", "UBND phường giao Phòng … triển khai …", "Đề nghị
+ *     Ủy ban MTTQ xã …", "Yêu cầu Thủ trưởng các cơ quan …" → the agency after the verb
+ *     (read everywhere in the body, reports included);
+ *   - "Văn phòng Đảng uỷ tập trung …", "3. Thủ trưởng các cơ quan, đơn vị chịu trách
+ *     nhiệm …", "Điều 3. Chánh Văn phòng … chịu trách nhiệm …", "Căn cứ …, các cơ quan
+ *     … tổ chức …" → the agency the sentence opens with, after any article number or
+ *     leading adverbial clause (not "X là cơ quan …" / "X đã …": statements);
+ *   - "Công an xã: chủ trì …" → the agency of the run-in label;
+ *   - any other directive under a heading — or under a line "Phòng Văn hóa - Xã hội:" —
+ *     that names an agency ("2.3. Ủy ban Nhân dân xã", "Trách nhiệm của Công an xã",
+ *     "4. Ủy ban MTTQ … và các tổ chức chính trị - xã hội") → those agencies;
+ *   - "phối hợp với Y …", "(chủ trì), phối hợp với Y" → Y supports, unless another
+ *     agency is the subject of that "phối hợp" ("chỉ đạo Ban A, Ủy ban B phối hợp với Y").
+ * Paragraphs that end with ":" introduce what follows and are not tasks; neither is a
+ * paragraph with no agency to give it to. `section` is the nearest heading as printed.
+ */
+import type { Block, HeadingBlock, ParagraphBlock, Span } from "../../../schemas/document.js";
+import type { Task } from "../../../schemas/extraction.js";
+import type { ExtractContext } from "../context.js";
+import { foldForMatch } from "../../normalise/fold.js";
+import { agencyPhraseAt, firstBoundary, leadingSubject, splitAgencies, trimmedEnd } from "./agency-lists.js";
+import { agencyOpeningAt } from "./agency-words.js";
+import {
+  ADVERBIAL_OPENERS, ARTICLE_WORDS, ASSIGN_VERBS, CLOSING_MARKERS, DIRECTIVE_SECTION_WORDS, HEADING_AGENCY_PREFIXES,
+  INTRO_MARKERS, KIND_GROUPS, NON_DIRECTIVE_SECTION_WORDS, SUPPORT_MARKERS,
+} from "./phrases.js";
+
+type Scope = "directive" | "other";
+type Frame = { rank: number; text: string; scope: Scope | null; agencies: string[] | null; label?: boolean };
+
+const L = "\\p{L}\\p{M}\\p{N}";
+const escape = (s: string) => foldForMatch(s).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+// Matched on lower-cased text: case-insensitive Unicode alternations are slow.
+const words = (xs: readonly string[]) =>
+  new RegExp(`(?<![${L}])(?:${[...xs].sort((a, b) => b.length - a.length).map((x) => escape(x.toLowerCase())).join("|")})(?![${L}])`, "u");
+
+const INTRO_RE = words(INTRO_MARKERS);
+// Section words by their first word, for a word-by-word scan of a heading's opening.
+const SECTION_WORDS = new Map<string, { phrase: string; scope: Scope }[]>();
+for (const [list, scope] of [[DIRECTIVE_SECTION_WORDS, "directive"], [NON_DIRECTIVE_SECTION_WORDS, "other"]] as const)
+  for (const w of list) {
+    const phrase = foldForMatch(w).toLowerCase();
+    const first = phrase.split(" ")[0];
+    SECTION_WORDS.set(first, [...(SECTION_WORDS.get(first) ?? []), { phrase, scope }].sort((a, b) => b.phrase.length - a.phrase.length));
+  }
+const ADVERBIAL_RE = new RegExp(`^(?:${ADVERBIAL_OPENERS.map(escape).join("|")})(?![${L}])`, "iu");
+const PREFIX_RE = new RegExp(`^(?:${HEADING_AGENCY_PREFIXES.map((x) => escape(x.toLowerCase())).join("|")})\\s+`, "u");
+// Any assignment verb in a paragraph's opening: reports are searched for nothing else.
+const ASSIGN_WORDS = ASSIGN_VERBS.map((x) => foldForMatch(x).toLowerCase());
+const CLOSING_RE = new RegExp(`^\\W*(?:${CLOSING_MARKERS.map(escape).join("|")})(?![${L}])`, "iu");
+const ASSIGN_OPENING_RE = new RegExp(`^(?:${ASSIGN_VERBS.map(escape).join("|")})\\s+`, "iu");
+const SUPPORT_RE = new RegExp(`(?<![${L}])(?:${[...SUPPORT_MARKERS].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![${L}])`, "giu");
+const KIND_TITLES = KIND_GROUPS.map(({ group, titles }) => ({ group, re: new RegExp(`^(?:${titles.map(escape).join("|")})$`, "iu") }));
+const THREE_WORDS = /\S\s+\S+\s+\S/u;
+const HAS_SUPPORT = /phối\s+hợp/iu;
+const NUMBERING_RE = /^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|\(\d+\)|\d+\))\s*/u;
+const ARTICLE_RE = new RegExp(`^\\s*((?:${ARTICLE_WORDS.map(escape).join("|")})\\s+\\d+[.:])\\s*`, "iu");
+// "Công an xã: chủ trì …" — an agency as a run-in label before its directives.
+const LABEL_RE = /^([^:;.]{3,160}):\s+\S/u;
+
+/** Depth of a numbering as printed: "II." 1, "2." 2, "2.1." 3, "a)" 5, "(1)" 6. */
+function rankOf(numbering: string | null): number | null {
+  if (!numbering) return null;
+  const n = numbering.trim();
+  if (/^[IVXLC]+\.?$/.test(n)) return 1;
+  if (/^\d+(?:\.\d+)*\.?$/.test(n)) return 1 + n.replace(/\.$/, "").split(".").length;
+  if (/^[a-zđ]\)$/.test(n)) return 5;
+  if (/^\(?\d+\)$/.test(n)) return 6;
+  return null;
+}
+
+/** The scope a heading sets: that of the earliest section word in its opening (the rest of a long heading is its topic). */
+function classify(folded: string): Scope | null {
+  const text = folded.slice(0, 120).toLowerCase().replace(/[\s,.;:()/"“”'-]+/g, " ");
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf(" ", at);
+    if (end < 0) end = text.length;
+    for (const { phrase, scope } of SECTION_WORDS.get(text.slice(at, end)) ?? [])
+      if (text.startsWith(phrase, at) && (text.length === at + phrase.length || text[at + phrase.length] === " ")) return scope;
+    at = end + 1;
+  }
+  return null;
+}
+
+/** The agencies a heading names, or null ("2.3. Ủy ban Nhân dân xã" → ["Ủy ban Nhân dân xã"]). */
+function headingAgencies(heading: string, headingFolded = foldForMatch(heading)): string[] | null {
+  const numbering = NUMBERING_RE.exec(heading);
+  let at = numbering ? numbering[0].length : 0;
+  const prefix = PREFIX_RE.exec(headingFolded.slice(at, at + 40).toLowerCase());
+  if (prefix) at += prefix[0].length;
+  const stop = trimmedEnd(heading, " \t\n:.");
+  if (stop <= at) return null;
+  const text = heading.slice(at, stop);
+  const folded = headingFolded.slice(at, stop);
+  if (!agencyOpeningAt(folded, 0) || INTRO_RE.test(folded.toLowerCase())) return null;
+  const b = firstBoundary(folded, 1);
+  if (b?.kind === "statement" || b?.kind === "assign") return null;
+  const name = b ? text.slice(0, b.index) : text;
+  if (name.trim().split(/\s+/).length > 25) return null;
+  const list = splitAgencies(name, { folded: b ? folded.slice(0, b.index) : folded });
+  return list.length ? list : null;
+}
+
+function kindGroup(ctx: ExtractContext): "report" | "conclusion" | null {
+  if (ctx.meta.kind) return KIND_GROUPS.find((g) => g.kinds.includes(ctx.meta.kind!))?.group ?? null;
+  for (const b of ctx.doc.blocks.slice(0, 12)) {
+    if (b.type !== "heading" && b.type !== "paragraph") continue;
+    const first = ctx.folded.slice(b.span.start, Math.min(b.span.end, b.span.start + 40)).split("\n")[0].replace(/[*#\s]+$/u, "").trim();
+    const hit = KIND_TITLES.find((k) => k.re.test(first));
+    if (hit) return hit.group;
+  }
+  return null;
+}
+
+/** Where the subject starts after a leading adverbial clause: the first comma followed by an agency. */
+function afterAdverbial(folded: string, from: number, end: number): number {
+  const limit = Math.min(end, from + 200);
+  for (let i = from; i < limit; i++) {
+    const ch = folded[i];
+    if (ch === ";" || ch === "." || ch === ":") break;
+    if (ch !== ",") continue;
+    let j = i + 1;
+    while (j < limit && folded[j] === " ") j++;
+    if (agencyOpeningAt(folded, j)) return j;
+  }
+  return from;
+}
+
+/** The text of a paragraph or list item without its numbering, as a slice of the document. */
+function body(ctx: ExtractContext, block: Block): { start: number; end: number } {
+  let start = block.span.start;
+  const end = block.span.end;
+  const numbering = block.type === "paragraph" ? block.numbering : null;
+  if (numbering) {
+    const m = NUMBERING_RE.exec(ctx.doc.text.slice(start, Math.min(end, start + 20)));
+    if (m) start += m[0].length;
+  }
+  return { start, end };
+}
+
+/**
+ * A numbered paragraph that reads as a heading: no closing full stop, not too long,
+ * and not itself a directive ("2. Phòng Văn hóa chủ trì …" without its full stop).
+ */
+function headingLike(p: ParagraphBlock, folded: string): boolean {
+  if (folded.length > 320 || /[.;]$/u.test(folded)) return false;
+  const numbering = NUMBERING_RE.exec(folded);
+  const t = numbering ? folded.slice(numbering[0].length) : folded;
+  if (t.split(/\s+/).length > 40) return false;
+  return !ASSIGN_OPENING_RE.test(t) && leadingSubject(t)?.kind !== "subject";
+}
+
+/** Support agencies of one paragraph (`raw` / `folded` are the paragraph's own text, offsets local). */
+function supportOf(raw: string, folded: string, start: number, lead: string[], ownSubject: boolean): string[] {
+  const out: string[] = [];
+  if (!HAS_SUPPORT.test(folded)) return out;
+  const leads = new Set(lead.map((l) => l.toLowerCase()));
+  SUPPORT_RE.lastIndex = start;
+  for (let m = SUPPORT_RE.exec(folded); m; m = SUPPORT_RE.exec(folded)) {
+    // Another agency as the subject of this "phối hợp" makes it that agency's coordination.
+    let clause = m.index;
+    while (clause > start && !/[,;.:]/u.test(folded[clause - 1])) clause--;
+    while (clause < m.index && /\s/u.test(folded[clause])) clause++;
+    if (clause < m.index && agencyOpeningAt(folded, clause) && !(ownSubject && clause === start)) continue;
+    const phrase = agencyPhraseAt(folded, m.index + m[0].length);
+    if (!phrase) continue;
+    for (const a of splitAgencies(raw.slice(phrase[0], phrase[1]), { folded: folded.slice(phrase[0], phrase[1]) }))
+      if (!leads.has(a.toLowerCase()) && !out.includes(a)) out.push(a);
+  }
+  return out;
+}
+
+export function narrativeTasks(ctx: ExtractContext): Task[] {
+  const tasks: Task[] = [];
+  const group = kindGroup(ctx);
+  // Unclassified sections assign work except in reports; the lines before the first
+  // section do so only in a conclusion, whose body is its directives.
+  const defaultScope: Scope = group === "report" ? "other" : "directive";
+  const preambleScope: Scope = group === "conclusion" ? "directive" : "other";
+  const stack: Frame[] = [];
+  let closed = false;
+
+  const enter = (rank: number, block: Block) => {
+    while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+    const { raw, folded } = own(block);
+    stack.push({ rank, text: raw, scope: classify(folded), agencies: headingAgencies(raw, folded) });
+  };
+  // A block's display text and match text, trimmed alike.
+  const own = (block: Block) => {
+    const raw = ctx.doc.text.slice(block.span.start, block.span.end);
+    const lead = raw.length - raw.trimStart().length;
+    const end = raw.trimEnd().length;
+    return { raw: raw.slice(lead, end), folded: ctx.folded.slice(block.span.start + lead, block.span.start + end) };
+  };
+  const scope = (): Scope => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].scope) return stack[i].scope!;
+    return stack.some((f) => f.rank > 0) ? defaultScope : preambleScope;
+  };
+  const headingAgency = (): string[] | null => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].agencies) return stack[i].agencies;
+    return null;
+  };
+
+  for (const block of ctx.doc.blocks) {
+    if (block.type === "signature") closed = true;
+    if (closed || block.type === "table" || block.type === "footnote" || block.type === "signature") continue;
+    if (CLOSING_RE.test(ctx.folded.slice(block.span.start, Math.min(block.span.end, block.span.start + 40)))) {
+      closed = true;
+      continue;
+    }
+    if (block.type === "heading") {
+      enterHeading(block);
+      continue;
+    }
+    if (block.type === "paragraph" && block.numbering) {
+      const rank = rankOf(block.numbering);
+      if (rank !== null) {
+        if (headingLike(block, own(block).folded)) {
+          enter(rank, block);
+          continue;
+        }
+        while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+      }
+    }
+    // "Phòng Văn hóa - Xã hội:" on its own introduces that agency's directives, like a heading.
+    if (block.type === "paragraph" && !block.numbering && block.text.trimEnd().endsWith(":")) {
+      const { raw, folded } = own(block);
+      const agencies = raw.length < 200 ? headingAgencies(raw, folded) : null;
+      if (agencies) {
+        const base = [...stack].reverse().find((f) => !f.label)?.rank ?? 0;
+        while (stack.length && stack[stack.length - 1].rank > base) stack.pop();
+        stack.push({ rank: base + 0.5, text: raw, scope: null, agencies, label: true });
+        continue;
+      }
+    }
+    const task = taskOf(block);
+    if (task) tasks.push(task);
+  }
+  return tasks;
+
+  function enterHeading(h: HeadingBlock): void {
+    const rank = rankOf(h.numbering);
+    if (rank !== null) return enter(rank, h);
+    const caps = h.text === h.text.toUpperCase();
+    enter(caps ? 0 : (stack[stack.length - 1]?.rank ?? 0) + 0.5, h);
+  }
+
+  function taskOf(block: Block): Task | null {
+    const { start, end } = body(ctx, block);
+    // The paragraph's own text: every search below stays inside it.
+    const raw = ctx.doc.text.slice(start, end);
+    const folded = ctx.folded.slice(start, end);
+    const text = raw.trim();
+    if (!THREE_WORDS.test(text) || text.endsWith(":") || (text.startsWith("(") && text.endsWith(")"))) return null;
+    let lead: string[] = [];
+    let ownSubject = false;
+    const article = ARTICLE_RE.exec(raw);
+    const from = article ? article[0].length : /^\s*/u.exec(raw)![0].length;
+
+    const directive = scope() === "directive";
+    if (!directive) {
+      const opening = folded.slice(from, from + 300).toLowerCase();
+      if (!ASSIGN_WORDS.some((w) => opening.includes(w))) return null;
+    }
+    const assigned = ASSIGN_OPENING_RE.exec(folded.slice(from));
+    // The subject may follow a leading adverbial clause ("Căn cứ …, các cơ quan … tổ chức …").
+    const subjectAt = ADVERBIAL_RE.test(folded.slice(from, from + 40)) ? afterAdverbial(folded, from, folded.length) : from;
+    const subject = leadingSubject(folded, subjectAt);
+    const assignAt = assigned ? from + assigned[0].length : subject?.kind === "assign" ? subject.verbEnd : -1;
+    if (assignAt >= 0) {
+      const phrase = agencyPhraseAt(folded, assignAt);
+      if (phrase && agencyOpeningAt(folded, phrase[0], true)) lead = splitAgencies(raw.slice(phrase[0], phrase[1]), { folded: folded.slice(phrase[0], phrase[1]) });
+    }
+    if (!lead.length) {
+      if (!directive) return null;
+      if (subject?.kind === "subject") {
+        lead = splitAgencies(raw.slice(subjectAt, subject.end), { folded: folded.slice(subjectAt, subject.end) });
+        ownSubject = lead.length > 0 && subjectAt === from;
+      }
+      const colon = raw.indexOf(":", from);
+      const label = lead.length || colon < 0 || colon - from > 160 ? null : LABEL_RE.exec(raw.slice(from));
+      if (label) lead = headingAgencies(label[1], folded.slice(from, from + label[1].length)) ?? [];
+      if (!lead.length) lead = headingAgency() ?? [];
+    }
+    if (!lead.length) return null;
+    const span: Span = block.span;
+    // A document or appendix title (rank 0) is not a section.
+    const frame = [...stack].reverse().find((f) => f.rank > 0);
+    return {
+      text,
+      ordinal: block.type === "paragraph" && block.numbering ? block.numbering : article ? article[1] : null,
+      section: frame ? frame.text : null,
+      lead,
+      support: supportOf(raw, folded, from, lead, ownSubject),
+      output: null,
+      deadline: null,
+      sources: [],
+      status: null,
+      statusText: null,
+      origin: "narrative",
+      page: block.page,
+      span,
+    };
+  }
+}

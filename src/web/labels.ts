@@ -1,0 +1,83 @@
+/**
+ * The UI's Vietnamese words for the store's codes (kinds, relations, statuses).
+ * Server pages read them here; client scripts get the same table as
+ * /static/js/labels.js, so the two never disagree.
+ */
+export const KIND_LABELS: Record<string, string> = {
+  "ke-hoach": "Kế hoạch",
+  "bao-cao": "Báo cáo",
+  "ket-luan": "Kết luận",
+  "thong-bao": "Thông báo",
+  "cong-van": "Công văn",
+  "quyet-dinh": "Quyết định",
+  "nghi-quyet": "Nghị quyết",
+  "chi-thi": "Chỉ thị",
+  "chuong-trinh": "Chương trình",
+  "de-an": "Đề án",
+  "quy-dinh": "Quy định",
+  "quy-che": "Quy chế",
+  "huong-dan": "Hướng dẫn",
+  "to-trinh": "Tờ trình",
+  luat: "Luật",
+  "nghi-dinh": "Nghị định",
+  "thong-tu": "Thông tư",
+  other: "Khác",
+};
+
+export const RELATION_LABELS: Record<string, string> = {
+  basis: "Căn cứ",
+  implements: "Thực hiện",
+  "annex-of": "Kèm theo",
+  cites: "Trích dẫn",
+};
+
+export const TASK_STATUS_LABELS: Record<string, string> = {
+  done: "Đã hoàn thành",
+  "in-progress": "Đang thực hiện",
+  "not-started": "Chưa thực hiện",
+  overdue: "Quá hạn",
+};
+
+export const DEADLINE_STATE_LABELS: Record<string, string> = {
+  overdue: "Quá hạn",
+  upcoming: "Sắp đến hạn",
+  done: "Đã xong",
+};
+
+export const DEADLINE_KIND_LABELS: Record<string, string> = {
+  date: "Ngày",
+  by: "Trước ngày",
+  from: "Từ ngày",
+  month: "Trong tháng",
+  quarter: "Trong quý",
+  "half-year": "Sáu tháng",
+  year: "Trong năm",
+  recurring: "Định kỳ",
+  "on-request": "Khi có yêu cầu",
+  relative: "Tương đối",
+};
+
+export const METRIC_ROLE_LABELS: Record<string, string> = { target: "Chỉ tiêu", actual: "Kết quả" };
+
+export const kindLabel = (kind: string | null | undefined): string => (kind ? (KIND_LABELS[kind] ?? kind) : "Không rõ loại");
+
+/** How a document is named in lists and graph nodes: its code, or its kind for drafts without a number. */
+export function documentLabel(d: { code: string | null; kind: string | null; id: number }): string {
+  return d.code ?? `${kindLabel(d.kind)} (chưa số) #${d.id}`;
+}
+
+/** dd/mm/yyyy, as Vietnamese documents write dates; a month or a year alone stays partial (04/2026). */
+export function displayDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  return iso.split("-").reverse().join("/");
+}
+
+/** The tables above as one ES module, served to the client scripts. */
+export function labelsModule(): string {
+  const tables = {
+    KIND_LABELS, RELATION_LABELS, TASK_STATUS_LABELS, DEADLINE_STATE_LABELS, DEADLINE_KIND_LABELS, METRIC_ROLE_LABELS,
+  };
+  return Object.entries(tables)
+    .map(([name, table]) => `export const ${name} = Object.freeze(${JSON.stringify(table)});\n`)
+    .join("");
+}

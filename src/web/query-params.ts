@@ -1,0 +1,79 @@
+/**
+ * Typed reading of a request's query string. Every value is checked here, so a
+ * malformed one is a 400 naming the parameter instead of an odd answer or a 500
+ * from deeper down. Values are data: they are bound into SQL or compared, never
+ * interpreted.
+ */
+import { badRequest } from "./http-error.js";
+
+export type Page = { limit: number; offset: number };
+
+/** A long query string is a mistake or an attack; no filter needs more. */
+const MAX_LENGTH = 500;
+const MAX_LIMIT = 1000;
+
+export class QueryParams {
+  constructor(private readonly search: URLSearchParams) {}
+
+  /** Trimmed text; absent or blank → undefined. */
+  text(name: string): string | undefined {
+    const raw = this.search.get(name);
+    if (raw === null) return undefined;
+    const value = raw.trim();
+    if (value.length > MAX_LENGTH) throw badRequest(`${name} is longer than ${MAX_LENGTH} characters`);
+    return value || undefined;
+  }
+
+  required(name: string): string {
+    const value = this.text(name);
+    if (value === undefined) throw badRequest(`${name} is required`);
+    return value;
+  }
+
+  /** An ISO date, whole or partial: 2026, 2026-04, 2026-04-30 (the store's date forms). */
+  isoDate(name: string): string | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    if (!isIsoDate(value)) throw badRequest(`${name} wants an ISO date like 2026-06-30, not ${JSON.stringify(value)}`);
+    return value;
+  }
+
+  flag(name: string): boolean {
+    const value = this.text(name)?.toLowerCase();
+    if (value === undefined || value === "0" || value === "false" || value === "no") return false;
+    if (value === "1" || value === "true" || value === "yes" || value === "on") return true;
+    throw badRequest(`${name} wants 1 or 0, not ${JSON.stringify(value)}`);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(value)) throw badRequest(`${name} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    return value as T;
+  }
+
+  page(defaultLimit = 50): Page {
+    return { limit: this.wholeNumber("limit", defaultLimit, MAX_LIMIT), offset: this.wholeNumber("offset", 0, Number.MAX_SAFE_INTEGER) };
+  }
+
+  private wholeNumber(name: string, fallback: number, max: number): number {
+    const value = this.text(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) > max) throw badRequest(`${name} wants a whole number from 0 to ${max}, not ${JSON.stringify(value)}`);
+    return Number(value);
+  }
+}
+
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+}
+
+/** The slice of a whole answer that a page asks for. */
+export function pageOf<T>(items: readonly T[], page: Page): T[] {
+  return items.slice(page.offset, page.offset + page.limit);
+}

@@ -1,0 +1,35 @@
+/** Import runs, newest first: when the archive last changed and what each run did. */
+import type { Store } from "../store/open-store.js";
+import type { Page } from "./query-params.js";
+
+export type RunEntry = {
+  id: number;
+  command: string;
+  arguments: unknown;
+  startedAt: string;
+  finishedAt: string | null;
+  seen: number | null;
+  new: number | null;
+  changed: number | null;
+  skipped: number | null;
+  failed: number | null;
+};
+
+export function listRuns(db: Store, page: Page): { total: number; runs: RunEntry[] } {
+  const total = db.prepare("SELECT count(*) FROM runs").pluck().get() as number;
+  const rows = db
+    .prepare(
+      `SELECT id, command, arguments, started_at AS startedAt, finished_at AS finishedAt, seen, new, changed, skipped, failed
+       FROM runs ORDER BY id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(page.limit, page.offset) as (Omit<RunEntry, "arguments"> & { arguments: string })[];
+  return { total, runs: rows.map((r) => ({ ...r, arguments: parseJson(r.arguments) })) };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

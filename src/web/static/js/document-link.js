@@ -1,0 +1,14 @@
+/** How lists name a document: a link to its page, marked when the archive does not hold it. */
+import { el } from "./dom.js";
+import { KIND_LABELS } from "./labels.js";
+
+export function documentLabel(d) {
+  return d.code ?? `${KIND_LABELS[d.kind] ?? "Văn bản"} (chưa số) #${d.id}`;
+}
+
+export function documentLink(d) {
+  return [
+    el("a", { href: `/documents/${d.id}` }, documentLabel(d)),
+    d.placeholder ? [" ", el("span", { class: "badge placeholder" }, "không có trong kho")] : null,
+  ];
+}

@@ -1,0 +1,36 @@
+/** Documents page: the filtered list from /api/documents, 50 at a time. */
+import { getJson, pageFilters, reportError } from "./api.js";
+import { documentLink } from "./document-link.js";
+import { el, replaceChildren, vnDate } from "./dom.js";
+import { KIND_LABELS } from "./labels.js";
+import { currentOffset, drawPager, onHistory } from "./pager.js";
+
+const LIMIT = 50;
+
+async function load() {
+  const params = pageFilters();
+  params.set("limit", String(LIMIT));
+  params.set("offset", String(currentOffset()));
+  const data = await getJson("/api/documents", params);
+  const rows = data.documents.map((d) =>
+    el("tr", { class: d.placeholder ? "placeholder-row" : null },
+      el("td", {}, documentLink(d)),
+      el("td", {}, KIND_LABELS[d.kind] ?? d.kind ?? ""),
+      el("td", { class: "nowrap" }, vnDate(d.date)),
+      el("td", {}, d.issuer ?? ""),
+      el("td", { class: "title" }, d.title ?? ""),
+      el("td", {}, d.locality ?? ""),
+      el("td", {}, d.placeholder ? "Chỉ được trích dẫn" : "Có trong kho"),
+    ),
+  );
+  replaceChildren(document.querySelector("#documents tbody"), rows);
+  document.getElementById("summary").textContent = data.total ? `${data.total} văn bản` : "Không có văn bản nào khớp bộ lọc.";
+  drawPager(document.getElementById("pager"), data, run);
+}
+
+function run() {
+  load().catch(reportError);
+}
+
+onHistory(run);
+run();
