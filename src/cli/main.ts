@@ -5,7 +5,9 @@
 import { Command } from "commander";
 import { setVerbose } from "../log.js";
 import { registerExtract } from "./extract-command.js";
+import { registerDoctor } from "./doctor-command.js";
 import { registerImport } from "./import-command.js";
+import { registerNightly } from "./nightly-command.js";
 import { registerParse } from "./parse-command.js";
 import { registerServe } from "./serve-command.js";
 import { registerStoreCommands } from "./store-commands.js";
@@ -20,6 +22,8 @@ program
 registerParse(program);
 registerExtract(program);
 registerImport(program);
+registerDoctor(program);
+registerNightly(program);
 registerStoreCommands(program);
 registerServe(program);
 

@@ -54,7 +54,7 @@ import type { TableBlock } from "../../schemas/document.js";
 import type { Deadline, DeadlineKind } from "../../schemas/extraction.js";
 import type { ExtractContext } from "./context.js";
 import {
-  anyOf, cellColumns, DIGITS, documentFacts, foreignRanges, inRanges, lowered, tableLayout, WB, WE, wordIndex, type DocFacts,
+  anyOf, cellColumns, DIGITS, documentFacts, foreignRanges, indexWords, inRanges, tableLayout, WB, WE, wordIndex, type DocFacts,
   type WordIndex,
 } from "./document-zones.js";
 import { foldForMatch } from "../normalise/fold.js";
@@ -187,6 +187,8 @@ const firstWords = (...lists: (readonly string[])[]) =>
   [...new Set(lists.flat().map((p) => foldForMatch(p).toLowerCase().split(/\s+/u)[0]).map((w) => (/^\d/.test(w) ? DIGIT : w)))].filter(
     (w) => !TOO_COMMON.has(w),
   );
+/** The last word of each phrase, lower case. */
+const lastWords = (list: readonly string[]) => [...new Set(list.map((p) => foldForMatch(p).toLowerCase().split(/\s+/u).pop()!))];
 /** Phrases (their first `words` words) as anchors: rarer than their first word alone ("khi có", "định kỳ"). */
 const phrasesAsAnchors = (list: readonly string[], words = 9) =>
   [...new Set(list.map((p) => foldForMatch(p).toLowerCase().split(/\s+/u).slice(0, words).join(" ")))].filter((w) => !TOO_COMMON.has(w.split(" ")[0]));
@@ -202,6 +204,8 @@ type Pattern = {
   anchors: string[];
   /** Tried at a number only when the next character (after spaces) is one of these (lower case). */
   after?: string;
+  /** … and only when the word before the number is one of these (lower case). */
+  before?: string[];
   cellOnly?: boolean;
   build: (m: RegExpExecArray, f: string, out: Atom[], cell: boolean) => void;
 };
@@ -212,7 +216,7 @@ type Pattern = {
  * without time words costs one lookup per stretch.
  */
 const PATTERNS: Pattern[] = [
-  { re: RECUR_DAY, anchors: [DIGIT], after: "c", build: simple("recurring") },
+  { re: RECUR_DAY, anchors: [DIGIT], after: "c", before: ["ngày"], build: simple("recurring") },
   { re: LONG_DATE, anchors: [DIGIT], after: "t", build: (m, _f, out) => out.push(period("date", ...at(m), +m[3], (y) => dayPeriod(y, +m[2], +m[1]))) },
   { re: NUM_DATE, anchors: [DIGIT], after: "/.-", build: (m, _f, out) => out.push(period("date", ...at(m), +m[4], (y) => dayPeriod(y, +m[3], +m[1]))) },
   { re: DM_DATE, anchors: [DIGIT], after: "/", build: (m, _f, out) => out.push(period("date", ...at(m), null, (y) => dayPeriod(y, +m[2], +m[1]), { needsCue: true })) },
@@ -223,12 +227,13 @@ const PATTERNS: Pattern[] = [
   {
     re: MONTH_RANGE,
     anchors: [DIGIT],
+    before: ["tháng"],
     build: (m0, f, out) => {
       const m = rebase(m0, f, MONTH_WORD);
       out.push(period("month", ...at(m), numOrNull(m[3]), (y) => monthsPeriod(y, +m[1], +m[2])));
     },
   },
-  { re: MONTHS, anchors: [DIGIT], build: (m, f, out) => listItems(rebase(m, f, MONTH_WORD), MONTH_ITEM, out, (k) => Number(k[1]), (n) => (y) => monthsPeriod(y, n), "month") },
+  { re: MONTHS, anchors: [DIGIT], before: ["tháng"], build: (m, f, out) => listItems(rebase(m, f, MONTH_WORD), MONTH_ITEM, out, (k) => Number(k[1]), (n) => (y) => monthsPeriod(y, n), "month") },
   {
     re: QUARTERS,
     anchors: ["quý"],
@@ -246,13 +251,14 @@ const PATTERNS: Pattern[] = [
   {
     re: YEAR_RANGE,
     anchors: [DIGIT],
+    before: ["năm", "đoạn"],
     after: "-đ",
     build: (m0, f, out) => {
       const m = rebase(m0, f, YEAR_WORD);
       out.push(period("year", ...at(m), +m[2], () => yearsPeriod(+m[2], +m[3])));
     },
   },
-  { re: YEAR, anchors: [DIGIT], build: (m0, f, out) => { const m = rebase(m0, f, YEAR_WORD); out.push(period("year", ...at(m), +m[1], () => yearsPeriod(+m[1]))); } },
+  { re: YEAR, anchors: [DIGIT], before: ["năm"], build: (m0, f, out) => { const m = rebase(m0, f, YEAR_WORD); out.push(period("year", ...at(m), +m[1], () => yearsPeriod(+m[1]))); } },
   {
     re: EDGE,
     anchors: ["từ đầu", "cuối năm", "cuối quý", "cuối tháng", "hết năm", "hết quý", "hết tháng"],
@@ -281,7 +287,7 @@ const PATTERNS: Pattern[] = [
   { re: ON_REQ, anchors: phrasesAsAnchors(P.ON_REQUEST, 2), build: simple("on-request") },
   { re: RELATIVE_LEAD, anchors: firstWords(P.RELATIVE_LEADS), build: simple("relative") },
   { re: EARLIER, anchors: firstWords(P.EARLIER_WORDS), build: (m, f, out) => extendBack(m, f, out, EARLIER_VERB_BEFORE) },
-  { re: WITHIN_AMOUNT, anchors: [DIGIT], after: "ntqg", build: (m, f, out) => extendBack(m, f, out, AMOUNT_CUE_BEFORE) },
+  { re: WITHIN_AMOUNT, anchors: [DIGIT], after: "ntqg", before: lastWords(P.WITHIN_AMOUNT_CUES), build: (m, f, out) => extendBack(m, f, out, AMOUNT_CUE_BEFORE) },
   { re: SCHEDULE, anchors: [], cellOnly: true, build: simple("recurring") },
   { re: BARE_YEAR, anchors: [DIGIT], cellOnly: true, build: (m, _f, out) => out.push(period("year", ...at(m), +m[1], () => yearsPeriod(+m[1], m[2] ? +m[2] : +m[1]))) },
   { re: CELL_RECUR, anchors: firstWords(P.CELL_RECURRING), cellOnly: true, build: simple("recurring") },
@@ -311,9 +317,12 @@ const QUARTER_RUN = /^quý\s*(IV|I{1,3}|[1-4])\s*-\s*(?:quý\s*)?(IV|I{1,3}|[1-4
 const STICKY = PATTERNS.map((p) => new RegExp(p.re.source, "yiu"));
 /** Every anchor word, and for each the patterns (indexes into PATTERNS) that start with it. */
 const ANCHOR_WORDS = [...new Set(PATTERNS.filter((p) => !p.cellOnly).flatMap((p) => p.anchors))];
-const DIGIT_WORD = ANCHOR_WORDS.indexOf(DIGIT);
+const ANCHOR_IDS = indexWords(ANCHOR_WORDS);
+const DIGIT_WORD = indexWords([DIGIT])[0];
 const CELL_PATTERNS = PATTERNS.filter((p) => p.cellOnly);
-const BY_ANCHOR = ANCHOR_WORDS.map((w) => PATTERNS.map((p, i) => (p.anchors.includes(w) ? i : -1)).filter((i) => i >= 0));
+const BY_ANCHOR: number[][] = [];
+ANCHOR_WORDS.forEach((w, k) => (BY_ANCHOR[ANCHOR_IDS[k]] = PATTERNS.map((p, i) => (p.anchors.includes(w) ? i : -1)).filter((i) => i >= 0)));
+const NONE: number[] = [];
 
 /** The items of a list match ("quý III, quý IV năm 2026", "các tháng 5, 6/2026"), one atom each; the list's year (m[1]) is shared. */
 function listItems(m: RegExpExecArray, item: RegExp, out: Atom[], read: (k: RegExpExecArray) => number | null, make: (n: number) => (y: number) => Period | null, kind: DeadlineKind): void {
@@ -330,27 +339,42 @@ function listItems(m: RegExpExecArray, item: RegExp, out: Atom[], read: (k: RegE
   );
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The word right before an offset, lower case ("tháng" in "tháng 6"). */
+function wordBefore(f: string, at: number): string {
+  let j = at;
+  while (j > 0 && f.charCodeAt(j - 1) === 32) j--;
+  let i = j;
+  while (i > 0 && f.charCodeAt(i - 1) > 32 && !isDigit(f.charCodeAt(i - 1)) && !",.;:()/".includes(f[i - 1])) i--;
+  return f.slice(i, j).toLowerCase();
+}
+
 /** Atoms of the stretch [start, start + f.length) of the document; `words` is the document's word index. */
-function findAtoms(f: string, start: number, mode: Mode, words: WordIndex, low: string): Atom[] {
+function findAtoms(f: string, start: number, mode: Mode, words: WordIndex): Atom[] {
   const found: Atom[] = [];
   const cell = mode === "cell";
-  const end = start + f.length;
-  for (let k = words.from(start); k < words.pos.length && words.pos[k] < end; k++) {
-    const pos = words.pos[k];
+  const end = f.length;
+  for (let k = words.from(start); k < words.pos.length && words.pos[k] < start + end; k++) {
+    const at = words.pos[k] - start;
     const w = words.word[k];
-    // At a number, only patterns that can continue with the character after it.
-    let next = 0;
+    // At a number, only patterns that can continue with the character after it and follow the word before it.
+    let next = "";
+    let prev: string | null = null;
     if (w === DIGIT_WORD) {
-      let j = pos;
-      while (j < end && low.charCodeAt(j) >= 48 && low.charCodeAt(j) <= 57) j++;
-      while (j < end && low.charCodeAt(j) === 32) j++;
-      next = low.charCodeAt(j);
+      let j = at;
+      while (j < end && isDigit(f.charCodeAt(j))) j++;
+      while (j < end && f.charCodeAt(j) === 32) j++;
+      next = f.charAt(j).toLowerCase();
     }
-    for (const i of BY_ANCHOR[w]) {
+    for (const i of BY_ANCHOR[w] ?? NONE) {
       const p = PATTERNS[i];
-      if (p.cellOnly || (next && p.after && !p.after.includes(String.fromCharCode(next)))) continue;
+      if (p.cellOnly) continue;
+      if (w === DIGIT_WORD) {
+        if (p.after && !p.after.includes(next)) continue;
+        if (p.before && !p.before.includes((prev ??= wordBefore(f, at)))) continue;
+      }
       const re = STICKY[i];
-      re.lastIndex = pos - start;
+      re.lastIndex = at;
       const m = re.exec(f);
       if (m) p.build(m, f, found, cell);
     }
@@ -567,7 +591,7 @@ function scanCell(ctx: ExtractContext, facts: DocFacts, start: number, text: str
   for (const [ps, pe] of pieces) {
     const f = ctx.folded.slice(start + ps, start + pe);
     if (!f.trim()) continue;
-    const found = resolve(f, findAtoms(f, start + ps, "cell", wordIndex(ctx, ANCHOR_WORDS), lowered(ctx)), "cell", facts.year);
+    const found = resolve(f, findAtoms(f, start + ps, "cell", wordIndex(ctx)), "cell", facts.year);
     if (found.length === 1) {
       const lead = f.length - f.trimStart().length;
       const trail = f.length - f.trimEnd().length;
@@ -577,11 +601,11 @@ function scanCell(ctx: ExtractContext, facts: DocFacts, start: number, text: str
 }
 
 function scanProse(ctx: ExtractContext, facts: DocFacts, bi: number, start: number, end: number, out: Deadline[]): void {
-  const words = wordIndex(ctx, ANCHOR_WORDS);
+  const words = wordIndex(ctx);
   const first = words.from(start);
   if (first >= words.pos.length || words.pos[first] >= end) return; // no time word here
   const f = ctx.folded.slice(start, end);
-  const atoms = findAtoms(f, start, "prose", words, lowered(ctx));
+  const atoms = findAtoms(f, start, "prose", words);
   if (!atoms.length) return;
   const found = resolve(f, atoms, "prose", facts.year);
   if (!found.length) return;
@@ -619,8 +643,8 @@ function stillAhead(facts: DocFacts, bi: number, d: Found, f: string): boolean {
   if (!span) return true;
   const date = facts.date;
   if (date) {
-    const lastMonth = dayBefore(`${date.start.slice(0, 8)}01`).slice(0, 8) + "01";
-    if (d.kind === "from" && d.end === null ? span.start < lastMonth : span.end < date.start) return false;
+    // A start of a run may lie a month before the document (plans are dated after work began); an end may not.
+    if (d.kind === "from" && d.end === null ? span.start < facts.monthBefore! : span.end < date.start) return false;
   }
   // A report, or a plan's section of results ("I. KẾT QUẢ THỰC HIỆN NĂM 2025"), looks back.
   if (facts.klass !== "report" && facts.section[bi] !== -1) return true;

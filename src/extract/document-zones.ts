@@ -26,7 +26,7 @@ import {
 } from "./registries/document-layout.js";
 import { PROBLEM_LABELS } from "./registries/deadline-phrases.js";
 import { FORWARD_HEADINGS, PLAN_KINDS, REPORT_KINDS, RESULT_HEADINGS } from "./registries/metric-roles.js";
-import { iso, isoPeriod, type Period } from "./vietnamese-dates.js";
+import { dayBefore, iso, isoPeriod, type Period } from "./vietnamese-dates.js";
 
 // ---------- phrase lists → regex sources ----------
 
@@ -60,6 +60,8 @@ export type DocFacts = {
   klass: DocClass;
   /** The document's own date as the days it covers ("2026-04" → all of April), or null. */
   date: Period | null;
+  /** The first day of the month before the document's date (ISO), when the date is known. */
+  monthBefore: string | null;
   year: number | null;
   /** Per block: which fixed part it is (FIXED), 0 for the body. */
   outside: Uint8Array;
@@ -226,7 +228,8 @@ function computeFacts(ctx: ExtractContext): DocFacts {
 
   kind = ctx.meta.kind ?? kind;
   const klass: DocClass = kind && REPORT_KINDS.includes(kind) ? "report" : kind && PLAN_KINDS.includes(kind) ? "plan" : null;
-  return { kind, klass, date: period, year, outside, closing, problem, section: sectionClasses(doc, ctx.folded), title: titleRe };
+  const monthBefore = period ? `${dayBefore(`${period.start.slice(0, 8)}01`).slice(0, 8)}01` : null;
+  return { kind, klass, date: period, monthBefore, year, outside, closing, problem, section: sectionClasses(doc, ctx.folded), title: titleRe };
 }
 
 const RESULT_RE = new RegExp(`${WB}(?:${anyOf(RESULT_HEADINGS)})${WE}`, "iu");
@@ -373,21 +376,9 @@ export function cellColumns(row: Row): number[] {
 
 // ---------- word index ----------
 
-/** Lower-case folded text, same length as the text (a character whose lower case is longer is kept as is). */
-export function lowered(ctx: ExtractContext): string {
-  let l = lowCache.get(ctx);
-  if (l === undefined) {
-    l = ctx.folded.toLowerCase();
-    if (l.length !== ctx.folded.length) l = Array.from(ctx.folded, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join("");
-    lowCache.set(ctx, l);
-  }
-  return l;
-}
-const lowCache = new WeakMap<ExtractContext, string>();
-
-/** Starts of given words in a document, in order, for extractors that only look where a word they need occurs. */
+/** Starts of the indexed words in a document, in order, for extractors that only look where a word they need occurs. */
 export type WordIndex = {
-  /** Word starts, ascending, and which word (index into the list) starts there. */
+  /** Word starts, ascending, and which word (id from indexWords) starts there. */
   pos: Int32Array;
   word: Uint8Array;
   /** Index of the first start at or after `offset`. */
@@ -396,49 +387,58 @@ export type WordIndex = {
 /** The start of a run of digits. */
 export const DIGITS = "#";
 
-const indexCache = new WeakMap<ExtractContext, Map<readonly string[], WordIndex>>();
+/** Every word some extractor looks for; one index per document serves them all. */
+const INDEX_WORDS: string[] = [DIGITS];
+/**
+ * Adds words (lower case; a space matches any white space; DIGITS for a number) to the
+ * document word index and returns their ids. Extractor modules call it once when loaded.
+ */
+export function indexWords(words: readonly string[]): number[] {
+  return words.map((w) => {
+    let id = INDEX_WORDS.indexOf(w);
+    if (id < 0) {
+      id = INDEX_WORDS.push(w) - 1;
+      if (id > 255) throw new Error("word index: more than 256 words");
+    }
+    return id;
+  });
+}
+
+const indexCache = new WeakMap<ExtractContext, { size: number; index: WordIndex }>();
 /** Letters and digits by code (any non-ASCII character above Latin-1 punctuation counts as a letter: Vietnamese letters). */
 const wordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0;
 
 /**
- * Positions of `words` (lower case, or DIGITS) where a word starts (not inside a longer
- * word), found once per document with indexOf: one pass per word instead of one regex
- * per stretch, so that text without the words costs nothing.
+ * Where the indexed words start in a document (not inside a longer word; a symbol such
+ * as "%" may stand anywhere): two regex passes per document, digits and one
+ * alternation of all words, so that stretches without any of them cost one lookup.
  */
-export function wordIndex(ctx: ExtractContext, words: readonly string[]): WordIndex {
-  let byList = indexCache.get(ctx);
-  if (!byList) indexCache.set(ctx, (byList = new Map()));
-  let index = byList.get(words);
-  if (index) return index;
-  const low = lowered(ctx);
+export function wordIndex(ctx: ExtractContext): WordIndex {
+  const cached = indexCache.get(ctx);
+  if (cached && cached.size === INDEX_WORDS.length) return cached.index;
+  const text = ctx.folded;
   const codes: number[] = [];
-  const ids = new Map(words.map((w, id) => [w, id]));
-  const digits = ids.get(DIGITS);
-  if (digits !== undefined) {
-    const re = /\d+/g;
-    for (let m; (m = re.exec(low)); ) codes.push(m.index * 256 + digits);
-  }
-  const plain = words.filter((w) => w !== DIGITS);
+  const ids = new Map(INDEX_WORDS.map((w, id) => [w, id]));
+  const digits = /\d+/g;
+  for (let m; (m = digits.exec(text)); ) codes.push(m.index * 256);
+  const plain = INDEX_WORDS.slice(1);
   if (plain.length) {
-    // One pass for all words (an alternation is several times faster than a search per word).
-    // A space in a phrase matches any white space.
     const re = new RegExp(
       [...plain].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|"),
-      "gu",
+      "giu",
     );
-    // A word must start a word; a symbol ("%", "/") may stand anywhere.
-    for (let m; (m = re.exec(low)); )
-      if (m.index === 0 || !wordChar(m[0].charCodeAt(0)) || !wordChar(low.charCodeAt(m.index - 1)))
-        codes.push(m.index * 256 + ids.get(/\s/u.test(m[0]) ? m[0].replace(/\s+/gu, " ") : m[0])!);
+    for (let m; (m = re.exec(text)); )
+      if (m.index === 0 || !wordChar(m[0].charCodeAt(0)) || !wordChar(text.charCodeAt(m.index - 1)))
+        codes.push(m.index * 256 + ids.get(m[0].toLowerCase().replace(/\s+/gu, " "))!);
   }
   const sorted = Float64Array.from(codes).sort();
   const pos = new Int32Array(sorted.length);
   const wordAt = new Uint8Array(sorted.length);
-  sorted.forEach((c, k) => {
-    pos[k] = Math.floor(c / 256);
-    wordAt[k] = c % 256;
-  });
-  index = {
+  for (let k = 0; k < sorted.length; k++) {
+    pos[k] = Math.floor(sorted[k] / 256);
+    wordAt[k] = sorted[k] % 256;
+  }
+  const index: WordIndex = {
     pos,
     word: wordAt,
     from(offset) {
@@ -452,6 +452,6 @@ export function wordIndex(ctx: ExtractContext, words: readonly string[]): WordIn
       return lo;
     },
   };
-  byList.set(words, index);
+  indexCache.set(ctx, { size: INDEX_WORDS.length, index });
   return index;
 }

@@ -30,7 +30,7 @@
 import type { Row, TableBlock } from "../../schemas/document.js";
 import type { Metric } from "../../schemas/extraction.js";
 import type { ExtractContext } from "./context.js";
-import { anyOf, cellColumns, documentFacts, FIXED, leadText, tableLayout, WB, WE, wordIndex, type DocFacts } from "./document-zones.js";
+import { anyOf, cellColumns, documentFacts, FIXED, indexWords, leadText, tableLayout, WB, WE, wordIndex, type DocFacts } from "./document-zones.js";
 import type { ColumnRole } from "./registries/columns.js";
 import { COMPARATORS } from "./registries/comparators.js";
 import {
@@ -71,6 +71,8 @@ const STOP_AFTER = new RegExp(`(?:[;.:\\n]|,\\s*(?:${anyOf(SUBJECT_STOPS)})${WE}
 const SKIP_AFTER = new RegExp(`^\\s*(?:(?:${anyOf([...SUBJECT_AFTER_SKIP, ...COMPARATORS.flatMap((c) => c.after)])})${WE}\\s*)+`, "iu");
 const VERB_AFTER = /^\s*(?:đã|được|đạt|là|và|so|với|cho|thì|nhưng|tuy|trong|của|tại|trên|,|$)/iu;
 const TRAILERS = new RegExp(`(?:\\s*(?:${anyOf([...SUBJECT_TRAILERS, ...COMPARATORS.flatMap((c) => c.before)])})${WE}|\\s*[:\\-–])+\\s*$`, "iu");
+/** TRAILERS on the end of a string only (an end-anchored pattern is tried from every position). */
+const stripTrailers = (s: string) => (s.length <= 48 ? s.replace(TRAILERS, "") : s.slice(0, -48) + s.slice(-48).replace(TRAILERS, ""));
 const TRAILER_WORDS = anyOf([...SUBJECT_TRAILERS, ...COMPARATORS.flatMap((c) => c.before)]);
 /** Nothing but a figure and its verb between a label's ":" or "(" and the figure ("Tái sử dụng dữ liệu: 97,25%", "(đạt 96,43%)"). */
 const ONLY_FIGURE = new RegExp(`^[\\s\\d.,/%]*(?:${TRAILER_WORDS})?\\s*$`, "iu");
@@ -213,13 +215,14 @@ function scanText(ctx: ExtractContext, facts: DocFacts, bi: number, start: numbe
 }
 
 /** Where figures can be: a percent sign or word, or a slash (ratios). */
-const FIGURE_WORDS = [...PERCENT.map((p) => foldForMatch(p).toLowerCase()), "/"];
+const FIGURE_IDS = new Set(indexWords([...PERCENT.map((p) => foldForMatch(p).toLowerCase()), "/"]));
 
 /** Percentages, ranges and ratios of one stretch, with comparator, subject and text. */
 function scanFigures(ctx: ExtractContext, start: number, end: number, role: Role | { facts: DocFacts; bi: number }, out: Metric[]): void {
-  const words = wordIndex(ctx, FIGURE_WORDS);
-  const first = words.from(start);
-  if (first >= words.pos.length || words.pos[first] >= end) return;
+  const words = wordIndex(ctx);
+  let k = words.from(start);
+  while (k < words.pos.length && words.pos[k] < end && !FIGURE_IDS.has(words.word[k])) k++;
+  if (k >= words.pos.length || words.pos[k] >= end) return;
   const f = ctx.folded.slice(start, end);
   if (!/\d\s*\$?\s*(?:%|phần)|\d\s*\/\s*\d/u.test(f)) return;
   const t = ctx.doc.text.slice(start, end);
@@ -347,7 +350,7 @@ function subjectOf(t: string, f: string, x: Figure): string | null {
   else {
     let before = subjectBefore(t, x.s);
     if (/^tỷ lệ$/iu.test(foldForMatch(before))) {
-      const label = labelBefore(t, x.s).replace(TRAILERS, "").replace(LEADERS, "").trim().replace(COUNT_LEAD, "");
+      const label = stripTrailers(labelBefore(t, x.s)).replace(LEADERS, "").trim().replace(COUNT_LEAD, "");
       if (label) before = `${before} ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
     } else if (x.ratio) before = before.replace(COUNT_LEAD, "");
     if (x.ratio && x.unit && before && !foldForMatch(before).toLowerCase().includes(foldForMatch(x.unit).toLowerCase())) before = `${before} ${x.unit}`;
@@ -385,20 +388,20 @@ function subjectBefore(t: string, s: number): string {
   // A rate names itself: "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 95%" — the subject starts at "tỷ lệ".
   const rate = clause.toLowerCase().lastIndexOf("tỷ lệ");
   if (rate >= 0 && !/[\d%]/u.test(clause.slice(rate))) {
-    const named = clause.slice(rate).replace(TRAILERS, "").trim();
+    const named = stripTrailers(clause.slice(rate)).trim();
     if (named.split(/\s+/u).length <= 24) return named;
   }
   const pieces = clause.split(",");
   const taken: string[] = [];
   let words = 0;
   for (let i = pieces.length - 1; i >= 0 && words < 4; i--) {
-    const piece = (i === pieces.length - 1 ? pieces[i].replace(TRAILERS, "") : pieces[i]).replace(LEADERS, "").trim();
+    const piece = (i === pieces.length - 1 ? stripTrailers(pieces[i]) : pieces[i]).replace(LEADERS, "").trim();
     if (/^[\d.,/%\s]+(?:\S+\s*){0,2}$/u.test(piece)) break; // a count ("6", "1409/1483 hồ sơ"), not a name
     if (!piece) continue;
     taken.unshift(piece);
     words += piece.split(/\s+/u).length;
   }
-  return taken.join(", ").replace(TRAILERS, "").replace(LEADERS, "").trim();
+  return stripTrailers(taken.join(", ")).replace(LEADERS, "").trim();
 }
 
 /** The label of the item a figure belongs to: the text before the last ":" that precedes the figure's own clause. */
@@ -419,13 +422,15 @@ const CAPITAL_OR_DIGIT = /^[\p{Lu}\d(+-]/u;
 function clauseText(t: string, s: number, e: number): string {
   // Back to ";", a line break, or ". " before a capital; forward to ";", a line break or a sentence end.
   let a = s;
-  while (a > 0) {
+  const floor = Math.max(0, s - 400);
+  while (a > floor) {
     const c = t[a - 1];
     if (c === ";" || c === "\n" || (c === " " && SENTENCE_MARK.has(t[a - 2]) && CAPITAL_OR_DIGIT.test(t[a] ?? ""))) break;
     a--;
   }
   let b = e;
-  while (b < t.length) {
+  const ceiling = Math.min(t.length, e + 400);
+  while (b < ceiling) {
     const c = t[b];
     if (c === ";" || c === "\n" || (SENTENCE_MARK.has(c) && (b + 1 >= t.length || t[b + 1] === " " || t[b + 1] === "\n"))) break;
     b++;

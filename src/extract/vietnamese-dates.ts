@@ -23,8 +23,10 @@ export function iso(p: DateParts): string | null {
   return `${year}-${mm}-${String(day).padStart(2, "0")}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1];
 }
 
 export function lastDayOfMonth(year: number, month: number): string {
