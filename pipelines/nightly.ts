@@ -11,7 +11,9 @@
  * Each section leaves out what an earlier run already reported in it
  * (nightly_reported, keyed by document identity, task text and dates — not row
  * ids), and deadlines superseded by a move. Writes report.md, report.json and
- * deadlines.ics to `out` (default ./nightly/<today>/), and records the run in
+ * deadlines.ics to `out` (default ./nightly/<today>/; a later run the same day
+ * writes to ./nightly/<today>/run-<id>/ rather than over the first report; an
+ * explicit `out` is always written to), and records the run in
  * `runs` as command 'nightly' (the import's run row, renamed: files.run_id of the
  * files imported tonight points at it).
  *
@@ -19,7 +21,7 @@
  * transaction: two runs started together cannot both report an item, and a failure
  * to write the files leaves nothing marked as reported.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { importPaths, type ImportSummary } from "./import.js";
@@ -62,7 +64,9 @@ export async function runNightly(inbox: string[], opts: NightlyOptions): Promise
   const summary = await importPaths(inbox, { db: opts.db, jobs: opts.jobs, timeoutMs: opts.timeoutMs });
   const db = openStore(opts.db);
   try {
-    return db.transaction(() => report(db, summary, { inbox, today, horizonDays, out })).immediate();
+    // A second run on the same day keeps the first one's files: its own go to run-<id>/.
+    const folder = !opts.out && existsSync(join(out, "report.json")) ? join(out, `run-${summary.run}`) : out;
+    return db.transaction(() => report(db, summary, { inbox, today, horizonDays, out: folder })).immediate();
   } finally {
     db.close();
   }

@@ -19,9 +19,10 @@
  *
  * Versions of a task are ordered by document date (then identity key); a move is a
  * pair of consecutive versions whose days (end, else start) differ. A deadline is
- * superseded when the newest version of its task, or a later time cell of its own
- * row, gives another day: superseded deadlines are reported neither as new, due nor
- * overdue — the move says what happened to them.
+ * superseded when its task has a version in a later document (which speaks for the
+ * task, whether it moved the day or repeated it), or when a later time cell of its
+ * own row gives another day. Superseded deadlines are reported neither as new, due
+ * nor overdue: the later version is, and a move says what happened.
  */
 import { foldForMatch, foldLoose } from "../../src/normalise/fold.js";
 import { isoPeriod, quarterNumber, quarterPeriod, readDate } from "../../src/extract/vietnamese-dates.js";
@@ -192,8 +193,9 @@ export function analyseMoves(db: Store, taskIds: number[]): MoveAnalysis {
       const other = a === v ? b : a;
       moves.push({ current: b.current, previous: a.current, how: related.get(other.id)! });
     }
+    // A later version speaks for the task, whether it moved the day or repeated it.
     const newest = chain.slice(i + 1).filter((x) => x.documentId !== v.documentId).pop();
-    if (newest && dueDay(newest.current) !== dueDay(v.current)) for (const d of v.dated) if (d.id !== null) superseded.add(d.id);
+    if (newest) for (const d of v.dated) if (d.id !== null) superseded.add(d.id);
   }
   return { moves, superseded };
 }

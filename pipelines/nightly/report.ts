@@ -71,8 +71,8 @@ function section(title: string, items: DeadlineItem[], withPrevious = false): st
     i.previous!.document.key === i.document.key ? "cùng văn bản, cột thời gian ban đầu" : cell(docLabel(i.previous!.document));
   const rows = items.map((i) =>
     withPrevious
-      ? `| ${limit(i, i.task)} | ${limit(i.previous!, i.task)} (${previousLabel(i)}) | ${cell(i.task ?? i.text)} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))} |`
-      : `| ${limit(i, i.task)} | ${cell(i.task ?? i.text)} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))}${i.file ? ` — ${cell(i.file)}${i.page ? ` tr. ${i.page}` : ""}` : ""} |`,
+      ? `| ${limit(i, i.task)} | ${limit(i.previous!, i.task)} (${previousLabel(i)}) | ${cell(clip(i.task ?? i.text, 200))} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))} |`
+      : `| ${limit(i, i.task)} | ${cell(clip(i.task ?? i.text, 200))} | ${cell(i.lead.join("; "))} | ${cell(docLabel(i.document))}${i.file ? ` — ${cell(i.file)}${i.page ? ` tr. ${i.page}` : ""}` : ""} |`,
   );
   return `## ${title} (${items.length})\n\n${head}\n${rule}\n${rows.join("\n")}\n`;
 }
@@ -110,9 +110,11 @@ export function renderIcs(r: NightlyReport): string {
     const [y, m, d] = day.split("-").map(Number);
     cal.createEvent({
       id: uid,
-      start: new Date(Date.UTC(y, m - 1, d)),
+      // Local midnight: with a calendar time zone set, ical-generator writes an all-day
+      // date from the local calendar fields (a UTC midnight was a day early west of UTC).
+      start: new Date(y, m - 1, d),
       allDay: true,
-      summary: `${item.end ? "Hạn" : "Bắt đầu"}: ${(item.task ?? item.text).slice(0, 120)}`,
+      summary: `${item.end ? "Hạn" : "Bắt đầu"}: ${clip(item.task ?? item.text, 120)}`,
       description: [
         `Thời hạn: ${item.text}`,
         item.lead.length ? `Chủ trì: ${item.lead.join("; ")}` : "",
@@ -122,6 +124,11 @@ export function renderIcs(r: NightlyReport): string {
     });
   }
   return cal.toString();
+}
+
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length <= n ? t : `${t.slice(0, n - 1).replace(/\s+\S*$/, "")}…`;
 }
 
 function hash(s: string): string {
