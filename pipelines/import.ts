@@ -23,6 +23,7 @@ import { extname, join, resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import { acquireImportLock } from "../src/store/import-lock.js";
+import { StoreError } from "../src/store/store-error.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/ingest.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
@@ -32,6 +33,8 @@ export type SkippedFile = { file: string; reason: string };
 export type IngestedFile = { file: string; documentId: number; status: "new" | "changed" };
 
 export type ImportSummary = {
+  /** The store file. */
+  db: string;
   run: number;
   seen: number;
   /** Paths not in the store before, whose content was parsed and ingested. */
@@ -83,11 +86,20 @@ const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "change
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const lock = acquireImportLock(opts.db);
-  const db = openStore(opts.db);
-  const summary = emptySummary(startRun(db, paths));
+  let db: Store;
+  let summary: ImportSummary;
+  try {
+    db = openStore(opts.db);
+    summary = emptySummary(startRun(db, paths), opts.db);
+  } catch (e) {
+    lock.release();
+    if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
+    throw e;
+  }
   const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000);
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
   const inFlight = new Set<Promise<void>>();
+  let abort: unknown = null;
   const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, file: null };
   const tick = () => opts.onProgress?.({ ...progress });
   try {
@@ -116,14 +128,19 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
         progress.done++;
         progress.file = entry;
         tick();
+      }).catch((e: unknown) => {
+        inFlight.delete(job);
+        abort ??= e;
       });
       inFlight.add(job);
       // Bound memory: never hold more than a few files per worker.
       while (inFlight.size >= pool.size * 3) await Promise.race(inFlight);
+      if (abort) break;
     }
     progress.walking = false;
     tick();
     await Promise.all(inFlight);
+    if (abort) throw abort;
     for (const path of summary.reingestQueue.splice(0)) {
       const facts = await readFacts(path, maxBytes, summary, db);
       if (facts) store(db, facts, await pool.run(path, facts.bytes), "refill", summary);
@@ -133,7 +150,11 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     await pool.close();
     summary.seconds = (performance.now() - started) / 1000;
     summary.pages = progress.pages;
-    finishRun(db, summary);
+    try {
+      finishRun(db, summary);
+    } catch (e) {
+      log.warn({ err: oneLine(e) }, "could not record the end of the run");
+    }
     db.close();
     lock.release();
   }
@@ -215,15 +236,22 @@ function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclu
     // A document lost the file its rows came from; another file of it must fill them again.
     summary.reingestQueue.push(...result.reingest);
   } catch (e) {
+    // A full disk or a read-only store fails every file alike: stop the run with one line.
+    // The failed transaction rolled back, so what was stored before is intact.
+    if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
     fail(summary, facts.path, "ingest", oneLine(e));
     record(db, facts, `ingest: ${oneLine(e)}`, summary.run);
   }
 }
 
+const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
+const unwritable = (e: unknown) => UNWRITABLE.test(String((e as { code?: unknown }).code ?? ""));
+
 function record(db: Store, facts: Facts, error: string, run: number): void {
   try {
     recordFailure(db, facts, error, run);
   } catch (e) {
+    if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
     log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
   }
 }
@@ -312,9 +340,9 @@ function prune(db: Store, roots: string[], seen: Set<string>): number {
   return n;
 }
 
-function emptySummary(run: number): ImportSummary {
+function emptySummary(run: number, db: string): ImportSummary {
   return {
-    run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
+    db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
     pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, reingestQueue: [],
   };
 }

@@ -102,3 +102,20 @@ describe("a Party report in plain text with a status annex", async () => {
     expect(next[1].deadline).toMatchObject({ kind: "quarter", start: "2026-10-01", end: "2026-12-31" });
   });
 });
+
+describe("a short Party plan in Windows-1258 with 'Số' and no colon, no numbered sections", async () => {
+  const x = extractDocument(await parseFile(new URL("./faults/files/cp1258.txt", import.meta.url).pathname));
+
+  it("takes 'Số 41-KH/ĐU' as its own number and composes the issuer from the two header lines", () => {
+    expect(x.document).toMatchObject({ kind: "ke-hoach", code: "41-KH/ĐU", symbol: "KH/ĐU", issuer: "Đảng ủy xã Phú Thịnh" });
+    expect(x.references.map((r) => r.code)).toEqual(["06-KH/BCĐ"]);
+  });
+
+  it("reads its numbered directives as tasks", () => {
+    expect(x.tasks.map((t) => [t.lead, t.support])).toEqual([
+      [["Ủy ban nhân dân xã"], ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"]],
+      [["Văn phòng Đảng ủy"], []],
+    ]);
+    expect(x.tasks[1].deadline).toMatchObject({ kind: "by", end: "2026-06-30" });
+  });
+});

@@ -314,7 +314,8 @@ function readHeader(doc: DocumentModel, head: Folded, end: number): Header {
   const agencyLines: Piece[][] = [];
   for (const line of splitCells(linesIn(doc, 0, end))) {
     const f = head.text.slice(line.span.start - head.base, line.span.end - head.base);
-    if (!header.symbol && /^số\s*[:.]/iu.test(f)) {
+    // "Số: 12/KH-UBND", "Số 41-KH/ĐU", "Số: /BC-UBND" — not "Số lượng …".
+    if (!header.symbol && /^số(?:\s*[:.]|\s+[\d/._…-])/iu.test(f)) {
       readNumberLine(line, f, header);
       continue;
     }
@@ -498,7 +499,11 @@ function composeIssuer(own: string, parent: string | null): string {
   const parentName = parentCommittee ? committeeName(parent, parentCommittee) : parent;
   if (SUBORDINATE_ORGANS.some((o) => ownLower === lower(o))) return `${own} ${parentName}`;
   const place = localityOf(parent);
-  return place ? `${own} ${place}` : own;
+  if (!place) return own;
+  // "ĐẢNG ỦY XÃ" under "ĐẢNG BỘ XÃ PHÚ THỊNH": the level word is already the place's first word.
+  const levelWord = place.split(/\s+/u)[0];
+  const bare = ownLower.endsWith(` ${lower(levelWord)}`) ? own.slice(0, own.length - levelWord.length).trimEnd() : own;
+  return `${bare} ${place}`;
 }
 
 function committeeName(organisation: string, c: (typeof PARTY_COMMITTEES)[number]): string {

@@ -8,7 +8,7 @@
  * "Tồn tại, hạn chế" do not); unclassified headings inherit. Unclassified sections
  * assign work except in reports (Báo cáo, Tờ trình); the lines before the first
  * section only in a conclusion (Kết luận, Thông báo, Quyết định …), whose body is its
- * directives. Nothing from "Trên đây là …" / "Nơi nhận" / the signature on counts;
+ * directives, or in a plan that has no numbered sections at all. Nothing from "Trên đây là …" / "Nơi nhận" / the signature on counts;
  * footnotes and tables never do here.
  *
  * Shapes, and whose task it is:
@@ -191,7 +191,9 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
   // Unclassified sections assign work except in reports; the lines before the first
   // section do so only in a conclusion, whose body is its directives.
   const defaultScope: Scope = group === "report" ? "other" : "directive";
-  const preambleScope: Scope = group === "conclusion" ? "directive" : "other";
+  // A plan without numbered sections is all directives, like a conclusion's body.
+  const sectioned = ctx.doc.blocks.some((b) => b.type === "heading" && b.numbering !== null);
+  const preambleScope: Scope = group === "conclusion" || (group !== "report" && !sectioned) ? "directive" : "other";
   const stack: Frame[] = [];
   let closed = false;
 
