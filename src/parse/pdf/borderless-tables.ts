@@ -69,10 +69,14 @@ function piecesOf(line: Line): Piece[] {
 
 /** The spans the pieces of multi-piece lines cover, merged where they overlap. */
 function columnsOf(lines: TableLine[]): Column[] {
-  const spans = lines
-    .filter((t) => t.pieces.length >= 2)
-    .flatMap((t) => t.pieces.map((p) => ({ x0: p.x0, x1: p.x1 })))
-    .sort((a, b) => a.x0 - b.x0);
+  let columns: Column[] = [];
+  for (const t of lines) if (t.pieces.length >= 2) columns = withPieces(columns, t.pieces);
+  return columns;
+}
+
+/** Columns widened by a line's pieces (spans merged where they overlap). */
+function withPieces(columns: Column[], pieces: Piece[]): Column[] {
+  const spans = [...columns, ...pieces.map((p) => ({ x0: p.x0, x1: p.x1 }))].sort((a, b) => a.x0 - b.x0);
   const out: Column[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
@@ -101,36 +105,32 @@ function columnOf(p: Piece, columns: Column[], slack: number): number {
 
 const fits = (t: TableLine, columns: Column[]) => t.pieces.every((p) => columnOf(p, columns, 0.5 * t.line.size) >= 0);
 
-/** Baseline distance of a table's lines within a cell: the smallest step between consecutive lines. */
-function cellPitch(lines: TableLine[]): number {
-  let pitch = Infinity;
-  for (let k = 1; k < lines.length; k++) {
-    const d = lines[k].line.base - lines[k - 1].line.base;
-    if (d > 0.5 * lines[k].line.size) pitch = Math.min(pitch, d);
-  }
-  return pitch;
-}
-
 function growRegion(split: TableLine[], start: number, frame: BodyFrame, taken: (t: TableLine) => boolean): { lines: TableLine[]; columns: Column[] } | null {
   let first = start;
   let end = start + 1;
   let columns = columnsOf([split[start]]);
+  // Baseline step of lines within a cell: the smallest step inside the table so far.
+  let cellPitch = Infinity;
+  const step = (k: number) => split[k].line.base - split[k - 1].line.base;
   // Rows of a table are a little further apart than its lines, paragraphs further still.
-  const near = (a: TableLine, b: TableLine) => {
-    const pitch = Math.min(cellPitch(split.slice(first, end)), frame.pitch, 1.2 * Math.max(a.line.size, b.line.size));
-    return Math.abs(b.line.base - a.line.base) <= MAX_ROW_STEP * pitch;
+  const near = (k: number) => {
+    const size = Math.max(split[k].line.size, split[k - 1].line.size);
+    return step(k) <= MAX_ROW_STEP * Math.min(cellPitch, frame.pitch, 1.2 * size);
   };
   const tryAdd = (k: number): boolean => {
     const candidate = split[k];
     if (candidate.pieces.length < 2) return fits(candidate, columns);
-    const lines = k < first ? [candidate, ...split.slice(first, end)] : [...split.slice(first, end), candidate];
-    const wider = columnsOf(lines);
-    if (wider.length < 2 || !lines.every((t) => fits(t, wider))) return false;
+    const wider = withPieces(columns, candidate.pieces);
+    if (wider.length < 2 || !fits(candidate, wider)) return false;
+    for (let j = first; j < end; j++) if (!fits(split[j], wider)) return false;
     columns = wider;
     return true;
   };
-  while (end < split.length && near(split[end - 1], split[end]) && tryAdd(end)) end++;
-  while (first > 0 && !taken(split[first - 1]) && near(split[first - 1], split[first]) && tryAdd(first - 1)) first--;
+  const grew = (k: number) => {
+    if (step(k) > 0.5 * split[k].line.size) cellPitch = Math.min(cellPitch, step(k));
+  };
+  while (end < split.length && near(end) && tryAdd(end)) grew(end++);
+  while (first > 0 && !taken(split[first - 1]) && near(first) && tryAdd(first - 1)) grew(first--);
   const lines = split.slice(first, end);
   if (columns.length < 2) return null;
   const multi = lines.filter((t) => t.pieces.length >= 2);

@@ -57,7 +57,7 @@ export function isSyllable(word: string): boolean {
   return false;
 }
 
-export const hasVowel = (word: string) => VOWEL.test(splitTone(word).bare);
+const hasVowel = (word: string) => VOWEL.test(splitTone(word).bare);
 
 /** Leading letters of a token ("ng," → "ng") and trailing letters ("35/K" → "K"). */
 const leadingLetters = (s: string) => s.match(/^\p{L}+/u)?.[0] ?? "";
