@@ -141,7 +141,9 @@ function joinSplitParagraphs(blocks: DraftBlock[]): DraftBlock[] {
       let k = out.length - 1;
       while (k >= 0 && out[k].type === "footnote") k--;
       const prev = out[k];
-      if (prev && (prev.type === "paragraph" || prev.type === "list-item") && !SENTENCE_END.test(prev.text) && !isUpperCase(prev.text)) {
+      // A heading ("5.1.1. Về hạ tầng số") ends without a full stop but is complete.
+      const prevIsHeading = prev?.type === "paragraph" && classifyHeading(prev.text, prev.bold ?? false, false).heading;
+      if (prev && (prev.type === "paragraph" || prev.type === "list-item") && !SENTENCE_END.test(prev.text) && !isUpperCase(prev.text) && !prevIsHeading) {
         prev.text = `${prev.text} ${b.text}`;
         continue;
       }
