@@ -107,6 +107,7 @@ describe("undated limits", () => {
     ["Tổ chức kiểm tra định kỳ hằng quý.", "recurring"],
     ["Tổ chức tập huấn 02 lần/năm.", "recurring"],
     ["Báo cáo UBND xã khi được yêu cầu.", "on-request"],
+    ["Tổ chức Hội nghị tổng kết vào tháng 12 hằng năm.", "recurring"],
   ])("%s → %s", async (body, kind) => {
     const found = await deadlines(body);
     expect(found.map(brief)).toEqual([[kind, null, null]]);
@@ -147,6 +148,16 @@ describe("not deadlines", () => {
     ["an effective-date clause", "Kế hoạch này có hiệu lực kể từ ngày ký."],
   ])("%s", async (_name, body) => {
     expect(await deadlines(body)).toEqual([]);
+  });
+
+  it("in a plan's section of results, treats the period looked back on as no deadline", async () => {
+    const body = [
+      "I. KẾT QUẢ THỰC HIỆN NĂM 2025 VÀ QUÝ I NĂM 2026",
+      "Trong tháng 3/2026, UBND xã đã tiếp nhận 1.250 hồ sơ.",
+      "II. NHIỆM VỤ, GIẢI PHÁP",
+      "Hoàn thành trong tháng 3/2026 việc rà soát.",
+    ].join("\n\n");
+    expect((await deadlines(body)).map(brief)).toEqual([["month", "2026-03-01", "2026-03-31"]]);
   });
 
   it("ignores the header, the title and the recipients", async () => {

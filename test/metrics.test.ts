@@ -70,6 +70,12 @@ describe("percentages and comparators", () => {
     expect(found.map(brief)).toEqual([[100, "%", "=", "actual"]]);
   });
 
+  it("reads a figure in the title but none in the signature or recipients", async () => {
+    const text = md("Các đơn vị triển khai.\n\nNơi nhận:\n- 100% các đơn vị (để thực hiện);\n- Lưu: VT.").replace("Chuyển đổi số trên địa bàn xã", "Nâng tỷ lệ hồ sơ trực tuyến toàn trình lên 80%");
+    const found = extractMetrics(makeContext(await parse(text), BLANK));
+    expect(found.map((m) => [m.value, m.subject])).toEqual([[80, "Tỷ lệ hồ sơ trực tuyến toàn trình"]]);
+  });
+
   it("reads a range as one metric with its upper bound", async () => {
     const found = await metrics("Lãi suất cho vay ưu đãi 0,2–0,3%/tháng; tăng trưởng từ 6% đến 7%.");
     expect(found.map((m) => [m.value, m.max, m.comparator])).toEqual([

@@ -19,6 +19,7 @@
  *   half-year   "6 tháng đầu năm 2026" "06 tháng cuối năm" "nửa cuối năm 2026" "6 tháng năm 2026"
  *   year        "trong năm 2026" "Năm 2026" "2026" (time cell) "giai đoạn 2026 - 2030" (with a cue)
  *   recurring   "thường xuyên" "Thực hiện thường xuyên" "định kỳ" "hằng năm" "hàng tháng, quý, năm" "mỗi quý"
+ *               "Tháng 6 hằng năm" "06 tháng/lần" "02 lần/năm"
  *               "Quý, 6 tháng, 9 tháng, năm" "đánh giá kết quả 6 tháng, 01 năm" "trước ngày 20 hằng tháng"
  *               "Sơ kết, tổng kết" (time cell)
  *   on-request  "khi có yêu cầu" "Đột xuất khi có yêu cầu" "Báo cáo khi có văn bản yêu cầu của …" "đột xuất"
@@ -77,8 +78,6 @@ type Atom = {
   year: number | null;
   /** "đầu năm": only the start of a run; "cuối năm": a limit at the end. */
   edge?: "start" | "end";
-  /** A day/month without year, or a bare year: in prose only after a cue. */
-  needsCue?: boolean;
 };
 
 // ---------- patterns (compiled once) ----------
@@ -108,8 +107,9 @@ const YEAR = re(String.raw`(?<=${WB}năm\s*)(\d{4})(?![\p{N}]|\s*-\s*\d{4})`);
 const MONTH_WORD = /tháng\s*$/iu;
 const YEAR_WORD = /(?:giai\s*đoạn|năm)\s*$/iu;
 const BARE_YEAR = re(String.raw`(?<![\p{L}\p{N}/.,-])((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?(?![\p{N}/]|\s*[-/.]\s*\d)`);
+const START_WORD = re(String.raw`^(?:${anyOf(P.START_OF_PERIOD)})$`, "iu");
 /** "cuối năm 2026", "hết quý II", "đầu tháng 6" ("đầu" only after "từ": the start of a run). */
-const EDGE = re(String.raw`${WB}(?:từ\s*)?(đầu|cuối|hết)\s*(?:năm(?:\s*(\d{4})(?![\p{N}]))?|quý\s*(${QN})${WE}${YEAR_TAIL}|tháng\s*(\d{1,2})(?![\p{N}])${YEAR_TAIL})`);
+const EDGE = re(String.raw`${WB}(?:từ\s*)?(${anyOf([...P.START_OF_PERIOD, ...P.END_OF_PERIOD])})\s*(?:năm(?:\s*(\d{4})(?![\p{N}]))?|quý\s*(${QN})${WE}${YEAR_TAIL}|tháng\s*(\d{1,2})(?![\p{N}])${YEAR_TAIL})`);
 
 const PERIOD_WORD = String.raw`(?:${anyOf(P.PERIOD_WORDS)})(?!\s*\d)${WE}`;
 const JOIN = String.raw`\s*(?:${anyOf(P.LIST_JOINERS)})\s*`;
@@ -133,7 +133,7 @@ const AMOUNT = String.raw`(?:\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
 const EARLIER = re(
   String.raw`${WB}(?:${anyOf(P.EARLIER_WORDS)})\s*(?:ít nhất|tối thiểu)?\s*${AMOUNT}\s*(?:${anyOf(P.AMOUNT_UNITS)})\s*so với[^;,.()\n]*`,
 );
-/** Tried at the amount; the cue before it is found by RELATIVE_CUE_BEFORE. */
+/** Tried at the amount; the cue before it is found by AMOUNT_CUE_BEFORE. */
 const WITHIN_AMOUNT = re(
   String.raw`(?<=(?:${anyOf(P.WITHIN_AMOUNT_CUES)})\s*)${AMOUNT}\s*(?:${anyOf(P.AMOUNT_UNITS)})\s*(?:${anyOf(P.AMOUNT_ANCHORS)})${WE}[^;.\n]*`,
 );
@@ -219,7 +219,7 @@ const PATTERNS: Pattern[] = [
   { re: RECUR_DAY, anchors: [DIGIT], after: "c", before: ["ngày"], build: simple("recurring") },
   { re: LONG_DATE, anchors: [DIGIT], after: "t", build: (m, _f, out) => out.push(period("date", ...at(m), +m[3], (y) => dayPeriod(y, +m[2], +m[1]))) },
   { re: NUM_DATE, anchors: [DIGIT], after: "/.-", build: (m, _f, out) => out.push(period("date", ...at(m), +m[4], (y) => dayPeriod(y, +m[3], +m[1]))) },
-  { re: DM_DATE, anchors: [DIGIT], after: "/", build: (m, _f, out) => out.push(period("date", ...at(m), null, (y) => dayPeriod(y, +m[2], +m[1]), { needsCue: true })) },
+  { re: DM_DATE, anchors: [DIGIT], after: "/", build: (m, _f, out) => out.push(period("date", ...at(m), null, (y) => dayPeriod(y, +m[2], +m[1]))) },
   { re: HALF, anchors: [DIGIT, "sáu", "nửa"], after: "t", build: (m, _f, out) => out.push(period("half-year", ...at(m), numOrNull(m[2]), (y) => halfPeriod(y, /đầu/iu.test(m[1]) ? 1 : 2))) },
   { re: HALF_OF_YEAR, anchors: [DIGIT, "sáu"], after: "t", build: (m, _f, out) => out.push(period("half-year", ...at(m), +m[1], (y) => halfPeriod(y, 1))) },
   { re: NINE, anchors: [DIGIT, "chín"], after: "t", build: (m, _f, out) => out.push(period("month", ...at(m), numOrNull(m[1]), (y) => monthsPeriod(y, 1, 9))) },
@@ -261,14 +261,16 @@ const PATTERNS: Pattern[] = [
   { re: YEAR, anchors: [DIGIT], before: ["năm"], build: (m0, f, out) => { const m = rebase(m0, f, YEAR_WORD); out.push(period("year", ...at(m), +m[1], () => yearsPeriod(+m[1]))); } },
   {
     re: EDGE,
-    anchors: ["từ đầu", "cuối năm", "cuối quý", "cuối tháng", "hết năm", "hết quý", "hết tháng"],
+    // "đầu" alone is too common ("đầu tư", "người đứng đầu"): a start counts only after "từ".
+    anchors: [...P.START_OF_PERIOD.map((w) => `từ ${w}`), ...P.END_OF_PERIOD.flatMap((w) => ["năm", "quý", "tháng"].map((p) => `${w} ${p}`))],
     build: (m, _f, out) => {
       const make = m[3]
         ? (y: number) => quarterPeriod(y, quarterNumber(m[3]) ?? 0)
         : m[5]
           ? (y: number) => monthsPeriod(y, +m[5])
           : (y: number) => yearsPeriod(y);
-      out.push(period("by", ...at(m), numOrNull(m[2] ?? m[4] ?? m[6]), make, { edge: /đầu/iu.test(m[1]) ? "start" : "end" }));
+      const start = START_WORD.test(m[1]);
+      out.push(period("by", ...at(m), numOrNull(m[2] ?? m[4] ?? m[6]), make, { edge: start ? "start" : "end" }));
     },
   },
   { re: EVERY, anchors: firstWords(P.EVERY_WORDS), build: simple("recurring") },
@@ -420,8 +422,12 @@ function mayEndWithCue(f: string, at: number, from: number): boolean {
     let i = j;
     while (i > from && f[i - 1] !== " " && f[i - 1] !== "\n") i--;
     if (i === j) return false;
-    const word = f.slice(i, j).toLowerCase();
+    const word = f.slice(i, j).toLowerCase().replace(/,$/u, "");
     if (word.endsWith(":")) return true;
+    if (!word) {
+      j = i;
+      continue;
+    }
     if (!FILLER.test(word)) return CUE_ENDINGS.has(word);
     j = i;
   }
@@ -454,8 +460,18 @@ type Found = { kind: DeadlineKind; start: string | null; end: string | null; s: 
  * Prose periods need a cue; cells take every atom. Weak prose results keep the
  * period they name (`span`) for the document-level filters.
  */
-function resolve(f: string, atoms: Atom[], mode: Mode, year: number | null): Found[] {
+function resolve(f: string, atoms0: Atom[], mode: Mode, year: number | null): Found[] {
   const out: Found[] = [];
+  // "Tháng 6 hằng năm", "ngày 15/12 hằng năm": a period repeated every year is one schedule.
+  const atoms: Atom[] = [];
+  for (let i = 0; i < atoms0.length; i++) {
+    const a = atoms0[i];
+    const next = atoms0[i + 1];
+    if (a.make && next && next.kind === "recurring" && !next.make && /^\s*$/u.test(f.slice(a.e, next.s))) {
+      atoms.push({ ...next, s: a.s });
+      i++;
+    } else atoms.push(a);
+  }
   // Years left out: from a later atom of the same list, else the document's year.
   const years = atoms.map((a) => a.year);
   for (let i = atoms.length - 2; i >= 0; i--)
@@ -524,7 +540,6 @@ function resolve(f: string, atoms: Atom[], mode: Mode, year: number | null): Fou
     } else if (a.edge === "end") {
       r = { kind: "by", start: null, end: p.end, s: textStart, e: a.e, weak: true, span: p };
     } else {
-      if (mode === "prose" && a.needsCue && !cue) continue;
       r = { kind: a.kind, start: p.start, end: p.end, s: textStart, e: a.e, weak: true, span: p };
     }
     if (mode === "cell") r.weak = false;

@@ -14,6 +14,11 @@
  * ran first: the kind word printed as the title ("KẾ HOẠCH", "BÁO CÁO"), the
  * "<place>, ngày … tháng … năm YYYY" line, else the "(Kèm theo <kind> số …, ngày …)"
  * note of an annex.
+ *
+ * Also here: section classes from headings (results or looking ahead), table column
+ * layouts, and a per-document word index (where numbers and the words extractors
+ * start their patterns with occur) so that extractors skip stretches without them.
+ * Everything is computed once per document and cached on the context.
  */
 import type { Block, DocumentModel, Row, TableBlock } from "../../schemas/document.js";
 import type { DocKind } from "../../schemas/extraction.js";
@@ -90,7 +95,8 @@ const RECIPIENTS_RE = opensWith(RECIPIENTS_LABELS);
 const ANNEX_TITLE_RE = opensWith(ANNEX_TITLES);
 const ANNEX_NOTE_RE = new RegExp(`${MARKERS}(?:${anyOf(ANNEX_NOTE_OPENERS)})`, "iu");
 const CLOSING_RE = opensWith(CLOSING_OPENERS);
-const PROBLEM_RE = opensWith(PROBLEM_LABELS);
+// A label ending in ":" ("- Tồn tại, hạn chế:", "Khó khăn, vướng mắc:"), not a directive ("Hạn chế việc sử dụng …").
+const PROBLEM_RE = new RegExp(`${MARKERS}(?:${anyOf(PROBLEM_LABELS)})(?:\\s*(?:,|và)\\s*(?:${anyOf(PROBLEM_LABELS)}))*\\s*:`, "iu");
 const TITLE_KINDS = new Map(TITLE_WORDS.map((t) => [foldForMatch(t.words), t.kind]));
 const TITLE_WORD_RE = new RegExp(`^(?:${anyOf(TITLE_WORDS.map((t) => t.words))})$`, "u");
 const BODY_OPENER_RE = new RegExp(`^(?:${anyOf(BODY_OPENERS)})${WE}`, "iu");

@@ -12,6 +12,7 @@
  *   table       Chỉ tiêu | Đơn vị tính | Mục tiêu | Kết quả …: each numeric target or result cell ("90", "72,5",
  *               "≥ 98", "$\geq 98$", "Trên 70", "0,2-0,3") with the unit column's unit and the indicator as
  *               subject; a result cell without a number ("Không phát sinh …") gives none.
+ * Read everywhere but the signature and the recipients (a title or a footnote can state a figure).
  * Not metrics: dates and document codes ("12/7/2026", "15/4", "4/2026", "35/KH-UBND", "30/2020/NĐ-CP"),
  * day/month pairs without a counted noun ("24/7"); plain counts and money (optional in the
  * contract, and every unmatched one would be a false positive) are left out.
@@ -39,7 +40,7 @@ import {
 import {
   COUNT_WORDS, COUNTED_NOUNS, PERCENT, SUBJECT_AFTER_SKIP, SUBJECT_LEADERS, SUBJECT_STOPS, SUBJECT_TRAILERS,
 } from "./registries/units.js";
-import { NUMBER, NUMBER_END, NUMBER_START, parseViNumber, RANGE_SEPARATOR } from "./vietnamese-numbers.js";
+import { NUMBER, NUMBER_START, parseViNumber, RANGE_SEPARATOR } from "./vietnamese-numbers.js";
 import { foldForMatch } from "../normalise/fold.js";
 
 type Comparator = Metric["comparator"];
@@ -332,7 +333,7 @@ function sentenceBefore(f: string, s: number, max: number): string {
 // ---------- subject and text ----------
 
 function subjectOf(t: string, f: string, x: Figure): string | null {
-  const afterRaw = t.slice(x.e, x.e + 400);
+  const afterRaw = t.slice(x.e, x.e + 200);
   const skip = SKIP_AFTER.exec(afterRaw)?.[0].length ?? 0;
   const after = afterRaw.slice(skip);
   const stop = after.search(STOP_AFTER);
@@ -415,27 +416,32 @@ function labelBefore(t: string, s: number): string {
   return head.slice(start + 1, colon);
 }
 
-const SENTENCE_MARK = new Set([".", "!", "?"]);
+const [SEMI, NL, SPACE] = [59, 10, 32];
+const isSentenceMark = (c: number) => c === 46 || c === 33 || c === 63; // . ! ?
 const CAPITAL_OR_DIGIT = /^[\p{Lu}\d(+-]/u;
 
 /** The sentence (or ";"-clause) around a figure, at most about 300 characters. */
 function clauseText(t: string, s: number, e: number): string {
   // Back to ";", a line break, or ". " before a capital; forward to ";", a line break or a sentence end.
   let a = s;
-  const floor = Math.max(0, s - 400);
+  const floor = Math.max(0, s - 300);
   while (a > floor) {
-    const c = t[a - 1];
-    if (c === ";" || c === "\n" || (c === " " && SENTENCE_MARK.has(t[a - 2]) && CAPITAL_OR_DIGIT.test(t[a] ?? ""))) break;
+    const c = t.charCodeAt(a - 1);
+    if (c === SEMI || c === NL || (c === SPACE && isSentenceMark(t.charCodeAt(a - 2)) && CAPITAL_OR_DIGIT.test(t[a] ?? ""))) break;
     a--;
   }
   let b = e;
-  const ceiling = Math.min(t.length, e + 400);
+  const ceiling = Math.min(t.length, e + 300);
   while (b < ceiling) {
-    const c = t[b];
-    if (c === ";" || c === "\n" || (SENTENCE_MARK.has(c) && (b + 1 >= t.length || t[b + 1] === " " || t[b + 1] === "\n"))) break;
+    const c = t.charCodeAt(b);
+    if (c === SEMI || c === NL) break;
+    if (isSentenceMark(c)) {
+      const n = t.charCodeAt(b + 1);
+      if (b + 1 >= t.length || n === SPACE || n === NL) break;
+    }
     b++;
   }
-  if (b < t.length && SENTENCE_MARK.has(t[b])) b++;
+  if (b < t.length && isSentenceMark(t.charCodeAt(b))) b++;
   let text = t.slice(a, b).replace(/\s+/g, " ").trim();
   if (text.length > 300) {
     const rel = s - a;

@@ -22,6 +22,6 @@ export const SUBJECT_STOPS = ["để", "nhằm", "góp phần", "bảo đảm", 
 /** A figure followed by these has its subject before it ("… đạt 95%", "tỷ lệ: 84,03%", "100% đối với TTHC …" reads on). */
 export const SUBJECT_AFTER_SKIP = ["đối với", "các", "những", "số"];
 /** Words ending the text before a figure that are not part of its subject ("đạt", "là", comparison words). */
-export const SUBJECT_TRAILERS = ["đạt", "đạt khoảng", "khoảng", "là", "bằng", "chiếm", "ở mức", "ước đạt", "từ", "thực hiện", "được", "tại", "ở", "trong", "của", "cho", "giảm còn", "tăng lên", "giảm xuống", "giảm", "tăng", "còn"];
+export const SUBJECT_TRAILERS = ["đạt", "đạt khoảng", "khoảng", "là", "bằng", "chiếm", "ở mức", "ước đạt", "từ", "thực hiện", "được", "tại", "ở", "trong", "của", "cho", "giảm còn", "tăng lên", "giảm xuống", "giảm", "tăng", "còn", "lên", "xuống"];
 /** Words opening a clause that are not part of a subject ("Hiện nay, …", "Đến nay, …", "trong đó, …"). */
 export const SUBJECT_LEADERS = ["hiện nay", "đến nay", "trong đó", "tuy nhiên", "ngoài ra", "đồng thời", "trên", "tại", "ở"];
