@@ -636,24 +636,28 @@ function displayCase(capitals: string, capitalFirst: boolean): string {
   return capitalFirst ? s.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase("vi")) : s;
 }
 
-const phraseMatchers = new Map<string[], { display: string; re: RegExp }[]>();
+const phraseMatchers = new Map<string[], { displays: Map<string, string>; re: RegExp }>();
 
 /** Overwrites each phrase found (same length, so offsets hold) with its display spelling. */
 function applyPhrases(s: string, phrases: string[]): string {
-  let matchers = phraseMatchers.get(phrases);
-  if (!matchers) {
-    matchers = phrases.map((p) => ({ display: foldForMatch(p), re: new RegExp(`${NOT_WORD_BEFORE}${phrase(p)}${NOT_WORD_AFTER}`, "giu") }));
-    phraseMatchers.set(phrases, matchers);
+  let matcher = phraseMatchers.get(phrases);
+  if (!matcher) {
+    // One alternation, longest first, instead of one regex per phrase: this runs for every name shown.
+    const sorted = [...phrases].sort((a, b) => b.length - a.length);
+    matcher = {
+      displays: new Map(sorted.map((p) => [foldForMatch(p).toLocaleLowerCase("vi"), foldForMatch(p)])),
+      re: new RegExp(`${NOT_WORD_BEFORE}(?:${sorted.map(phrase).join("|")})${NOT_WORD_AFTER}`, "giu"),
+    };
+    phraseMatchers.set(phrases, matcher);
   }
   const chars = [...s];
   if (chars.length !== s.length) return s;
   const f = foldForMatch(s);
-  for (const { display, re } of matchers) {
-    re.lastIndex = 0;
-    for (let m = re.exec(f); m; m = re.exec(f)) {
-      if (display.length !== m[0].length) continue;
-      for (let i = 0; i < display.length; i++) chars[m.index + i] = display[i];
-    }
+  matcher.re.lastIndex = 0;
+  for (let m = matcher.re.exec(f); m; m = matcher.re.exec(f)) {
+    const display = matcher.displays.get(m[0].toLocaleLowerCase("vi"));
+    if (!display || display.length !== m[0].length) continue;
+    for (let i = 0; i < display.length; i++) chars[m.index + i] = display[i];
   }
   return chars.join("");
 }
