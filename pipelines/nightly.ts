@@ -10,7 +10,8 @@
  *
  * Each section leaves out what an earlier run already reported in it
  * (nightly_reported, keyed by document identity, task text and dates — not row
- * ids), and deadlines superseded by a move. Writes report.md, report.json and
+ * ids; a later version of a task restating the same day counts as reported), and
+ * deadlines superseded by a later version of their task (nightly/moves.ts). Writes report.md, report.json and
  * deadlines.ics to `out` (default ./nightly/<today>/; a later run the same day
  * writes to ./nightly/<today>/run-<id>/ rather than over the first report; an
  * explicit `out` is always written to), and records the run in
@@ -31,7 +32,7 @@ import {
 import { dueDay, movedKey } from "./nightly/keys.js";
 import { analyseMoves, type Move } from "./nightly/moves.js";
 import { renderIcs, renderMarkdown, type DeadlineItem, type NightlyReport } from "./nightly/report.js";
-import { markReported, unreported } from "./nightly/reported.js";
+import { markReported, reportedKeys, unreported, type Section } from "./nightly/reported.js";
 
 export type NightlyOptions = {
   db: string;
@@ -87,17 +88,21 @@ function report(db: Store, summary: ImportSummary, s: Settings): NightlyResult {
   const runTasks = db.prepare("SELECT t.id FROM json_each(?) j JOIN tasks t ON t.document_id = j.value").pluck()
     .all(JSON.stringify(runDocuments)) as number[];
   const candidateTasks = [...fresh, ...due, ...late].flatMap((r) => (r.taskId === null ? [] : [r.taskId]));
-  const analysis = analyseMoves(db, [...new Set([...runTasks, ...candidateTasks])]);
-  const tonight = new Set(runTasks);
+  const analysis = analyseMoves(db, [...new Set([...runTasks, ...candidateTasks])], new Set(runTasks));
   const moveKey = (m: Move) => movedKey(rowKey(m.current), rowKey(m.previous));
-  const moves = unreported(
-    db,
-    "moved",
-    analysis.moves.filter((m) => tonight.has(m.current.taskId!) || tonight.has(m.previous.taskId!)).sort((a, b) => byDue(a.current, b.current)),
-    moveKey,
-  );
+  const moves = unreported(db, "moved", analysis.moves.sort((a, b) => byDue(a.current, b.current)), moveKey);
   const standing = (r: DeadlineRow) => r.id === null || !analysis.superseded.has(r.id);
-  const sections = { fresh: fresh.filter(standing), due: due.filter(standing), late: late.filter(standing) };
+  // The same day restated by a later version of the task was reported under the earlier version's key.
+  const notRestated = (section: Section) => {
+    const aliasKeys = [...new Set([...analysis.aliases.values()].flat())];
+    const reported = new Set(aliasKeys.length ? reportedKeys(db, section, aliasKeys) : []);
+    return (r: DeadlineRow) => !(r.id !== null && analysis.aliases.get(r.id)?.some((k) => reported.has(k)));
+  };
+  const sections = {
+    fresh: fresh.filter(standing).filter(notRestated("new")),
+    due: due.filter(standing).filter(notRestated("due-soon")),
+    late: late.filter(standing).filter(notRestated("overdue")),
+  };
 
   const ctx = itemContext(db, [...sections.fresh, ...sections.due, ...sections.late, ...moves.flatMap((m) => [m.current, m.previous])], preferredFiles);
   const result: NightlyReport = {

@@ -10,12 +10,14 @@
  *     force. An adjusted time under a header that is not a time column ("Đề xuất
  *     điều chỉnh", "Gia hạn") lands in the task's `extra`; it is read from there.
  *   - report: a report's status row and the plan task it is linked to (task_links),
- *     when the row carries its own deadline.
+ *     when the row carries its own deadline (not one its wording mentions).
  *   - same task: two tasks, not status rows, in different documents of the same
- *     place (documents.locality_key), whose texts fold to the same letters and
- *     digits, when the documents are related: one cites the other, or both tasks
- *     name the same document in "Văn bản giao nhiệm vụ". Equal wording alone is not
- *     enough: every commune's plan carries "Trang bị máy tính cấu hình tối thiểu…".
+ *     place (documents.locality_key) and the same year, whose texts fold to the same
+ *     letters and digits, when the documents are related: one cites the other, both are
+ *     versions of one document (same kind, issuer and title — a re-issued or
+ *     corrected plan), or both tasks name the same document in "Văn bản giao nhiệm
+ *     vụ". Equal wording alone is not enough: every commune's plan carries "Trang bị
+ *     máy tính cấu hình tối thiểu…".
  *
  * Versions of a task are ordered by document date (then identity key); a move is a
  * pair of consecutive versions whose days (end, else start) differ. A deadline is
@@ -28,7 +30,7 @@ import { foldForMatch, foldLoose } from "../../src/normalise/fold.js";
 import { isoPeriod, quarterNumber, quarterPeriod, readDate } from "../../src/extract/vietnamese-dates.js";
 import type { Store } from "../../src/store/open-store.js";
 import { prepared } from "../../src/store/prepared.js";
-import { SELECT_DEADLINE, type DeadlineRow } from "./deadline-queries.js";
+import { rowKey, SELECT_DEADLINE, type DeadlineRow } from "./deadline-queries.js";
 import { dueDay, normText } from "./keys.js";
 
 export type MoveHow = "adjusted-column" | "report" | "same-task";
@@ -49,7 +51,13 @@ export type TaskVersion = TaskRow & {
   original: DeadlineRow | null;
 };
 
-export type MoveAnalysis = { moves: Move[]; superseded: Set<number> };
+export type MoveAnalysis = {
+  moves: Move[];
+  /** deadlines.id of deadlines a later version or a later time cell replaced. */
+  superseded: Set<number>;
+  /** deadlines.id → item keys of earlier versions' deadlines on the same day (one item, restated). */
+  aliases: Map<number, string[]>;
+};
 
 const chunk = <T>(xs: T[], n = 5000): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
@@ -71,7 +79,10 @@ export function loadVersions(db: Store, taskIds: Iterable<number>): Map<number, 
       else dated.set(r.taskId!, [r]);
     }
     for (const t of tasks) {
-      const rows = dated.get(t.id) ?? [];
+      let rows = dated.get(t.id) ?? [];
+      // A report's status row has no time cell of its own in most annexes; a period its
+      // wording mentions ("… ban hành Kế hoạch cụ thể hóa thực hiện năm 2026") is not a new time.
+      if (t.status !== null) rows = rows.filter((r) => !normText(t.text).includes(normText(r.text)));
       const adjusted = adjustedFromExtra(t);
       if (!rows.length && !adjusted) continue;
       const cells = t.origin === "table" ? timeCells(db, t.documentId, rows) : [rows];
@@ -149,17 +160,19 @@ export function readWhen(value: string): { kind: string; start: string | null; e
 }
 
 /**
- * Moves touching `taskIds`, and which deadlines of those tasks are superseded.
+ * For the tasks `taskIds`: which of their deadlines are superseded or restated, and
+ * — for those among `movesFor` (tonight's tasks) — the moves from or to them.
  */
-export function analyseMoves(db: Store, taskIds: number[]): MoveAnalysis {
+export function analyseMoves(db: Store, taskIds: number[], movesFor: Set<number> = new Set(taskIds)): MoveAnalysis {
   const own = loadVersions(db, taskIds);
   const moves: Move[] = [];
   const superseded = new Set<number>();
+  const aliases = new Map<number, string[]>();
 
   // Adjusted column / extra.
   for (const v of own.values()) {
     if (!v.original) continue;
-    moves.push({ current: v.current, previous: v.original, how: "adjusted-column" });
+    if (movesFor.has(v.id)) moves.push({ current: v.current, previous: v.original, how: "adjusted-column" });
     for (const d of v.dated) if (d !== v.current && d.id !== null && dueDay(d) !== dueDay(v.current)) superseded.add(d.id);
   }
 
@@ -188,7 +201,7 @@ export function analyseMoves(db: Store, taskIds: number[]): MoveAnalysis {
     const v = own.get(taskId)!;
     const chain = [v, ...[...related.keys()].map(version).filter((x): x is TaskVersion => !!x)].sort(order);
     const i = chain.indexOf(v);
-    for (const [a, b] of [[chain[i - 1], v], [v, chain[i + 1]]] as [TaskVersion | undefined, TaskVersion | undefined][]) {
+    if (movesFor.has(v.id)) for (const [a, b] of [[chain[i - 1], v], [v, chain[i + 1]]] as [TaskVersion | undefined, TaskVersion | undefined][]) {
       if (!a || !b || a.documentId === b.documentId || dueDay(a.current) === dueDay(b.current)) continue;
       const other = a === v ? b : a;
       moves.push({ current: b.current, previous: a.current, how: related.get(other.id)! });
@@ -196,8 +209,13 @@ export function analyseMoves(db: Store, taskIds: number[]): MoveAnalysis {
     // A later version speaks for the task, whether it moved the day or repeated it.
     const newest = chain.slice(i + 1).filter((x) => x.documentId !== v.documentId).pop();
     if (newest) for (const d of v.dated) if (d.id !== null) superseded.add(d.id);
+    const earlier = chain.slice(0, i).filter((x) => x.documentId !== v.documentId).flatMap((x) => x.dated);
+    for (const d of v.dated) {
+      const same = earlier.filter((e) => dueDay(e) === dueDay(d)).map(rowKey);
+      if (d.id !== null && same.length) aliases.set(d.id, same);
+    }
   }
-  return { moves, superseded };
+  return { moves, superseded, aliases };
 }
 
 /** [task, peer] pairs: same folded wording, same place, different related documents; status rows excluded. */
@@ -207,9 +225,10 @@ function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
   const localities = [...new Set(mine.map((v) => v.locality!))];
   const byWording = new Map<string, { id: number; documentId: number }[]>();
   const rows = prepared(db, `
-    SELECT t.id, t.document_id, t.text, d.locality_key FROM documents d JOIN tasks t ON t.document_id = d.id
+    SELECT t.id, t.document_id, t.text, d.locality_key FROM documents d CROSS JOIN tasks t ON t.document_id = d.id
     WHERE d.locality_key IN (SELECT value FROM json_each(?)) AND t.status IS NULL AND (t.due_end IS NOT NULL OR t.due_start IS NOT NULL)`)
     .raw(true).all(JSON.stringify(localities)) as [number, number, string, string][];
+  // CROSS JOIN: places first (documents_locality), then their tasks — not every plan task through tasks_status.
   const wanted = new Set(mine.map((v) => `${v.locality}\u0000${normText(v.text)}`));
   for (const [id, documentId, text, locality] of rows) {
     const k = `${locality}\u0000${normText(text)}`;
@@ -224,11 +243,30 @@ function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
     WHERE sa.task_id = ? AND ca.target_document_id IN (
       SELECT cb.target_document_id FROM task_sources sb JOIN citations cb ON cb.id = sb.citation_id WHERE sb.task_id = ?)
     LIMIT 1`).pluck();
-  const citing = new Map<string, boolean>();
+  const about = prepared(db, "SELECT kind, issuer, title, substr(date, 1, 4) FROM documents WHERE id = ?").raw(true);
+  const facts = new Map<number, { identity: string | null; year: string | null }>();
+  const factsOf = (id: number) => {
+    let f = facts.get(id);
+    if (!f) {
+      const [kind, issuer, title, year] = (about.get(id) as (string | null)[] | undefined) ?? [null, null, null, null];
+      // Kind, issuer and title (trích yếu) alike: two versions of one document (a draft and the signed plan, a re-issue).
+      f = { identity: kind && issuer && title ? `${kind}|${normText(issuer)}|${normText(title)}` : null, year };
+      facts.set(id, f);
+    }
+    return f;
+  };
+  const documentsRelated = new Map<string, boolean>();
   const related = (a: { id: number; documentId: number }, b: { id: number; documentId: number }) => {
     const k = a.documentId < b.documentId ? `${a.documentId}:${b.documentId}` : `${b.documentId}:${a.documentId}`;
-    let c = citing.get(k);
-    if (c === undefined) citing.set(k, (c = cites.get(a.documentId, b.documentId) !== undefined || cites.get(b.documentId, a.documentId) !== undefined));
+    const fa = factsOf(a.documentId), fb = factsOf(b.documentId);
+    // Next year's plan repeating a standing task is a new assignment, not a move.
+    if (!fa.year || fa.year !== fb.year) return false;
+    let c = documentsRelated.get(k);
+    if (c === undefined) {
+      c = cites.get(a.documentId, b.documentId) !== undefined || cites.get(b.documentId, a.documentId) !== undefined
+        || (fa.identity !== null && fa.identity === fb.identity);
+      documentsRelated.set(k, c);
+    }
     return c || sharedSource.get(a.id, b.id) !== undefined;
   };
   const out: [number, number][] = [];

@@ -12,11 +12,7 @@ export type Section = "new" | "due-soon" | "overdue" | "moved";
 export function unreported<T>(db: Store, section: Section, items: T[], keyOf: (item: T) => string): T[] {
   if (!items.length) return [];
   const keys = [...new Set(items.map(keyOf))];
-  const done = new Set(
-    prepared(db, "SELECT r.item_key FROM json_each(?) j JOIN nightly_reported r ON r.item_key = j.value AND r.section = ?")
-      .pluck()
-      .all(JSON.stringify(keys), section) as string[],
-  );
+  const done = new Set(reportedKeys(db, section, keys));
   const out: T[] = [];
   for (const item of items) {
     const k = keyOf(item);
@@ -25,6 +21,13 @@ export function unreported<T>(db: Store, section: Section, items: T[], keyOf: (i
     out.push(item);
   }
   return out;
+}
+
+/** Which of these keys were reported in `section`. */
+export function reportedKeys(db: Store, section: Section, keys: string[]): string[] {
+  return prepared(db, "SELECT r.item_key FROM json_each(?) j JOIN nightly_reported r ON r.item_key = j.value AND r.section = ?")
+    .pluck()
+    .all(JSON.stringify(keys), section) as string[];
 }
 
 export function markReported(db: Store, section: Section, keys: string[], run: number): void {
