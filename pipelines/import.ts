@@ -16,8 +16,8 @@
  * - One import per store at a time (src/store/import-lock.ts).
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
@@ -26,6 +26,7 @@ import { acquireImportLock } from "../src/store/import-lock.js";
 import { StoreError } from "../src/store/store-error.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/ingest.js";
 import { openStore, type Store } from "../src/store/open-store.js";
+import { prepared } from "../src/store/prepared.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
 
 export type ImportError = { file: string; stage: string; reason: string };
@@ -100,6 +101,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
+  const pendingBySha = new Map<string, Promise<void>>();
   const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, file: null };
   const tick = () => opts.onProgress?.({ ...progress });
   try {
@@ -115,6 +117,9 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
         tick();
         continue;
       }
+      // The same content already on its way through a worker: wait, then record this path as a copy.
+      const twin = pendingBySha.get(facts.sha256);
+      if (twin) await twin;
       const decision = decide(db, facts, opts, summary);
       if (decision === "done") {
         progress.done++;
@@ -133,6 +138,8 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
         abort ??= e;
       });
       inFlight.add(job);
+      pendingBySha.set(facts.sha256, job);
+      void job.finally(() => pendingBySha.delete(facts.sha256));
       // Bound memory: never hold more than a few files per worker.
       while (inFlight.size >= pool.size * 3) await Promise.race(inFlight);
       if (abort) break;
@@ -165,14 +172,17 @@ type Facts = FileFacts & { bytes: Buffer };
 
 async function readFacts(path: string, maxBytes: number, summary: ImportSummary, db: Store): Promise<Facts | null> {
   try {
-    const info = await stat(path);
+    // Synchronous on purpose: stat + read of a document is tens of microseconds, and the
+    // promise API's five thread-pool round trips per file made the unchanged-archive
+    // re-import (10k files) spend 2.6 s here instead of 0.3 s.
+    const info = statSync(path);
     if (info.size > maxBytes) {
       const reason = `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`;
       fail(summary, path, "read", reason);
       recordFailure(db, { path, sha256: `size:${info.size}:${info.mtimeMs}`, format: null, size: info.size, mtime: info.mtime.toISOString() }, `read: ${reason}`, summary.run);
       return null;
     }
-    const bytes = await readFile(path);
+    const bytes = readFileSync(path);
     return {
       path,
       bytes,
@@ -192,7 +202,7 @@ type Decision = "done" | "new" | "changed" | "refill";
 
 /** Skips what is already stored, without parsing. */
 function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSummary): Decision {
-  const before = db.prepare("SELECT sha256, status FROM files WHERE path = ?").get(facts.path) as { sha256: string; status: string } | undefined;
+  const before = prepared(db, "SELECT sha256, status FROM files WHERE path = ?").get(facts.path) as { sha256: string; status: string } | undefined;
   const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
   if (opts.force) return changed ? "changed" : "new";
   if (before?.sha256 === facts.sha256 && before.status === "ingested") {

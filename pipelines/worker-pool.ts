@@ -31,14 +31,20 @@ export class ExtractPool {
   private queue: Pending[] = [];
   private nextId = 1;
 
+  private started = false;
+
   constructor(
     readonly size: number,
     readonly timeoutMs: number,
-  ) {
-    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
-  }
+  ) {}
 
   run(file: string, bytes: Uint8Array): Promise<ExtractOutcome> {
+    // Workers start with the first file to parse: a re-import of an unchanged archive parses
+    // nothing, and each worker's start (loading every parser and extractor) cost ~0.5 s of CPU.
+    if (!this.started) {
+      this.started = true;
+      for (let i = 0; i < Math.max(1, this.size); i++) this.slots.push(this.spawn());
+    }
     // Copy (Buffer#slice would share a pooled ArrayBuffer) into a transferable buffer of exactly these bytes.
     const copy = Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer;
     return new Promise((resolve) => {

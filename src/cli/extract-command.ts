@@ -2,8 +2,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import type { Command } from "commander";
 import type { Extraction } from "../../schemas/extraction.js";
-import { extractDocument } from "../extract/index.js";
-import { parseFile } from "../parse/index.js";
 import { printJson, reportFailure } from "./output.js";
 
 export function registerExtract(program: Command): void {
@@ -14,6 +12,8 @@ export function registerExtract(program: Command): void {
     .option("--json", "print the extraction JSON")
     .option("--out <dir>", "write <dir>/<stem>.json per input instead of printing")
     .action(async (files: string[], opts: { json?: boolean; out?: string }) => {
+      // Loaded on demand: the other commands (queries, import's main thread) need none of the parsers or extractors.
+      const [{ extractDocument }, { parseFile }] = await Promise.all([import("../extract/index.js"), import("../parse/index.js")]);
       if (opts.out) await mkdir(opts.out, { recursive: true });
       const all: Extraction[] = [];
       let failed = 0;

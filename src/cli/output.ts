@@ -1,5 +1,6 @@
 /** How commands print: JSON for --json, one-line errors naming the file and the reason. */
-import { ParseError } from "../parse/index.js";
+// From sniff.js, not parse/index.js: loading every parser (remark, pdf.js glue) for a query command cost ~0.2 s a start.
+import { ParseError } from "../parse/sniff.js";
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { parseFile } from "../parse/index.js";
 import { printJson, reportFailure } from "./output.js";
 
 export function registerParse(program: Command): void {
@@ -10,6 +9,8 @@ export function registerParse(program: Command): void {
     .option("--json", "print the document model as JSON")
     .action(async (file: string, opts: { json?: boolean }) => {
       try {
+        // Loaded on demand: the other commands need none of the parsers.
+        const { parseFile } = await import("../parse/index.js");
         const doc = await parseFile(file);
         if (opts.json) return printJson(doc);
         const counts = new Map<string, number>();
