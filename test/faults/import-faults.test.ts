@@ -5,7 +5,7 @@
  * disk full). Nothing stored may be lost and no document may be half-written.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -43,6 +43,11 @@ function archive(count: number): string {
   mkdirSync(join(dir, "docs"));
   for (const d of generateArchive({ count, seed: 7 })) writeFileSync(join(dir, "docs", d.name), d.text);
   return join(dir, "docs");
+}
+
+/** Resolves once an import holds the store's lock (it has started writing). */
+async function lockTaken(db: string): Promise<void> {
+  for (let i = 0; i < 600 && !existsSync(`${db}.lock`); i++) await new Promise((r) => setTimeout(r, 10));
 }
 
 function counts(db: string) {
@@ -107,23 +112,30 @@ describe("kill -9 during an import, then the same command again", () => {
   let docs: string;
   let clean: string;
   beforeAll(() => {
-    docs = archive(240);
+    docs = archive(400);
     clean = join(tempDir(), "clean.db");
     expect(vanban(["import", docs, "--db", clean]).status).toBe(0);
   }, 300_000);
 
   it("leaves whole documents only and ends where a clean import ends", async () => {
     const db = join(tempDir(), "killed.db");
+    let interrupted = 0;
     // Kill at several points of the run (deterministic delays spread over the import).
-    for (const delay of [400, 1100, 2300, 3700]) {
+    // Kill at several points of the run: once the import holds its lock, after a delay.
+    for (const delay of [50, 300, 700, 1200]) {
       const child = spawn(process.execPath, [cli, "import", docs, "--db", db], { stdio: "ignore" });
+      // Listen before killing: a late round may find the import already finished.
+      const exited = new Promise((r) => child.on("exit", r));
+      await lockTaken(db);
       await new Promise((r) => setTimeout(r, delay));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("exit", r));
+      await exited;
       const c = counts(db);
       expect(c.integrity).toBe("ok");
       expect(c.halfWritten).toBe(0);
+      if (c.documents < counts(clean).documents) interrupted++;
     }
+    expect(interrupted).toBeGreaterThan(0); // the kills did land mid-import
     const finish = vanban(["import", docs, "--db", db, "--json"]);
     expect(finish.status).toBe(0);
     const a = openStore(db);
@@ -140,12 +152,12 @@ describe("kill -9 during an import, then the same command again", () => {
 
 describe("two imports at once, readers alongside", () => {
   it("refuses the second import with a clear message; queries keep working", async () => {
-    const docs = archive(150);
+    const docs = archive(600);
     const db = join(tempDir(), "busy.db");
     expect(vanban(["import", fixture("000_9cf0e1b2418f68ec.txt"), "--db", db]).status).toBe(0);
     const first = spawn(process.execPath, [cli, "import", docs, "--db", db], { stdio: "ignore" });
     const exited = new Promise<number | null>((r) => first.on("exit", (code) => r(code)));
-    await new Promise((r) => setTimeout(r, 700));
+    await lockTaken(db);
     const second = vanban(["import", fixture("001_3086ccc4e4aed2ea.txt"), "--db", db]);
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/being written by another import \(pid \d+\)/);
