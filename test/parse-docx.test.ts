@@ -11,17 +11,8 @@ import type { DocumentModel, TableBlock } from "../schemas/document.js";
 import { foldLoose } from "../src/normalise/fold.js";
 import { parseBytes, parseFile, ParseError } from "../src/parse/index.js";
 import { parseDocx } from "../src/parse/docx.js";
+import { fixture, SEEDS, tables } from "./seed-fixtures.js";
 
-/** Seed → number of tables in the document (read off the seeds: 000 has none, 002's two annexes, …). */
-const SEEDS: [string, number][] = [
-  ["000_9cf0e1b2418f68ec", 0],
-  ["001_3086ccc4e4aed2ea", 1],
-  ["002_6446a6058fd84167", 2],
-  ["003_dd124789fcb3a41d", 2],
-  ["004_c41bed75581ceb3b", 1],
-];
-const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
-const tables = (doc: DocumentModel) => doc.blocks.filter((b): b is TableBlock => b.type === "table");
 
 /**
  * A table as a grid of folded cell texts: a colspan cell fills its columns with

@@ -17,16 +17,8 @@ import type { DraftBlock } from "../src/parse/draft.js";
 import { parseBytes, parseFile } from "../src/parse/index.js";
 import { parsePdf } from "../src/parse/pdf.js";
 import { checkOrdinals } from "../src/parse/pdf/ordinal-check.js";
+import { fixture, SEEDS, tables } from "./seed-fixtures.js";
 
-const SEEDS: [string, number][] = [
-  ["000_9cf0e1b2418f68ec", 0],
-  ["001_3086ccc4e4aed2ea", 1],
-  ["002_6446a6058fd84167", 2],
-  ["003_dd124789fcb3a41d", 2],
-  ["004_c41bed75581ceb3b", 1],
-];
-const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
-const tables = (doc: DocumentModel) => doc.blocks.filter((b): b is TableBlock => b.type === "table");
 
 /**
  * Folded cell text with whitespace collapsed: a PDF cannot always tell a manual
