@@ -6,12 +6,13 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { log } from "../log.js";
 import { StoreError } from "../store/store-error.js";
+import { DEFAULT_DB } from "./import-command.js";
 
 export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("web UI and JSON API over a store (read-only)")
-    .option("--db <file>", "store file", "./vanban.db")
+    .option("--db <file>", "store file", DEFAULT_DB)
     .option("--port <n>", "port (0 = any free port)", parsePort, 8080)
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .action(async (opts: { db: string; port: number; host: string }) => {

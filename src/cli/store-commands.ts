@@ -14,9 +14,9 @@ import {
 } from "../store/queries.js";
 import { searchStore } from "../store/search.js";
 import { StoreError } from "../store/store-error.js";
+import { DEFAULT_DB } from "./import-command.js";
 import { printJson } from "./output.js";
 
-const DEFAULT_DB = "./vanban.db";
 
 type Format = { json?: boolean; csv?: boolean };
 type Row = Record<string, string | number | null>;

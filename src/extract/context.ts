@@ -18,10 +18,19 @@ export type ExtractContext = {
 };
 
 export function makeContext(doc: DocumentModel, meta: DocumentMeta): ExtractContext {
-  const starts = doc.pages.map((p) => p.span.start);
+  const pages = doc.pages;
+  // Binary search: every extracted item asks for its page.
   const pageAt = (offset: number) => {
+    let lo = 0;
+    let hi = pages.length - 1;
     let page = 1;
-    for (let i = 0; i < starts.length; i++) if (starts[i] <= offset && doc.pages[i].span.end >= starts[i]) page = doc.pages[i].number;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pages[mid].span.start <= offset) {
+        page = pages[mid].number;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
     return page;
   };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : null;

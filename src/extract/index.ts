@@ -25,7 +25,9 @@ export function extractDocument(doc: DocumentModel): Extraction {
   const metrics = extractMetrics(ctx);
   linkToTasks(tasks, deadlines);
   linkToTasks(tasks, metrics);
-  for (const task of tasks) task.deadline = firstDeadline(deadlines.filter((d) => d.task === tasks.indexOf(task)));
+  const byTask = new Map<number, Deadline[]>();
+  for (const d of deadlines) if (d.task !== undefined) byTask.set(d.task, [...(byTask.get(d.task) ?? []), d]);
+  tasks.forEach((task, i) => (task.deadline = firstDeadline(byTask.get(i) ?? [])));
   const extraction: Extraction = {
     schemaVersion: 1,
     source: { file: doc.source.file, sha256: doc.source.sha256, format: doc.source.format, pages: doc.pages.length },
@@ -40,11 +42,26 @@ export function extractDocument(doc: DocumentModel): Extraction {
   return Extraction.parse(extraction);
 }
 
+/**
+ * Tasks come in document order and their spans (a table row, a paragraph) never
+ * overlap, so the one task that can hold an item is the last one starting at or
+ * before it: a binary search, not a scan per item (a 100k-row table has 100k tasks).
+ */
 function linkToTasks(tasks: Task[], items: { span?: { start: number; end: number }; task?: number }[]): void {
   for (const item of items) {
     if (item.task !== undefined || !item.span) continue;
-    const i = tasks.findIndex((t) => t.span && within(item.span!, t.span));
-    if (i >= 0) item.task = i;
+    let lo = 0;
+    let hi = tasks.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tasks[mid].span?.start ?? Infinity) <= item.span.start) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const span = k >= 0 ? tasks[k].span : undefined;
+    if (span && within(item.span, span)) item.task = k;
   }
 }
 

@@ -25,12 +25,20 @@ export function layoutDocument(draft: DraftDocument, source: DocumentModel["sour
     blocks.push(place(d, put, () => text.length));
   }
 
-  const pageCount = Math.max(draft.pages, ...blocks.map((b) => (b.type === "table" ? b.pageEnd : b.page)), 1);
+  // A loop, not Math.max(...spread): 100k blocks overflow the argument limit.
+  let pageCount = Math.max(draft.pages, 1);
+  for (const b of blocks) pageCount = Math.max(pageCount, b.type === "table" ? b.pageEnd : b.page);
+  // First and last block of each page in one pass (a per-page filter was pages × blocks).
+  const first = new Map<number, Block>();
+  const last = new Map<number, Block>();
+  for (const b of blocks) {
+    if (!first.has(b.page)) first.set(b.page, b);
+    last.set(b.page, b);
+  }
   const pages: DocumentModel["pages"] = [];
   for (let p = 1; p <= pageCount; p++) {
-    const on = blocks.filter((b) => b.page === p);
-    const start: number = on.length ? on[0].span.start : pages.length ? pages[pages.length - 1].span.end : 0;
-    const end = on.length ? on[on.length - 1].span.end : start;
+    const start: number = first.get(p)?.span.start ?? (pages.length ? pages[pages.length - 1].span.end : 0);
+    const end = last.get(p)?.span.end ?? start;
     pages.push({ number: p, span: { start, end } });
   }
   return { source, pages, text, blocks, warnings: draft.warnings };
