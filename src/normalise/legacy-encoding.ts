@@ -20,6 +20,7 @@
  * legacy fixtures and round-trip tests).
  */
 import iconv from "iconv-lite";
+import { hasRegularTonePlacement, parseSyllable } from "./syllable.js";
 import { CP1252_HIGH, TCVN3_PUNCTUATION, TCVN3_TO_UNICODE, VNI_TO_UNICODE } from "./legacy-encoding-tables.js";
 
 export type DecodedText = {
@@ -40,19 +41,55 @@ export function decodeVietnameseText(bytes: Uint8Array): DecodedText {
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8.normalize("NFC"), encoding: "utf-8", confidence: 1 };
 
-  const candidates = (["windows-1258", "tcvn3", "vni"] as const).map((encoding) => {
-    const text = decodeSingleByte(bytes, encoding).normalize("NFC");
-    return { encoding, text, ...plausibility(text) };
-  });
+  // the encoding is decided once, on a sample; only the winner decodes the whole file
+  const sample = legacyTokenSample(bytes);
+  const candidates = SINGLE_BYTE.map((encoding) => ({ encoding, ...plausibility(decodeSingleByte(sample, encoding).normalize("NFC")) }));
   // a stable sort keeps windows-1258 first among equals: the most common
   // single-byte encoding of Windows-era text files
   candidates.sort((a, b) => b.score - a.score || b.common - a.common);
   const [best, second] = candidates;
-  if (best.words === 0) return { text: best.text, encoding: best.encoding, confidence: 0.5 };
+  const text = decodeSingleByte(bytes, best.encoding).normalize("NFC");
+  if (best.words === 0) return { text, encoding: best.encoding, confidence: 0.5 };
   // a close runner-up means the letters seen fit several encodings
   const confidence = best.score * Math.min(1, (best.score - second.score) / 0.3);
-  return { text: best.text, encoding: best.encoding, confidence: Math.round(confidence * 100) / 100 };
+  return { text, encoding: best.encoding, confidence: Math.round(confidence * 100) / 100 };
 }
+
+const SINGLE_BYTE = ["windows-1258", "tcvn3", "vni"] as const;
+
+/** Bytes of legacy-encoded words a sample holds: a few hundred words decide the encoding. */
+const SAMPLE_BYTES = 4096;
+
+/**
+ * The first SAMPLE_BYTES bytes of the words holding a byte outside printable
+ * ASCII, space-separated. Words are cut at ASCII spaces, punctuation and
+ * digits only, bytes every candidate reads alike, so each decodes here as it
+ * does in the whole file and ASCII-only stretches (headers, tables of
+ * numbers, English) cost nothing however long they are.
+ */
+function legacyTokenSample(bytes: Uint8Array): Uint8Array {
+  const sample = new Uint8Array(Math.min(bytes.length + 1, SAMPLE_BYTES + 64));
+  let length = 0;
+  let start = 0;
+  let legacy = false;
+  for (let i = 0; i <= bytes.length && length < SAMPLE_BYTES; i++) {
+    const b = i < bytes.length ? bytes[i] : 0x20;
+    if (isWordBreak(b)) {
+      if (legacy && length + (i - start) + 1 <= sample.length) {
+        sample.set(bytes.subarray(start, i), length);
+        length += i - start;
+        sample[length++] = 0x20;
+      }
+      start = i + 1;
+      legacy = false;
+    } else if (b >= 0x80 || b < 0x20) legacy = true;
+  }
+  return sample.subarray(0, length);
+}
+
+/** ASCII whitespace, punctuation and digits: the separators `plausibility` splits on. */
+const isWordBreak = (b: number) =>
+  (b >= 0x09 && b <= 0x0d) || (b >= 0x20 && b <= 0x40) || (b >= 0x5b && b <= 0x60) || (b >= 0x7b && b <= 0x7e);
 
 function strictUtf8(bytes: Uint8Array): string | null {
   try {
@@ -90,7 +127,7 @@ function readsAsLetter(chars: string[], i: number): boolean {
   while (end < chars.length && LETTER.test(chars[end])) end++;
   // a lone capital vowel ("“ " or " – ") is far likelier punctuation
   if (end - start === 1) return false;
-  return isSyllable(chars.slice(start, end).join("").normalize("NFC"));
+  return readsAsSyllable(chars.slice(start, end).join("").normalize("NFC"));
 }
 
 /**
@@ -168,50 +205,13 @@ export function encodeVni(text: string): Uint8Array {
 
 // ---------------------------------------------------------------- scoring
 
-// Tone-stripped syllable: initial, vowel cluster (with its glides), final.
-const SYLLABLE = new RegExp(
-  "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?" +
-    "(iêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|yêu" +
-    "|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê" +
-    "|[aăâeêioôơuưy])" +
-    "(ch|ng|nh|[cmnpt])?$",
-  "u",
-);
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-
-function isSyllable(word: string): boolean {
+/** A syllable as a correct code page yields it: case runs on, tone on the right vowel. */
+function readsAsSyllable(word: string): boolean {
   // mixed case ("lỔ") is how a wrong code page shows through
   const lower = word.toLowerCase();
   if (word !== lower && word !== word.toUpperCase() && word.slice(1) !== lower.slice(1)) return false;
-  const letters: string[] = [];
-  let toneAt = -1;
-  for (const [cluster] of lower.normalize("NFD").matchAll(/\P{M}\p{M}*/gu)) {
-    const tones = cluster.match(TONES)?.length ?? 0;
-    if (tones > 1 || (tones === 1 && toneAt >= 0)) return false;
-    if (tones === 1) toneAt = letters.length;
-    letters.push(cluster.replace(TONES, "").normalize("NFC"));
-  }
-  const m = SYLLABLE.exec(letters.join(""));
-  if (m === null) return false;
-  if (toneAt < 0) return true;
-  const vowels = [...m[2]];
-  return tonePlacementOk(vowels, toneAt - (m[1]?.length ?? 0), m[3] !== undefined);
-}
-
-/**
- * Where the tone mark sits is what separates VNI read as cp1258 ("caù",
- * mark after the vowel) from real text ("cáu"): on the last vowel with a
- * circumflex/breve/horn; else on the last vowel of a closed syllable; else on
- * the first of two (either one in oa/oe/uy, old and new style) or the middle
- * of three.
- */
-function tonePlacementOk(vowels: string[], at: number, closed: boolean): boolean {
-  if (at < 0 || at >= vowels.length) return false;
-  const modified = vowels.map((v) => "ăâêôơư".includes(v));
-  if (modified.includes(true)) return at === modified.lastIndexOf(true);
-  if (closed || vowels.length === 1) return at === vowels.length - 1;
-  if (vowels.length === 2) return at === 0 || ["oa", "oe", "uy"].includes(vowels.join(""));
-  return at === 1;
+  const syllable = parseSyllable(word);
+  return syllable !== null && hasRegularTonePlacement(syllable);
 }
 
 const COMMON = new Set([
@@ -235,7 +235,7 @@ function plausibility(text: string): { score: number; common: number; words: num
   for (const token of text.split(/[\s!-@[-`{-~“”‘’–—…•]+/u)) {
     if (!/[^\x00-\x7f]/.test(token)) continue;
     words++;
-    if (isSyllable(token)) valid++;
+    if (readsAsSyllable(token)) valid++;
     if (COMMON.has(token.toLowerCase())) common++;
   }
   return { score: words === 0 ? 0 : valid / words, common, words };
