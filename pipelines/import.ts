@@ -25,7 +25,7 @@ import { log } from "../src/log.js";
 import { acquireImportLock } from "../src/store/import-lock.js";
 import { StoreError } from "../src/store/store-error.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/ingest.js";
-import { openStore, type Store } from "../src/store/open-store.js";
+import { openStore, refreshPlannerStatistics, type Store } from "../src/store/open-store.js";
 import { prepared } from "../src/store/prepared.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
 
@@ -159,6 +159,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     summary.pages = progress.pages;
     try {
       finishRun(db, summary);
+      refreshPlannerStatistics(db);
     } catch (e) {
       log.warn({ err: oneLine(e) }, "could not record the end of the run");
     }

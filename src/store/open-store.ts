@@ -41,3 +41,13 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   }
   return db;
 }
+
+/**
+ * Let SQLite refresh its planner statistics where an import changed tables a
+ * lot (never analysed, or grown/shrunk ~25×); `analysis_limit` bounds the work to
+ * a sample per index, so this costs milliseconds even on a 100k-document store.
+ */
+export function refreshPlannerStatistics(db: Store): void {
+  db.pragma("analysis_limit = 1000");
+  db.pragma("optimize = 0x10002");
+}
