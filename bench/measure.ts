@@ -50,6 +50,12 @@ export function machine() {
 
 export const now = () => performance.now();
 
+/** CPU milliseconds of this process so far, all threads (user + system): what load changes least. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 export function log(msg: string): void {
   const [l1] = loadavg();
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)} load ${l1.toFixed(1)}] ${msg}\n`);
@@ -112,12 +118,12 @@ export function parseArgs(argv: string[]) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const quick = has("quick");
-  const sizes = (value("sizes") ?? (quick ? "200,600" : "1000,5000,10000"))
+  const sizes = (value("sizes") ?? (quick ? "200,600" : "1000,10000,100000"))
     .split(",")
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0)
     .sort((a, b) => a - b);
-  if (!sizes.length) throw new Error("--sizes: expected a comma-separated list of document counts, e.g. 1000,5000,10000");
+  if (!sizes.length) throw new Error("--sizes: expected a comma-separated list of document counts, e.g. 1000,10000,100000");
   const only = value("only")?.split(",").map((s) => s.trim());
   return {
     quick,
