@@ -110,24 +110,44 @@ function decodeSingleByte(bytes: Uint8Array, encoding: SingleByte): string {
 
 const LETTER = /[\p{L}\p{M}]/u;
 
+/** One UTF-16 code unit per byte (every table value is one), so string index = byte index. */
+function byteTable(table: Readonly<Record<number, string>>): Uint16Array {
+  return Uint16Array.from({ length: 256 }, (_, b) => (table[b] ?? String.fromCharCode(b)).charCodeAt(0));
+}
+
+function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]];
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
+  return out;
+}
+
+const TCVN3_UNITS = byteTable(TCVN3_TO_UNICODE);
+
 function decodeTcvn3(bytes: Uint8Array): string {
-  const chars = Array.from(bytes, (b) => TCVN3_TO_UNICODE[b] ?? String.fromCharCode(b));
+  const letters = decodeWithTable(bytes, TCVN3_UNITS);
+  let out = "";
+  let from = 0;
   for (let i = 0; i < bytes.length; i++) {
     const punct = TCVN3_PUNCTUATION[bytes[i]];
-    if (punct !== undefined && !readsAsLetter(chars, i)) chars[i] = punct;
+    if (punct === undefined || readsAsLetter(letters, i, from)) continue;
+    out += letters.slice(from, i) + punct;
+    from = i + 1;
   }
-  return restoreCapitals(chars.join(""));
+  return restoreCapitals(out + letters.slice(from));
 }
 
 /** Whether the VN1 capital at i fits its neighbours better than punctuation. */
-function readsAsLetter(chars: string[], i: number): boolean {
+function readsAsLetter(chars: string, i: number, from: number): boolean {
   let start = i;
   let end = i + 1;
-  while (start > 0 && LETTER.test(chars[start - 1])) start--;
+  // `from`: just after the last code already read as punctuation, which is no letter
+  while (start > from && LETTER.test(chars[start - 1])) start--;
   while (end < chars.length && LETTER.test(chars[end])) end++;
   // a lone capital vowel ("“ " or " – ") is far likelier punctuation
   if (end - start === 1) return false;
-  return readsAsSyllable(chars.slice(start, end).join("").normalize("NFC"));
+  return readsAsSyllable(chars.slice(start, end).normalize("NFC"));
 }
 
 /**
@@ -172,21 +192,15 @@ const VNI = new Map(Object.entries(VNI_TO_UNICODE));
 const UNICODE_TO_VNI = new Map(Object.entries(VNI_TO_UNICODE).map(([seq, ch]) => [ch, seq] as const));
 const CP1252_TO_BYTE = new Map(Object.entries(CP1252_HIGH).map(([code, ch]) => [ch, Number(code)] as const));
 
+const CP1252_UNITS = byteTable(CP1252_HIGH);
+// the longest sequence wins ("oâ" is ô, not o + â): two-character keys first
+const VNI_SEQUENCE = new RegExp(
+  [...VNI.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "gu",
+);
+
 function decodeVni(bytes: Uint8Array): string {
-  const latin = Array.from(bytes, (b) => CP1252_HIGH[b] ?? String.fromCharCode(b)).join("");
-  let out = "";
-  for (let i = 0; i < latin.length; ) {
-    // the longest sequence wins: "oâ" is ô, not o + â
-    const two = VNI.get(latin.slice(i, i + 2));
-    if (two !== undefined) {
-      out += two;
-      i += 2;
-    } else {
-      out += VNI.get(latin[i]) ?? latin[i];
-      i += 1;
-    }
-  }
-  return out;
+  return decodeWithTable(bytes, CP1252_UNITS).replace(VNI_SEQUENCE, (seq) => VNI.get(seq)!);
 }
 
 export function encodeVni(text: string): Uint8Array {
