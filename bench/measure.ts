@@ -111,6 +111,9 @@ export function storeSizeMB(db: string): number {
   return round(bytes / MB, 1);
 }
 
+/** Archive sizes of the import stage: 10k and 100k are issue 17's sizes, 1k the first step. */
+export const DEFAULT_SIZES = "1000,10000,100000";
+
 export function parseArgs(argv: string[]) {
   const has = (name: string) => argv.includes(`--${name}`);
   const value = (name: string) => {
@@ -118,7 +121,7 @@ export function parseArgs(argv: string[]) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const quick = has("quick");
-  const sizes = (value("sizes") ?? (quick ? "200,600" : "1000,10000,100000"))
+  const sizes = (value("sizes") ?? (quick ? "200,600" : DEFAULT_SIZES))
     .split(",")
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0)
