@@ -53,7 +53,7 @@ export function summariseFiles(files: string[], top = 15): { totalMs: number; se
     total += s.totalMs;
     for (const h of s.self) self.set(h.name, (self.get(h.name) ?? 0) + h.share * s.totalMs);
   }
-  const hot = [...self].filter(([k]) => !/^\((?:idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, share: ms / total }));
+  const hot = [...self].filter(([k]) => !/^\((?:idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name: name.length > 120 ? `${name.slice(0, 117)}…` : name, share: ms / total }));
   return { totalMs: total, self: hot };
 }
 

@@ -113,6 +113,7 @@ export function storeSizeMB(db: string): number {
 
 /** Archive sizes of the import stage: 10k and 100k are issue 17's sizes, 1k the first step. */
 export const DEFAULT_SIZES = "1000,10000,100000";
+export const QUICK_SIZES = "200,600";
 
 export function parseArgs(argv: string[]) {
   const has = (name: string) => argv.includes(`--${name}`);
@@ -121,7 +122,7 @@ export function parseArgs(argv: string[]) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const quick = has("quick");
-  const sizes = (value("sizes") ?? (quick ? "200,600" : DEFAULT_SIZES))
+  const sizes = (value("sizes") ?? (quick ? QUICK_SIZES : DEFAULT_SIZES))
     .split(",")
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0)

@@ -9,7 +9,7 @@ import type { ImportStageResult, SizeResult } from "./import-scaling.js";
 import type { PdfStageResult } from "./pdf-floor.js";
 import type { QueryStageResult } from "./queries.js";
 import type { ThroughputResult } from "./throughput.js";
-import { DEFAULT_SIZES, load, ROOT, round, type Load, type LoadWindow } from "./measure.js";
+import { DEFAULT_SIZES, QUICK_SIZES, load, ROOT, round, type Load, type LoadWindow } from "./measure.js";
 
 export type Stages = {
   pdf?: PdfStageResult;
@@ -126,7 +126,7 @@ export function renderMarkdown(r: Results): string {
   const out: string[] = [];
   out.push(`# vanban benchmark results`, "");
   const sizes = r.options.sizes.join(",");
-  const flags = [r.options.quick ? "--quick" : "", !r.options.quick && sizes !== DEFAULT_SIZES ? `--sizes ${sizes}` : ""].filter(Boolean).join(" ");
+  const flags = [r.options.quick ? "--quick" : "", sizes !== (r.options.quick ? QUICK_SIZES : DEFAULT_SIZES) ? `--sizes ${sizes}` : ""].filter(Boolean).join(" ");
   out.push(`\`npm run bench${flags ? ` -- ${flags}` : ""}\` on ${r.date.slice(0, 16).replace("T", " ")} UTC, ${r.durationSeconds} s in all.`, "");
   out.push(
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}. Load average (1/5/15 min) at start ${m.loadAverageAtStart.join(" / ")}, at end ${m.loadAverageAtEnd.join(" / ")} — the machine was shared with other jobs, so absolute figures are noisy; every figure is a median of several runs, and ratios measured in the same run (floor vs ours, first import vs re-import) are the ones to trust.`,
