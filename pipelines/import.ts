@@ -15,19 +15,18 @@
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { extname, join, resolve, sep } from "node:path";
+import { resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import { acquireImportLock } from "../src/store/import-lock.js";
 import { StoreError } from "../src/store/store-error.js";
-import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/ingest.js";
+import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "../src/store/ingest.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { prepared } from "../src/store/prepared.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
+import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
 
 export type ImportError = { file: string; stage: string; reason: string };
 export type SkippedFile = { file: string; reason: string };
@@ -80,8 +79,6 @@ export type ImportOptions = {
   onProgress?: (p: ImportProgress) => void;
 };
 
-/** Extensions taken from folders; a file named on the command line is always tried (by content). */
-const DOCUMENT_EXTENSIONS = new Set([".pdf", ".docx", ".md", ".markdown", ".txt", ".html", ".htm"]);
 const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
 
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
@@ -168,35 +165,6 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   return summary;
 }
 
-type Facts = FileFacts & { bytes: Buffer };
-
-async function readFacts(path: string, maxBytes: number, summary: ImportSummary, db: Store): Promise<Facts | null> {
-  try {
-    // Synchronous on purpose: stat + read of a document is tens of microseconds, and the
-    // promise API's five thread-pool round trips per file made the unchanged-archive
-    // re-import (10k files) spend 2.6 s here instead of 0.3 s.
-    const info = statSync(path);
-    if (info.size > maxBytes) {
-      const reason = `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`;
-      fail(summary, path, "read", reason);
-      recordFailure(db, { path, sha256: `size:${info.size}:${info.mtimeMs}`, format: null, size: info.size, mtime: info.mtime.toISOString() }, `read: ${reason}`, summary.run);
-      return null;
-    }
-    const bytes = readFileSync(path);
-    return {
-      path,
-      bytes,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      format: extname(path).slice(1).toLowerCase() || null,
-      size: bytes.length,
-      mtime: info.mtime.toISOString(),
-    };
-  } catch (e) {
-    fail(summary, path, "read", oneLine(e));
-    return null;
-  }
-}
-
 /** "refill": a stored file parsed again because the document it belongs to lost its content (not counted again). */
 type Decision = "done" | "new" | "changed" | "refill";
 
@@ -279,64 +247,6 @@ function notADocument(x: Extraction, path: string): string | null {
   return "not an administrative document (no title word, number, citation or task)";
 }
 
-async function* walk(paths: string[], summary: ImportSummary): AsyncGenerator<string> {
-  const visited = new Set<string>();
-  for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch (e) {
-      summary.seen++;
-      fail(summary, resolve(p), "read", (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : oneLine(e));
-      continue;
-    }
-    if (info.isDirectory()) yield* walkFolder(resolve(p), visited, summary);
-    else yield resolve(p);
-  }
-}
-
-async function* walkFolder(dir: string, visited: Set<string>, summary: ImportSummary): AsyncGenerator<string> {
-  let real: string;
-  try {
-    real = await realpath(dir);
-  } catch (e) {
-    summary.skippedFiles.push({ file: dir, reason: `unreadable folder: ${oneLine(e)}` });
-    return;
-  }
-  if (visited.has(real)) {
-    summary.skippedFiles.push({ file: dir, reason: `symlink loop: ${real} was already walked` });
-    return;
-  }
-  visited.add(real);
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    summary.skippedFiles.push({ file: dir, reason: `unreadable folder: ${oneLine(e)}` });
-    return;
-  }
-  // Sorted, so a run's order (and its log) is the same on every machine.
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
-    const full = join(dir, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      try {
-        const target = await stat(full);
-        isDir = target.isDirectory();
-        isFile = target.isFile();
-      } catch {
-        summary.skippedFiles.push({ file: full, reason: "broken symlink" });
-        continue;
-      }
-    }
-    if (isDir) yield* walkFolder(full, visited, summary);
-    else if (isFile && DOCUMENT_EXTENSIONS.has(extname(e.name).toLowerCase())) yield full;
-  }
-}
-
 /** Stored paths under the walked folders that were not seen and no longer exist. */
 function prune(db: Store, roots: string[], seen: Set<string>): number {
   const folders = roots.map((r) => resolve(r)).map((r) => (r.endsWith(sep) ? r : r + sep));
@@ -355,16 +265,6 @@ function emptySummary(run: number, db: string): ImportSummary {
     db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
     pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, reingestQueue: [],
   };
-}
-
-function fail(summary: ImportSummary, file: string, stage: string, reason: string): void {
-  summary.failed++;
-  summary.errors.push({ file, stage, reason });
-  log.warn({ file, stage, reason }, "import failed");
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
 function startRun(db: Store, paths: string[]): number {
