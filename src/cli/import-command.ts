@@ -7,11 +7,14 @@ import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { log } from "../log.js";
 import { StoreError } from "../store/store-error.js";
+import { positiveNumber, wholeNumber } from "./option-values.js";
 import { printJson } from "./output.js";
 
 export const DEFAULT_DB = "vanban.db";
+/** Node reads at most 2 GiB into one buffer. */
+const MAX_SIZE_MB = 2047;
 
-type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: string; timeout?: string; maxSize?: string; logJson?: boolean };
+type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: number; timeout: number; maxSize: number; logJson?: boolean };
 
 export function registerImport(program: Command): void {
   program
@@ -22,9 +25,9 @@ export function registerImport(program: Command): void {
     .option("--prune", "forget stored files under these folders that no longer exist")
     .option("--force", "parse again files whose content is already stored")
     .option("--strict", "exit 1 when any file fails")
-    .option("--jobs <n>", "worker threads (default: the number of cores)")
-    .option("--timeout <seconds>", "time limit per file", "120")
-    .option("--max-size <MB>", "refuse files larger than this", "100")
+    .option("--jobs <n>", "worker threads (default: the number of cores)", wholeNumber("--jobs", 1, 1024))
+    .option("--timeout <seconds>", "time limit per file", positiveNumber("--timeout", 86_400), 120)
+    .option("--max-size <MB>", "refuse files larger than this", positiveNumber("--max-size", MAX_SIZE_MB), 100)
     .option("--log-json", "log as JSON lines on stderr (info level)")
     .option("--json", "print the summary as one JSON object")
     .action(async (paths: string[], opts: ImportOpts) => {
@@ -41,9 +44,9 @@ export function registerImport(program: Command): void {
           db: opts.db,
           force: opts.force,
           prune: opts.prune,
-          jobs: opts.jobs ? Number(opts.jobs) : undefined,
-          timeoutMs: Number(opts.timeout) * 1000,
-          maxBytes: Number(opts.maxSize) * 1024 * 1024,
+          jobs: opts.jobs,
+          timeoutMs: opts.timeout * 1000,
+          maxBytes: Math.floor(opts.maxSize * 1024 * 1024),
           onProgress: (p) => {
             if (!bar) return;
             bar.setTotal(p.queued);

@@ -17,9 +17,10 @@ import type { Command } from "commander";
 import { log } from "../log.js";
 import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
+import { day, wholeNumber } from "./option-values.js";
 import { printJson } from "./output.js";
 
-type NightlyOpts = { db: string; today?: string; horizon: string; out?: string; json?: boolean };
+type NightlyOpts = { db: string; today?: string; horizon: number; out?: string; json?: boolean };
 
 export const NIGHTLY_EXIT = { quiet: 0, attention: 1, importFailed: 2, error: 3 } as const;
 
@@ -29,8 +30,8 @@ export function registerNightly(program: Command): void {
     .description("import the inbox, then report new, due-soon, overdue and moved deadlines (report.md, report.json, deadlines.ics)")
     .argument("<inbox...>", "files or folders to import (as `vanban import`)")
     .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--today <YYYY-MM-DD>", "the day to report for (default: today, local time)")
-    .option("--horizon <days>", "how many days ahead count as due soon", "30")
+    .option("--today <date>", "the day to report for: 30/04/2026 or 2026-04-30 (default: today, local time)", day("--today"))
+    .option("--horizon <days>", "how many days ahead count as due soon", wholeNumber("--horizon", 0, 3660), 30)
     .option("--out <dir>", "where to write the files (default: ./nightly/<today>/)")
     .option("--json", "print the report as JSON")
     .exitOverride((err) => {
@@ -40,10 +41,8 @@ export function registerNightly(program: Command): void {
     .action(async (inbox: string[], opts: NightlyOpts) => {
       const { runNightly, NightlyOptionError } = await import("../../pipelines/nightly.js");
       const { needsAttention, renderMarkdown } = await import("../../pipelines/nightly/report.js");
-      const horizon = /^\d+$/.test(opts.horizon.trim()) ? Number(opts.horizon) : NaN;
       try {
-        if (Number.isNaN(horizon)) throw new NightlyOptionError(`--horizon ${opts.horizon}: expected a whole number of days`);
-        const { report, files } = await runNightly(inbox, { db: opts.db, today: opts.today, horizonDays: horizon, out: opts.out });
+        const { report, files } = await runNightly(inbox, { db: opts.db, today: opts.today, horizonDays: opts.horizon, out: opts.out });
         const attention = needsAttention(report);
         if (opts.json) printJson({ ...report, files });
         else if (attention || report.imported.failed) process.stdout.write(`${renderMarkdown(report)}\nTệp: ${files.join(", ")}\n`);

@@ -3,17 +3,18 @@
  * 127.0.0.1 unless --host says otherwise: the archive is internal documents,
  * and the server has no authentication.
  */
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { log } from "../log.js";
 import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
+import { wholeNumber } from "./option-values.js";
 
 export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("web UI and JSON API over a store (read-only)")
     .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--port <n>", "port (0 = any free port)", parsePort, 8080)
+    .option("--port <n>", "port (0 = any free port)", wholeNumber("--port", 0, 65535), 8080)
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .action(async (opts: { db: string; port: number; host: string }) => {
       // Loaded on demand: the other commands need none of the server.
@@ -33,10 +34,4 @@ export function registerServe(program: Command): void {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
-}
-
-function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`wants a number from 0 to 65535, not ${value}`);
-  return n;
 }
