@@ -76,6 +76,8 @@ export type ImportOptions = {
   timeoutMs?: number;
   /** Files larger than this are refused before reading (default 100 MB). */
   maxBytes?: number;
+  /** Follow symlinks out of the folders named on the command line (default: skip them, with the reason). */
+  followLinks?: boolean;
   onProgress?: (p: ImportProgress) => void;
 };
 
@@ -103,7 +105,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const tick = () => opts.onProgress?.({ ...progress });
   try {
     const seenPaths = new Set<string>();
-    for await (const entry of walk(paths, summary)) {
+    for await (const entry of walk(paths, summary, opts)) {
       if (seenPaths.has(entry)) continue;
       seenPaths.add(entry);
       summary.seen++;

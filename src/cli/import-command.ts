@@ -14,7 +14,7 @@ export const DEFAULT_DB = "vanban.db";
 /** Node reads at most 2 GiB into one buffer. */
 const MAX_SIZE_MB = 2047;
 
-type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: number; timeout: number; maxSize: number; logJson?: boolean };
+type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: number; timeout: number; maxSize: number; followLinks?: boolean; logJson?: boolean };
 
 export function registerImport(program: Command): void {
   program
@@ -28,6 +28,7 @@ export function registerImport(program: Command): void {
     .option("--jobs <n>", "worker threads (default: the number of cores)", wholeNumber("--jobs", 1, 1024))
     .option("--timeout <seconds>", "time limit per file", positiveNumber("--timeout", 86_400), 120)
     .option("--max-size <MB>", "refuse files larger than this", positiveNumber("--max-size", MAX_SIZE_MB), 100)
+    .option("--follow-links", "follow symlinks that lead out of the folders named here (default: skip them)")
     .option("--log-json", "log as JSON lines on stderr (info level)")
     .option("--json", "print the summary as one JSON object")
     .action(async (paths: string[], opts: ImportOpts) => {
@@ -44,6 +45,7 @@ export function registerImport(program: Command): void {
           db: opts.db,
           force: opts.force,
           prune: opts.prune,
+          followLinks: opts.followLinks,
           jobs: opts.jobs,
           timeoutMs: opts.timeout * 1000,
           maxBytes: Math.floor(opts.maxSize * 1024 * 1024),
