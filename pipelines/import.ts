@@ -23,8 +23,12 @@ import { log } from "../src/log.js";
 import { acquireImportLock } from "../src/store/import-lock.js";
 import { StoreError } from "../src/store/store-error.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "../src/store/ingest.js";
-import { openStore, type Store } from "../src/store/open-store.js";
-import { prepared } from "../src/store/prepared.js";
+import { describeStoreFailure, openStore, storeFileProblem, type Store } from "../src/store/open-store.js";
+import { prepareRepair, quickCheck, type RepairPlan } from "../src/store/doctor.js";
+import { storedFile, storedPaths } from "../src/store/files.js";
+import { isPendingReread } from "../src/store/rereads.js";
+import { finishRun, startRun, type RunCommand } from "../src/store/runs.js";
+import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
 import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
 
@@ -58,8 +62,10 @@ export type ImportSummary = {
   deadlines: number;
   metrics: number;
   seconds: number;
-  /** Internal: paths to parse again at the end of the run. */
-  reingestQueue: string[];
+  /** Documents filled again from another of their files after the one their rows came from went away or broke. */
+  refilled: number;
+  /** What `repair` found to do. */
+  repair: RepairPlan | null;
 };
 
 export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; file: string | null };
@@ -79,25 +85,41 @@ export type ImportOptions = {
   /** Follow symlinks out of the folders named on the command line (default: skip them, with the reason). */
   followLinks?: boolean;
   onProgress?: (p: ImportProgress) => void;
+  /** Repair the invariant breaks `vanban doctor` finds (store/doctor.ts), then import `paths` as usual. */
+  repair?: boolean;
+  /** Refuse to create the store (nightly: only `vanban import` creates one). */
+  mustExist?: boolean;
+  /** The run's command in the runs table: "nightly" when the nightly report follows (default "import"). */
+  command?: RunCommand;
 };
 
 const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
 
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
+  // Before the lock: a mistyped --db must not leave a lock file beside nothing.
+  const problem = storeFileProblem(opts.db, { allowNew: !opts.mustExist });
+  if (problem) throw new StoreError(problem);
   const lock = acquireImportLock(opts.db);
-  let db: Store;
+  let db: Store | undefined;
   let summary: ImportSummary;
   try {
-    db = openStore(opts.db);
-    summary = emptySummary(startRun(db, paths), opts.db);
+    db = openStore(opts.db, { mustExist: opts.mustExist, holdsLock: true });
+    refuseDamaged(db, opts.db);
+    summary = emptySummary(startRun(db, opts.command ?? "import", paths), opts.db);
+    if (opts.repair) {
+      summary.repair = prepareRepair(db);
+      paths = [...paths, ...summary.repair.filesToReread];
+    }
   } catch (e) {
+    db?.close();
     lock.release();
     if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
-    throw e;
+    throw describeStoreFailure(opts.db, e);
   }
   const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000);
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
+  const refill: RefillContext = { db, pool, maxBytes, summary };
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
@@ -125,9 +147,9 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
         tick();
         continue;
       }
-      const job = pool.run(entry, facts.bytes).then((outcome) => {
+      const job = pool.run(entry, facts.bytes).then(async (outcome) => {
+        await store(refill, facts, outcome, decision);
         inFlight.delete(job);
-        store(db, facts, outcome, decision, summary);
         if (outcome.ok) progress.pages += outcome.model.pages.length;
         progress.done++;
         progress.file = entry;
@@ -147,17 +169,14 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     tick();
     await Promise.all(inFlight);
     if (abort) throw abort;
-    for (const path of summary.reingestQueue.splice(0)) {
-      const facts = await readFacts(path, maxBytes, summary, db);
-      if (facts) store(db, facts, await pool.run(path, facts.bytes), "refill", summary);
-    }
-    if (opts.prune) summary.pruned = prune(db, paths, seenPaths);
+    if (opts.prune) summary.pruned = await prune(refill, paths, seenPaths);
+    summary.refilled += await guardWrites(summary.db, () => completeRereads(refill));
   } finally {
     await pool.close();
     summary.seconds = (performance.now() - started) / 1000;
     summary.pages = progress.pages;
     try {
-      finishRun(db, summary);
+      finishRun(db, summary.run, summary);
     } catch (e) {
       log.warn({ err: oneLine(e) }, "could not record the end of the run");
     }
@@ -167,12 +186,21 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   return summary;
 }
 
-/** "refill": a stored file parsed again because the document it belongs to lost its content (not counted again). */
-type Decision = "done" | "new" | "changed" | "refill";
+/**
+ * SQLite's quick_check before the first write: rows added to a damaged file could
+ * be lost with it, and the user should restore a backup first.
+ */
+function refuseDamaged(db: Store, file: string): void {
+  const problems = quickCheck(db);
+  if (problems.length)
+    throw new StoreError(`${file} bị hỏng (quick_check: ${problems[0]}${problems.length > 1 ? ` và ${problems.length - 1} lỗi khác` : ""}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
+}
+
+type Decision = "done" | "new" | "changed";
 
 /** Skips what is already stored, without parsing. */
 function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSummary): Decision {
-  const before = prepared(db, "SELECT sha256, status FROM files WHERE path = ?").get(facts.path) as { sha256: string; status: string } | undefined;
+  const before = storedFile(db, facts.path);
   const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
   if (opts.force) return changed ? "changed" : "new";
   if (before?.sha256 === facts.sha256 && before.status === "ingested") {
@@ -188,11 +216,12 @@ function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSum
   return changed ? "changed" : "new";
 }
 
-function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">, summary: ImportSummary): void {
+async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<void> {
+  const { db, summary } = ctx;
   if (!outcome.ok) {
     if (/no text layer/.test(outcome.reason)) summary.needsOcr++;
     fail(summary, facts.path, outcome.stage, outcome.reason);
-    record(db, facts, `${outcome.stage}: ${outcome.reason}`, summary.run);
+    await record(ctx, facts, `${outcome.stage}: ${outcome.reason}`);
     return;
   }
   const x = outcome.extraction;
@@ -204,7 +233,6 @@ function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclu
   }
   try {
     const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
-    if (decision === "refill") return;
     if (decision === "changed") summary.changed++;
     else summary.new++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
@@ -213,23 +241,28 @@ function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclu
     summary.tasks += x.tasks.length;
     summary.deadlines += x.deadlines.length;
     summary.metrics += x.metrics.length;
-    // A document lost the file its rows came from; another file of it must fill them again.
-    summary.reingestQueue.push(...result.reingest);
   } catch (e) {
     // A full disk or a read-only store fails every file alike: stop the run with one line.
     // The failed transaction rolled back, so what was stored before is intact.
     if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
     fail(summary, facts.path, "ingest", oneLine(e));
-    record(db, facts, `ingest: ${oneLine(e)}`, summary.run);
+    await record(ctx, facts, `ingest: ${oneLine(e)}`);
   }
 }
 
 const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
 const unwritable = (e: unknown) => UNWRITABLE.test(String((e as { code?: unknown }).code ?? ""));
 
-function record(db: Store, facts: Facts, error: string, run: number): void {
+/** Records a failed file; if its document took its rows from it, another file of it fills them in the same transaction. */
+async function record(ctx: RefillContext, facts: Facts, error: string): Promise<void> {
+  const { db, summary } = ctx;
+  const refill = await replacementFor(ctx, facts.path);
   try {
-    recordFailure(db, facts, error, run);
+    db.transaction(() => {
+      recordFailure(db, facts, error, summary.run);
+      applyRefill(db, refill, summary.run);
+    })();
+    if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
   } catch (e) {
     if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
     log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
@@ -249,35 +282,43 @@ function notADocument(x: Extraction, path: string): string | null {
   return "not an administrative document (no title word, number, citation or task)";
 }
 
-/** Stored paths under the walked folders that were not seen and no longer exist. */
-function prune(db: Store, roots: string[], seen: Set<string>): number {
+/**
+ * Stored paths under the walked folders that were not seen and no longer exist; a
+ * document that took its rows from one of them is filled from another of its files
+ * in the same transaction.
+ */
+async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Promise<number> {
+  const { db, summary } = ctx;
   const folders = roots.map((r) => resolve(r)).map((r) => (r.endsWith(sep) ? r : r + sep));
-  const stored = db.prepare("SELECT path FROM files").pluck().all() as string[];
   let n = 0;
-  for (const path of stored) {
+  for (const path of storedPaths(db)) {
     if (seen.has(path) || !folders.some((f) => path.startsWith(f)) || existsSync(path)) continue;
-    forgetFile(db, path);
+    const refill = await replacementFor(ctx, path);
+    await guardWrites(summary.db, () =>
+      db.transaction(() => {
+        forgetFile(db, path);
+        applyRefill(db, refill, summary.run);
+      })(),
+    );
+    if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
     n++;
   }
   return n;
 }
 
+/** A full disk or a read-only store stops the run with one line (what was stored before is intact). */
+async function guardWrites<T>(file: string, body: () => T | Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    if (unwritable(e)) throw new StoreError(`${file}: the store cannot be written (${oneLine(e)}); everything stored earlier is intact`);
+    throw e;
+  }
+}
+
 function emptySummary(run: number, db: string): ImportSummary {
   return {
     db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
-    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, reingestQueue: [],
+    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
   };
-}
-
-function startRun(db: Store, paths: string[]): number {
-  return Number(
-    db.prepare("INSERT INTO runs (command, arguments, started_at) VALUES ('import', ?, ?)").run(JSON.stringify(paths), new Date().toISOString())
-      .lastInsertRowid,
-  );
-}
-
-function finishRun(db: Store, s: ImportSummary): void {
-  db.prepare("UPDATE runs SET finished_at = ?, seen = ?, new = ?, changed = ?, skipped = ?, failed = ? WHERE id = ?").run(
-    new Date().toISOString(), s.seen, s.new, s.changed, s.skipped, s.failed, s.run,
-  );
 }

@@ -57,7 +57,7 @@ export function registerImport(program: Command): void {
           },
         });
         bar?.stop();
-        const { reingestQueue: _internal, ...shown } = summary;
+        const shown = summary;
         if (opts.json) printJson(shown);
         else printSummary(shown);
         if (summary.failed) process.exitCode = opts.strict ? 1 : 2;
@@ -70,7 +70,7 @@ export function registerImport(program: Command): void {
     });
 }
 
-function printSummary(s: Omit<import("../../pipelines/import.js").ImportSummary, "reingestQueue">): void {
+function printSummary(s: import("../../pipelines/import.js").ImportSummary): void {
   console.log(`${s.seen} files seen: ${s.new} new, ${s.changed} changed, ${s.skipped} skipped, ${s.failed} failed${s.pruned ? `, ${s.pruned} pruned` : ""} (${s.seconds.toFixed(1)} s)`);
   console.log(`stored from this run: ${s.documents} documents, ${s.pages} pages, ${s.references} references, ${s.tasks} tasks, ${s.deadlines} deadlines, ${s.metrics} metrics`);
   if (s.needsOcr) console.log(`${s.needsOcr} scanned PDF(s) have no text layer and need OCR`);

@@ -10,8 +10,11 @@
  *   2  some files failed to import (as `vanban import`) — wins over 1: both mean
  *      "read the report", and 2 also says the inbox holds a file to fix; the report
  *      is written either way and lists the failed files;
- *   3  the run could not happen: a bad option, the store is locked by an import or
- *      is not a vanban store. Nothing was reported.
+ *   3  the run could not happen: a bad option, no store at --db (only `vanban import`
+ *      creates one), the store is locked by an import, damaged or not a vanban store.
+ *      Nothing was imported or reported;
+ *   4  the inbox was imported but the report could not be written (--out unwritable,
+ *      disk full): nothing was marked reported, the next run reports it in full.
  */
 import type { Command } from "commander";
 import { log } from "../log.js";
@@ -22,7 +25,7 @@ import { printJson } from "./output.js";
 
 type NightlyOpts = { db: string; today?: string; horizon: number; out?: string; json?: boolean };
 
-export const NIGHTLY_EXIT = { quiet: 0, attention: 1, importFailed: 2, error: 3 } as const;
+export const NIGHTLY_EXIT = { quiet: 0, attention: 1, importFailed: 2, error: 3, reportFailed: 4 } as const;
 
 export function registerNightly(program: Command): void {
   program
@@ -39,7 +42,7 @@ export function registerNightly(program: Command): void {
       process.exit(err.exitCode === 0 ? 0 : NIGHTLY_EXIT.error);
     })
     .action(async (inbox: string[], opts: NightlyOpts) => {
-      const { runNightly, NightlyOptionError } = await import("../../pipelines/nightly.js");
+      const { runNightly, NightlyOptionError, NightlyReportError } = await import("../../pipelines/nightly.js");
       const { needsAttention, renderMarkdown } = await import("../../pipelines/nightly/report.js");
       try {
         const { report, files } = await runNightly(inbox, { db: opts.db, today: opts.today, horizonDays: opts.horizon, out: opts.out });
@@ -49,6 +52,11 @@ export function registerNightly(program: Command): void {
         else console.log(`Không có gì mới cần chú ý (lần chạy #${report.run}, ngày ${report.today}). Tệp: ${files.join(", ")}`);
         process.exitCode = report.imported.failed ? NIGHTLY_EXIT.importFailed : attention ? NIGHTLY_EXIT.attention : NIGHTLY_EXIT.quiet;
       } catch (e) {
+        if (e instanceof NightlyReportError) {
+          console.error(`error: ${e.message}`);
+          process.exitCode = NIGHTLY_EXIT.reportFailed;
+          return;
+        }
         if (e instanceof StoreError || e instanceof NightlyOptionError) {
           console.error(`error: ${e.message}`);
         } else {
