@@ -23,7 +23,7 @@ import { log } from "../src/log.js";
 import { acquireImportLock } from "../src/store/import-lock.js";
 import { StoreError } from "../src/store/store-error.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "../src/store/ingest.js";
-import { describeStoreFailure, openStore, storeFileProblem, type Store } from "../src/store/open-store.js";
+import { DamagedStoreError, describeStoreFailure, openStore, storeFileProblem, type Store } from "../src/store/open-store.js";
 import { prepareRepair, quickCheck, type RepairPlan } from "../src/store/doctor.js";
 import { storedFile, storedPaths } from "../src/store/files.js";
 import { isPendingReread } from "../src/store/rereads.js";
@@ -99,7 +99,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const started = performance.now();
   // Before the lock: a mistyped --db must not leave a lock file beside nothing.
   const problem = storeFileProblem(opts.db, { allowNew: !opts.mustExist });
-  if (problem) throw new StoreError(problem);
+  if (problem) throw problem;
   const lock = acquireImportLock(opts.db);
   let db: Store | undefined;
   let summary: ImportSummary;
@@ -193,7 +193,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
 function refuseDamaged(db: Store, file: string): void {
   const problems = quickCheck(db);
   if (problems.length)
-    throw new StoreError(`${file} bị hỏng (quick_check: ${problems[0]}${problems.length > 1 ? ` và ${problems.length - 1} lỗi khác` : ""}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
+    throw new DamagedStoreError(`${file} bị hỏng (quick_check: ${problems.join("; ").replace(/\s+/g, " ").slice(0, 200)}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
 }
 
 type Decision = "done" | "new" | "changed";

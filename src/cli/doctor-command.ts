@@ -9,13 +9,12 @@
  * (the import pipeline's re-read pass), then examines the store again.
  *
  * Exit code: 0 healthy; 1 problems found (each printed with how to repair it), or
- * left after --repair; 3 no store to examine (missing, a folder, empty, not SQLite,
+ * left after --repair, or the file is a damaged store; 3 no store to examine (missing, a folder, empty, not SQLite,
  * another program's database, a newer vanban's store, locked by an import for --repair).
  */
 import type { Command } from "commander";
 import { examineStore, type DoctorReport } from "../store/doctor.js";
-import { describeStoreFailure, openStoreReadOnly } from "../store/open-store.js";
-import { StoreError } from "../store/store-error.js";
+import { DamagedStoreError, describeStoreFailure, openStoreReadOnly } from "../store/open-store.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { printJson } from "./output.js";
 
@@ -44,8 +43,8 @@ export function registerDoctor(program: Command): void {
         process.exitCode = r.problems.length ? DOCTOR_EXIT.problems : DOCTOR_EXIT.healthy;
       } catch (e) {
         const err = describeStoreFailure(opts.db, e);
-        console.error(`error: ${err instanceof StoreError ? err.message : err.message.split("\n")[0]}`);
-        process.exitCode = DOCTOR_EXIT.noStore;
+        console.error(`error: ${err.message.split("\n")[0]}`);
+        process.exitCode = err instanceof DamagedStoreError ? DOCTOR_EXIT.problems : DOCTOR_EXIT.noStore;
       }
     });
 }

@@ -35,7 +35,7 @@ const SQLITE_MAGIC = "SQLite format 3\0";
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   if (file !== ":memory:") {
     const problem = storeFileProblem(file, { allowNew: !options.mustExist });
-    if (problem) throw new StoreError(problem);
+    if (problem) throw problem;
   }
   let db: Database.Database;
   try {
@@ -44,12 +44,13 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
     throw describeStoreFailure(file, e);
   }
   try {
+    // Read before anything writes: another program's database is left byte for byte as it was.
+    db.pragma("busy_timeout = 5000");
+    const version = storeVersion(db, file);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
     // WAL + NORMAL stays consistent after a crash; only the last commits may be lost.
     db.pragma("synchronous = NORMAL");
-    const version = storeVersion(db, file);
     if (version < SCHEMA_VERSION) {
       const lock = options.holdsLock || file === ":memory:" ? null : acquireImportLock(file, { waitMs: MIGRATION_LOCK_WAIT_MS });
       try {
@@ -71,7 +72,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
  */
 export function openStoreReadOnly(file: string): Store {
   const problem = storeFileProblem(file, { allowNew: false });
-  if (problem) throw new StoreError(problem);
+  if (problem) throw problem;
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -84,18 +85,25 @@ export function openStoreReadOnly(file: string): Store {
 }
 
 /** Why `file` cannot be (or become) a store, from the file system and its first bytes; null when it can. */
-export function storeFileProblem(file: string, options: { allowNew: boolean }): string | null {
-  if (!existsSync(file)) return options.allowNew ? null : `không có kho tại ${file} — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${file}" trước`;
+export function storeFileProblem(file: string, options: { allowNew: boolean }): StoreError | null {
+  const why = fileProblem(file, options);
+  if (!why) return null;
+  return why.damaged ? new DamagedStoreError(why.message) : new StoreError(why.message);
+}
+
+
+function fileProblem(file: string, options: { allowNew: boolean }): { message: string; damaged?: boolean } | null {
+  if (!existsSync(file)) return options.allowNew ? null : { message: `không có kho tại ${file} — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${file}" trước` };
   let info;
   try {
     info = statSync(file);
   } catch (e) {
-    return `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})`;
+    return { message: `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})` };
   }
-  if (info.isDirectory()) return `${file} là một thư mục, không phải kho vanban`;
-  if (!info.isFile()) return `${file} không phải tệp thông thường, không phải kho vanban`;
+  if (info.isDirectory()) return { message: `${file} là một thư mục, không phải kho vanban` };
+  if (!info.isFile()) return { message: `${file} không phải tệp thông thường, không phải kho vanban` };
   // An empty file is what SQLite would turn into a new database: only import may.
-  if (info.size === 0) return options.allowNew ? null : `${file} là tệp rỗng (0 byte), không phải kho vanban`;
+  if (info.size === 0) return options.allowNew ? null : { message: `${file} là tệp rỗng (0 byte), không phải kho vanban` };
   const head = Buffer.alloc(100);
   let n = 0;
   try {
@@ -106,12 +114,15 @@ export function storeFileProblem(file: string, options: { allowNew: boolean }): 
       closeSync(fd);
     }
   } catch (e) {
-    return `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})`;
+    return { message: `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})` };
   }
-  if (head.subarray(0, Math.min(n, 16)).toString("latin1") !== SQLITE_MAGIC.slice(0, Math.min(n, 16))) return `${file} không phải cơ sở dữ liệu SQLite`;
-  if (n < 100) return `${file} bị hỏng: tệp chỉ có ${n} byte (riêng phần đầu của SQLite đã là 100 byte)`;
+  if (head.subarray(0, Math.min(n, 16)).toString("latin1") !== SQLITE_MAGIC.slice(0, Math.min(n, 16))) return { message: `${file} không phải cơ sở dữ liệu SQLite` };
+  if (n < 100) return { message: `${file} bị hỏng: tệp chỉ có ${n} byte (riêng phần đầu của SQLite đã là 100 byte)`, damaged: true };
   return null;
 }
+
+/** A store SQLite reads as damaged: doctor reports it as a problem found, not as "no store". */
+export class DamagedStoreError extends StoreError {}
 
 /** An error met while opening or reading a store, as one line naming the file. */
 export function describeStoreFailure(file: string, e: unknown): Error {
@@ -120,7 +131,7 @@ export function describeStoreFailure(file: string, e: unknown): Error {
   const message = (e instanceof Error ? e.message : String(e)).split("\n")[0];
   if (code === "SQLITE_NOTADB" || /file is not a database/i.test(message)) return new StoreError(`${file} không phải cơ sở dữ liệu SQLite`);
   if (code.startsWith("SQLITE_CORRUPT") || /malformed|corrupt/i.test(message))
-    return new StoreError(`${file} bị hỏng (${message}); xem "vanban doctor --db ${file}" và khôi phục từ bản sao lưu (${file}.bak-v*)`);
+    return new DamagedStoreError(`${file} bị hỏng (${message}); xem "vanban doctor --db ${file}" và khôi phục từ bản sao lưu (${file}.bak-v*)`);
   if (code.startsWith("SQLITE_CANTOPEN")) return new StoreError(`không mở được ${file}: ${message}`);
   return e instanceof Error ? e : new Error(message);
 }
