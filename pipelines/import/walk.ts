@@ -5,10 +5,11 @@
  * and facts (sha256).
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { log } from "../../src/log.js";
+import { notARegularFile, oversizeReason, readCapped } from "../../src/parse/read-file.js";
 import { recordFailure, type FileFacts } from "../../src/store/ingest.js";
 import type { Store } from "../../src/store/open-store.js";
 import type { ImportSummary } from "../import.js";
@@ -29,18 +30,18 @@ export async function readFacts(path: string, maxBytes: number, summary: ImportS
     // promise API's five thread-pool round trips per file made the unchanged-archive
     // re-import (10k files) spend 2.6 s here instead of 0.3 s.
     const info = statSync(path);
-    if (!info.isFile()) {
-      fail(summary, path, "read", notARegularFile(info));
+    const refused = notARegularFile(info);
+    if (refused) {
+      fail(summary, path, "read", refused);
       return null;
     }
-    const limit = maxBytes >= 1048576 ? `${(maxBytes / 1048576).toFixed(0)} MB` : `${maxBytes} bytes`;
     if (info.size > maxBytes) {
-      refuseOversize(summary, db, path, info, `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${limit} limit`);
+      refuseOversize(summary, db, path, info, oversizeReason(info.size, maxBytes));
       return null;
     }
     const bytes = readCapped(path, maxBytes);
     if (!bytes) {
-      refuseOversize(summary, db, path, info, `more than ${limit} read although the file said ${info.size} bytes (it grew, or it is a stream), over the ${limit} limit`);
+      refuseOversize(summary, db, path, info, oversizeReason(info.size, maxBytes, true));
       return null;
     }
     return {
@@ -60,40 +61,6 @@ export async function readFacts(path: string, maxBytes: number, summary: ImportS
 function refuseOversize(summary: ImportSummary, db: Store, path: string, info: Stats, reason: string): void {
   fail(summary, path, "read", reason);
   recordFailure(db, { path, sha256: `size:${info.size}:${info.mtimeMs}`, format: null, size: info.size, mtime: info.mtime.toISOString() }, `read: ${reason}`, summary.run);
-}
-
-/**
- * The file's bytes, or null past `maxBytes`. Read with a cap rather than trusting the
- * size stat gave: /proc files say 0 bytes, and a file may grow while it is read.
- * O_NONBLOCK: a path swapped for a FIFO after the stat must not block the import.
- */
-function readCapped(path: string, maxBytes: number): Buffer | null {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new Error(notARegularFile(info));
-    // One read for the usual file (its size + 1 to see the end), 64 KB steps for a stream.
-    const step = Math.min(Math.max(info.size + 1, 65_536), maxBytes + 1);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(step);
-      const n = readSync(fd, buffer, 0, step, null);
-      if (n === 0) break;
-      total += n;
-      if (total > maxBytes) return null;
-      chunks.push(buffer.subarray(0, n));
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** A FIFO blocks its reader until someone writes; /dev/zero never ends: neither is a document. */
-function notARegularFile(info: Stats): string {
-  const kind = info.isFIFO() ? "a FIFO (named pipe)" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : info.isSocket() ? "a socket" : "not a file";
-  return `${kind}, not a regular file — refused without reading`;
 }
 
 /**
@@ -123,7 +90,7 @@ export async function* walk(paths: string[], summary: ImportSummary, options: Wa
     else if (info.isFile()) yield resolve(p);
     else {
       summary.seen++;
-      fail(summary, resolve(p), "read", notARegularFile(info));
+      fail(summary, resolve(p), "read", notARegularFile(info)!);
     }
   }
 }

@@ -17,6 +17,7 @@ import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { period, wholeNumber, type Period } from "./option-values.js";
 import { printJson } from "./output.js";
+import { maxOf } from "../large-arrays.js";
 
 const LIMIT = wholeNumber("--limit", 0, 1_000_000);
 
@@ -253,7 +254,7 @@ function table(rows: Row[]): string {
   if (!rows.length) return "(none)\n";
   const columns = Object.keys(rows[0]);
   const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : String(v).replace(/\s+/g, " "), WIDE.has(c) ? 60 : 40);
-  const widths = columns.map((c) => Math.max(length(c), ...rows.map((r) => length(cell(r[c], c)))));
+  const widths = columns.map((c) => maxOf(rows, (r) => length(cell(r[c], c)), length(c)));
   const line = (vals: string[]) => `${vals.map((v, i) => v + " ".repeat(widths[i] - length(v))).join("  ").trimEnd()}\n`;
   return line(columns) + line(widths.map((w) => "-".repeat(w))) + rows.map((r) => line(columns.map((c) => cell(r[c], c)))).join("");
 }

@@ -90,6 +90,12 @@ describe("special files named on the command line", () => {
     expect(existsSync(`${db}.lock`)).toBe(false);
   });
 
+  it("`vanban parse` refuses them too, at once", () => {
+    const r = vanban(["parse", "/dev/zero"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("error: /dev/zero: read: a character device, not a regular file — refused without reading\n");
+  });
+
   it("a file whose stat size is 0 but whose content is larger is read with the cap", () => {
     const db = join(temp.dir, "proc.db");
     // /proc/self/maps of a Node process is tens of KB; stat says 0. The cap is 1,048 bytes.
