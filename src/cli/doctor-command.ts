@@ -13,6 +13,7 @@
  * another program's database, a newer vanban's store, locked by an import for --repair).
  */
 import type { Command } from "commander";
+import { printable } from "../printable.js";
 import { examineStore, type DoctorReport } from "../store/doctor.js";
 import { DamagedStoreError, describeStoreFailure, openStoreReadOnly } from "../store/open-store.js";
 import { DEFAULT_DB } from "./import-command.js";
@@ -66,9 +67,9 @@ function printReport(file: string, r: DoctorReport): void {
   if (r.lastRun) console.log(`last run #${r.lastRun.id} ${r.lastRun.command} started ${r.lastRun.startedAt}${r.lastRun.finishedAt ? "" : " — did not finish"}`);
   if (r.unfinishedRuns) console.log(`${r.unfinishedRuns} run(s) did not finish (killed?); running the same import again completes it`);
   console.log(`${r.failedFiles.length} file(s) in error${r.failedFiles.length ? ":" : ""}`);
-  for (const f of r.failedFiles) console.log(`  ${f.path}: ${f.error ?? "?"}`);
+  for (const f of r.failedFiles) console.log(`  ${printable(`${f.path}: ${f.error ?? "?"}`)}`);
   if (!r.problems.length) return console.log("kho không có vấn đề");
   console.log(`${r.problems.length} vấn đề:`);
   for (const p of r.problems) console.log(`  ${p}`);
-  for (const d of r.invariants?.emptyDocuments.slice(0, 20) ?? []) console.log(`  mất nội dung: ${d.key} (${d.files.join(", ")})`);
+  for (const d of r.invariants?.emptyDocuments.slice(0, 20) ?? []) console.log(`  mất nội dung: ${printable(`${d.key} (${d.files.join(", ")})`)}`);
 }

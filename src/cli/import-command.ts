@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { log } from "../log.js";
+import { printable } from "../printable.js";
 import { StoreError } from "../store/store-error.js";
 import { positiveNumber, wholeNumber } from "./option-values.js";
 import { printJson } from "./output.js";
@@ -64,7 +65,7 @@ export function registerImport(program: Command): void {
       } catch (e) {
         bar?.stop();
         if (!(e instanceof StoreError)) throw e;
-        console.error(`error: ${e.message}`);
+        console.error(`error: ${printable(e.message)}`);
         process.exitCode = 1;
       }
     });
@@ -74,9 +75,9 @@ function printSummary(s: import("../../pipelines/import.js").ImportSummary): voi
   console.log(`${s.seen} files seen: ${s.new} new, ${s.changed} changed, ${s.skipped} skipped, ${s.failed} failed${s.pruned ? `, ${s.pruned} pruned` : ""} (${s.seconds.toFixed(1)} s)`);
   console.log(`stored from this run: ${s.documents} documents, ${s.pages} pages, ${s.references} references, ${s.tasks} tasks, ${s.deadlines} deadlines, ${s.metrics} metrics`);
   if (s.needsOcr) console.log(`${s.needsOcr} scanned PDF(s) have no text layer and need OCR`);
-  for (const k of s.skippedFiles) console.log(`skipped: ${k.file}: ${k.reason}`);
+  for (const k of s.skippedFiles) console.log(printable(`skipped: ${k.file}: ${k.reason}`));
   if (s.errors.length) {
     console.log(`failed files:`);
-    for (const e of s.errors) console.log(`  ${e.file}: ${e.stage}: ${e.reason}`);
+    for (const e of s.errors) console.log(`  ${printable(`${e.file}: ${e.stage}: ${e.reason}`)}`);
   }
 }

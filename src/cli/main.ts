@@ -31,4 +31,12 @@ registerNightly(program);
 registerStoreCommands(program);
 registerServe(program);
 
+// `vanban show … | head`: the reader has gone, so stop quietly, as a Unix filter does
+// (keeping the exit code the command set), instead of a stack trace for EPIPE.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit();
+  });
+
 await program.parseAsync(process.argv);

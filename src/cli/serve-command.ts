@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { log } from "../log.js";
+import { printable } from "../printable.js";
 import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { wholeNumber } from "./option-values.js";
@@ -22,12 +23,12 @@ export function registerServe(program: Command): void {
       const server = await startWebServer({ db: opts.db, host: opts.host, port: opts.port }).catch((e: unknown) => {
         const message = e instanceof Error ? e.message : String(e);
         if (!(e instanceof StoreError)) log.debug({ err: e }, "serve failed to start");
-        console.error(`error: ${message.split("\n")[0]}`);
+        console.error(`error: ${printable(message.split("\n")[0])}`);
         process.exitCode = 1;
         return null;
       });
       if (!server) return;
-      console.log(`vanban: đang phục vụ ${opts.db} tại ${server.url} (Ctrl+C để dừng)`);
+      console.log(`vanban: đang phục vụ ${printable(opts.db)} tại ${server.url} (Ctrl+C để dừng)`);
       const stop = () => {
         void server.close().then(() => process.exit(0));
       };

@@ -7,6 +7,7 @@
 import { relative } from "node:path";
 import type { Command } from "commander";
 import { log } from "../log.js";
+import { printable } from "../printable.js";
 import type { DocumentSummary } from "../store/document-summary.js";
 import { openStore, type Store } from "../store/open-store.js";
 import {
@@ -187,7 +188,7 @@ async function guard(body: () => unknown): Promise<void> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (!(e instanceof StoreError)) log.debug({ err: e }, "unexpected failure");
-    console.error(`error: ${message.split("\n")[0]}`);
+    console.error(`error: ${printable(message.split("\n")[0])}`);
     process.exitCode = 1;
   }
 }
@@ -200,7 +201,7 @@ function print(a: Answer, f: Format): void {
       if (sections.length > 1) process.stdout.write(`${i ? "\n" : ""}# ${s.title}\n`);
       process.stdout.write(csv(s.rows));
     } else {
-      process.stdout.write(`${i ? "\n" : ""}${s.title}\n${table(s.rows)}`);
+      process.stdout.write(`${i ? "\n" : ""}${printable(s.title)}\n${table(s.rows)}`);
     }
   }
 }
@@ -253,7 +254,7 @@ const WIDE = new Set(["task", "text", "title", "issuer", "subject", "value"]);
 function table(rows: Row[]): string {
   if (!rows.length) return "(none)\n";
   const columns = Object.keys(rows[0]);
-  const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : String(v).replace(/\s+/g, " "), WIDE.has(c) ? 60 : 40);
+  const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : printable(String(v).replace(/\s+/g, " ")), WIDE.has(c) ? 60 : 40);
   const widths = columns.map((c) => maxOf(rows, (r) => length(cell(r[c], c)), length(c)));
   const line = (vals: string[]) => `${vals.map((v, i) => v + " ".repeat(widths[i] - length(v))).join("  ").trimEnd()}\n`;
   return line(columns) + line(widths.map((w) => "-".repeat(w))) + rows.map((r) => line(columns.map((c) => cell(r[c], c)))).join("");
