@@ -485,7 +485,7 @@ function chooseIssuer(doc: DocumentModel, body: Folded, header: Header, title: T
   }
   const candidates: Candidate[] = [];
   for (const a of annexes) if (a.issuer) candidates.push({ name: a.issuer.value, span: a.issuer.span, priority: 0 });
-  candidates.push(...closingIssuers(doc), ...openingIssuers(doc, body));
+  appendAll(appendAll(candidates, closingIssuers(doc)), openingIssuers(doc, body));
   return vote(candidates);
 }
 
