@@ -24,7 +24,7 @@ import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import { acquireImportLock } from "../src/store/import-lock.js";
 import { StoreError } from "../src/store/store-error.js";
-import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/ingest.js";
+import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/write/ingest.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { prepared } from "../src/store/prepared.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";

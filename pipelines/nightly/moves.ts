@@ -28,19 +28,17 @@
  */
 import { foldForMatch, foldLoose } from "../../src/normalise/fold.js";
 import { isoPeriod, quarterNumber, quarterPeriod, readDate } from "../../src/extract/vietnamese-dates.js";
-import type { Store } from "../../src/store/open-store.js";
-import { prepared } from "../../src/store/prepared.js";
-import { rowKey, SELECT_DEADLINE, type DeadlineRow } from "./deadline-queries.js";
+import {
+  datedDeadlinesOfTasks, datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersionRows, tasksShareSource, textBetween,
+  type DeadlineRow, type Store, type TaskVersionRow,
+} from "../../src/store/index.js";
+import { rowKey } from "./items.js";
 import { dueDay, normText } from "./keys.js";
 
 export type MoveHow = "adjusted-column" | "report" | "same-task";
 export type Move = { current: DeadlineRow; previous: DeadlineRow; how: MoveHow };
 
-type TaskRow = {
-  id: number; documentId: number; text: string; origin: string; status: string | null; extra: string | null;
-  page: number | null; spanStart: number | null; spanEnd: number | null;
-  documentKey: string; documentDate: string | null; locality: string | null;
-};
+type TaskRow = TaskVersionRow;
 
 export type TaskVersion = TaskRow & {
   /** Every dated deadline of the task, in text order. */
@@ -65,15 +63,9 @@ const chunk = <T>(xs: T[], n = 5000): T[][] => Array.from({ length: Math.ceil(xs
 export function loadVersions(db: Store, taskIds: Iterable<number>): Map<number, TaskVersion> {
   const out = new Map<number, TaskVersion>();
   for (const ids of chunk([...new Set(taskIds)])) {
-    const list = JSON.stringify(ids);
-    const tasks = prepared(db, `
-      SELECT t.id, t.document_id AS documentId, t.text, t.origin, t.status, t.extra, t.page, t.span_start AS spanStart, t.span_end AS spanEnd,
-             d.key AS documentKey, d.date AS documentDate, d.locality_key AS locality
-      FROM json_each(?) j JOIN tasks t ON t.id = j.value JOIN documents d ON d.id = t.document_id`).all(list) as TaskRow[];
+    const tasks = taskVersionRows(db, ids);
     const dated = new Map<number, DeadlineRow[]>();
-    for (const r of prepared(db, `${SELECT_DEADLINE}
-        WHERE dl.task_id IN (SELECT value FROM json_each(?)) AND (dl.start IS NOT NULL OR dl."end" IS NOT NULL)
-        ORDER BY dl.task_id, dl.span_start IS NULL, dl.span_start, dl.position`).all(list) as DeadlineRow[]) {
+    for (const r of datedDeadlinesOfTasks(db, ids)) {
       const l = dated.get(r.taskId!);
       if (l) l.push(r);
       else dated.set(r.taskId!, [r]);
@@ -103,13 +95,10 @@ export function loadVersions(db: Store, taskIds: Iterable<number>): Map<number, 
  */
 function timeCells(db: Store, documentId: number, rows: DeadlineRow[]): DeadlineRow[][] {
   if (rows.length < 2) return rows.length ? [rows] : [];
-  const between = prepared(db, "SELECT substr(text, ?, ?) FROM document_texts WHERE document_id = ?").pluck();
   const cells: DeadlineRow[][] = [[rows[0]]];
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1], b = rows[i];
-    const gap = a.spanEnd !== null && b.spanStart !== null && b.spanStart > a.spanEnd
-      ? (between.get(a.spanEnd + 1, b.spanStart - a.spanEnd, documentId) as string | undefined) ?? ""
-      : "";
+    const gap = a.spanEnd !== null && b.spanStart !== null && b.spanStart > a.spanEnd ? textBetween(db, documentId, a.spanEnd, b.spanStart) : "";
     const boundary = /\t[ ]*$/.test(gap);
     if (boundary) cells.push([b]);
     else cells[cells.length - 1].push(b);
@@ -183,11 +172,7 @@ export function analyseMoves(db: Store, taskIds: number[], movesFor: Set<number>
     if (!m) peers.set(task, (m = new Map()));
     if (!m.has(peer)) m.set(peer, how);
   };
-  const ownList = JSON.stringify([...own.keys()]);
-  for (const [plan, report] of prepared(db, "SELECT l.plan_task_id, l.report_task_id FROM json_each(?) j JOIN task_links l ON l.plan_task_id = j.value")
-    .raw(true).all(ownList) as [number, number][]) addPeer(plan, report, "report");
-  for (const [report, plan] of prepared(db, "SELECT l.report_task_id, l.plan_task_id FROM json_each(?) j JOIN task_links l ON l.report_task_id = j.value")
-    .raw(true).all(ownList) as [number, number][]) addPeer(report, plan, "report");
+  for (const [task, linked] of linkedTasks(db, [...own.keys()])) addPeer(task, linked, "report");
   for (const [task, peer] of sameTasks(db, [...own.values()])) addPeer(task, peer, "same-task");
 
   const others = loadVersions(db, [...peers.values()].flatMap((m) => [...m.keys()]).filter((id) => !own.has(id)));
@@ -224,11 +209,7 @@ function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
   if (!mine.length) return [];
   const localities = [...new Set(mine.map((v) => v.locality!))];
   const byWording = new Map<string, { id: number; documentId: number }[]>();
-  const rows = prepared(db, `
-    SELECT t.id, t.document_id, t.text, d.locality_key FROM documents d CROSS JOIN tasks t ON t.document_id = d.id
-    WHERE d.locality_key IN (SELECT value FROM json_each(?)) AND t.status IS NULL AND (t.due_end IS NOT NULL OR t.due_start IS NOT NULL)`)
-    .raw(true).all(JSON.stringify(localities)) as [number, number, string, string][];
-  // CROSS JOIN: places first (documents_locality), then their tasks — not every plan task through tasks_status.
+  const rows = datedPlanTasksOf(db, localities);
   const wanted = new Set(mine.map((v) => `${v.locality}\u0000${normText(v.text)}`));
   for (const [id, documentId, text, locality] of rows) {
     const k = `${locality}\u0000${normText(text)}`;
@@ -237,18 +218,11 @@ function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
     if (l) l.push({ id, documentId });
     else byWording.set(k, [{ id, documentId }]);
   }
-  const cites = prepared(db, "SELECT 1 FROM citations WHERE target_document_id = ? AND source_document_id = ? LIMIT 1").pluck();
-  const sharedSource = prepared(db, `
-    SELECT 1 FROM task_sources sa JOIN citations ca ON ca.id = sa.citation_id
-    WHERE sa.task_id = ? AND ca.target_document_id IN (
-      SELECT cb.target_document_id FROM task_sources sb JOIN citations cb ON cb.id = sb.citation_id WHERE sb.task_id = ?)
-    LIMIT 1`).pluck();
-  const about = prepared(db, "SELECT kind, issuer, title, substr(date, 1, 4) FROM documents WHERE id = ?").raw(true);
   const facts = new Map<number, { identity: string | null; year: string | null }>();
   const factsOf = (id: number) => {
     let f = facts.get(id);
     if (!f) {
-      const [kind, issuer, title, year] = (about.get(id) as (string | null)[] | undefined) ?? [null, null, null, null];
+      const { kind, issuer, title, year } = documentFacts(db, id);
       // Kind, issuer and title (trích yếu) alike: two versions of one document (a draft and the signed plan, a re-issue).
       f = { identity: kind && issuer && title ? `${kind}|${normText(issuer)}|${normText(title)}` : null, year };
       facts.set(id, f);
@@ -263,11 +237,11 @@ function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
     if (!fa.year || fa.year !== fb.year) return false;
     let c = documentsRelated.get(k);
     if (c === undefined) {
-      c = cites.get(a.documentId, b.documentId) !== undefined || cites.get(b.documentId, a.documentId) !== undefined
+      c = documentCites(db, b.documentId, a.documentId) || documentCites(db, a.documentId, b.documentId)
         || (fa.identity !== null && fa.identity === fb.identity);
       documentsRelated.set(k, c);
     }
-    return c || sharedSource.get(a.id, b.id) !== undefined;
+    return c || tasksShareSource(db, a.id, b.id);
   };
   const out: [number, number][] = [];
   for (const v of mine) {

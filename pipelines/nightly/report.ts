@@ -4,17 +4,9 @@
  * Google Calendar — all-day events on the deadline's last day).
  */
 import ical from "ical-generator";
+import type { ReportDocument } from "../../src/store/index.js";
 
-export type ReportDocument = {
-  id: number;
-  /** Identity key (documents.key): stable across stores and re-imports, unlike id. */
-  key: string;
-  code: string | null;
-  kind: string | null;
-  title: string | null;
-  issuer: string | null;
-  date: string | null;
-};
+export type { ReportDocument };
 
 export type DeadlineItem = {
   /** Stable identity of the deadline: document key, task (or deadline) text, dates — see nightly/keys.ts. */

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { examineStore } from "../store/doctor.js";
-import { openStore } from "../store/open-store.js";
+import { examineStore, openStore } from "../store/index.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { printJson } from "./output.js";
 

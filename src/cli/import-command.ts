@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { log } from "../log.js";
-import { StoreError } from "../store/store-error.js";
+import { StoreError } from "../store/index.js";
 import { printJson } from "./output.js";
 
 export const DEFAULT_DB = "vanban.db";

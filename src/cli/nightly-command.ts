@@ -15,7 +15,7 @@
  */
 import type { Command } from "commander";
 import { log } from "../log.js";
-import { StoreError } from "../store/store-error.js";
+import { StoreError } from "../store/index.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { printJson } from "./output.js";
 

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from "commander";
 import { log } from "../log.js";
-import { StoreError } from "../store/store-error.js";
+import { StoreError } from "../store/index.js";
 import { DEFAULT_DB } from "./import-command.js";
 
 export function registerServe(program: Command): void {

@@ -7,13 +7,9 @@
 import { relative } from "node:path";
 import type { Command } from "commander";
 import { log } from "../log.js";
-import type { DocumentSummary } from "../store/document-summary.js";
-import { openStore, type Store } from "../store/open-store.js";
 import {
-  queryCiting, queryCites, queryMetrics, queryPath, queryTasks, showDocument, type MetricItem, type TaskEntry,
-} from "../store/queries.js";
-import { searchStore } from "../store/search.js";
-import { StoreError } from "../store/store-error.js";
+  type DocumentSummary, type MetricItem, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store, StoreError, type TaskEntry
+} from "../store/index.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { printJson } from "./output.js";
 

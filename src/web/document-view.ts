@@ -4,9 +4,7 @@
  * spans to highlight in that text — references, deadlines, metrics, tasks, each
  * at the provenance span it was read from.
  */
-import { documentText } from "../store/document-text.js";
-import type { Store } from "../store/open-store.js";
-import { showDocument, type MetricItem, type ShowResult } from "../store/queries.js";
+import { documentText, metricSpans, showDocument, type MetricItem, type ShowResult, type Store } from "../store/index.js";
 import { DEADLINE_KIND_LABELS, METRIC_ROLE_LABELS, RELATION_LABELS, documentLabel } from "./labels.js";
 
 export const ANNOTATION_TYPES = ["task", "reference", "deadline", "metric"] as const;
@@ -33,12 +31,8 @@ export type DocumentView = Omit<ShowResult, "metrics"> & {
 
 export function documentView(db: Store, id: number): DocumentView {
   const shown = showDocument(db, String(id));
-  const metricSpans = new Map(
-    (db.prepare("SELECT id, span_start, span_end FROM metrics WHERE document_id = ?").raw(true).all(id) as [number, number | null, number | null][]).map(
-      ([mid, start, end]) => [mid, start !== null && end !== null ? { start, end } : null],
-    ),
-  );
-  const metrics = shown.metrics.map((m) => ({ ...m, span: metricSpans.get(m.id) ?? null }));
+  const spans = metricSpans(db, id);
+  const metrics = shown.metrics.map((m) => ({ ...m, span: spans.get(m.id) ?? null }));
   return { ...shown, metrics, text: documentText(db, id), annotations: annotationsOf({ ...shown, metrics }) };
 }
 

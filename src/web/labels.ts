@@ -42,6 +42,7 @@ export const DEADLINE_STATE_LABELS: Record<string, string> = {
   overdue: "Quá hạn",
   upcoming: "Sắp đến hạn",
   done: "Đã xong",
+  past: "Đã qua ngày",
 };
 
 export const DEADLINE_KIND_LABELS: Record<string, string> = {

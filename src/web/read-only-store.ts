@@ -11,9 +11,7 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { foldLoose } from "../normalise/fold.js";
-import { SCHEMA_VERSION } from "../store/migrations.js";
-import type { Store } from "../store/open-store.js";
-import { StoreError } from "../store/store-error.js";
+import { SCHEMA_VERSION, type Store, StoreError } from "../store/index.js";
 
 export function openReadOnlyStore(file: string): Store {
   if (!existsSync(file)) throw new StoreError(`no store at ${file} — run "vanban import PATH… --db ${file}" first`);

@@ -10,8 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "../log.js";
-import type { Store } from "../store/open-store.js";
-import { StoreError } from "../store/store-error.js";
+import { type Store, StoreError } from "../store/index.js";
 import { apiRoutes } from "./api.js";
 import { downloadRoutes } from "./downloads.js";
 import { HttpError, notFound } from "./http-error.js";

@@ -5,8 +5,7 @@
  * hold gets this same page, marked "not in the archive", with who cites it.
  * Rendered on the server: the text is untrusted and goes through `html` only.
  */
-import type { DocumentSummary } from "../../store/document-summary.js";
-import type { TaskEntry } from "../../store/queries.js";
+import type { DocumentSummary, TaskEntry } from "../../store/index.js";
 import type { DocumentView } from "../document-view.js";
 import { highlightText } from "../highlight.js";
 import { html, type Html } from "../html.js";

@@ -12,11 +12,11 @@
  *   3. it contains all the words somewhere;
  * then bm25 within a tier.
  */
-import { foldForMatch, foldLoose } from "../normalise/fold.js";
-import { codeKey } from "./document-identity.js";
+import { foldForMatch, foldLoose } from "../../normalise/fold.js";
+import { codeKey } from "../../link/document-identity.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
-import type { Store } from "./open-store.js";
-import { documentSearchText } from "./search-index.js";
+import type { Store } from "../open-store.js";
+import { documentSearchText } from "../write/search-index.js";
 
 export type SearchHit = {
   type: "document" | "task";

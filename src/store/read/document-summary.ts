@@ -2,8 +2,8 @@
  * How every answer names a document: code, kind, issuer, date, title, the file
  * paths that hold it, and whether it is only a placeholder (cited, not held).
  */
-import type { Store } from "./open-store.js";
-import { prepared } from "./prepared.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
 
 export type DocumentSummary = {
   id: number;
@@ -61,4 +61,11 @@ export function documentSummaries(db: Store, ids: Iterable<number>): Map<number,
     ORDER BY f.document_id, f.path`).raw(true).all(list) as [number, string][];
   for (const [id, path] of files) out.get(id)?.files.push(path);
   return out;
+}
+
+/** Newest first, then by code: the order a reader scans a list of documents in. */
+export function compareDocuments(a: { date: string | null; key: string }, b: { date: string | null; key: string }): number {
+  const da = a.date ?? "", dbb = b.date ?? "";
+  if (da !== dbb) return da < dbb ? 1 : -1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

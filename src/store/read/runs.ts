@@ -1,6 +1,6 @@
 /** Import runs, newest first: when the archive last changed and what each run did. */
-import type { Store } from "../store/open-store.js";
-import type { Page } from "./query-params.js";
+import type { Store } from "../open-store.js";
+import type { Page } from "./page.js";
 
 export type RunEntry = {
   id: number;

@@ -2,11 +2,11 @@
  * The archive as a filterable list (the Documents page and /api/documents), and
  * the values its filters offer.
  */
-import { documentSummaries, type DocumentSummary } from "../store/document-summary.js";
-import type { Store } from "../store/open-store.js";
-import { foldLoose } from "../normalise/fold.js";
-import { PLACE_OF_DOCUMENT, placeNames } from "./document-place.js";
-import type { Page } from "./query-params.js";
+import { documentSummaries, type DocumentSummary } from "./document-summary.js";
+import type { Store } from "../open-store.js";
+import { foldLoose } from "../../normalise/fold.js";
+import { PLACE_OF_DOCUMENT, placeNames } from "./places.js";
+import type { Page } from "./page.js";
 
 export type DocumentFilters = {
   kind?: string;

@@ -10,14 +10,14 @@
  * transaction that writes the new ones; a document left with no file becomes a
  * placeholder again if something cites it, and disappears otherwise.
  */
-import type { Extraction } from "../../schemas/extraction.js";
-import { foldLoose } from "../normalise/fold.js";
-import { resolveAgency } from "./agency-resolution.js";
+import type { Extraction } from "../../../schemas/extraction.js";
+import { foldLoose } from "../../normalise/fold.js";
+import { resolveAgency } from "../../link/agency-resolution.js";
 import { newGraphChanges, rowForHeldDocument, settle, targetFor, touchGroup, type GraphChanges } from "./citation-graph.js";
-import { citedIdentity, identityContext, ownIdentity, placeKey, type Identity, type IdentityContext, type PlaceLevel } from "./document-identity.js";
-import { relinkReports } from "./link.js";
-import type { Store } from "./open-store.js";
-import { prepared } from "./prepared.js";
+import { citedIdentity, identityContext, ownIdentity, placeKey, type Identity, type IdentityContext, type PlaceLevel } from "../../link/document-identity.js";
+import { relinkReports } from "./relink.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
 import { indexDocument, indexTasks, unindexDocument, unindexTasks } from "./search-index.js";
 
 export type FileFacts = {

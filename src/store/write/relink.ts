@@ -12,9 +12,9 @@
  * Links are recomputed per report (`relinkReports`) whenever the report, a plan
  * it points at, or the target of one of its citations changes.
  */
-import type { Store } from "./open-store.js";
-import { prepared } from "./prepared.js";
-import { comparable, similarity, type Comparable } from "./text-similarity.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
+import { comparable, similarity, type Comparable } from "../../link/text-similarity.js";
 
 /** Below this, two tasks of the same programme merely share its vocabulary. */
 export const MIN_SCORE = 0.55;
