@@ -1,25 +1,15 @@
 /**
- * Report status rows ↔ the plan tasks they report on.
- *
- * A report's status row ("Trang bị máy tính … | Đã hoàn thành") is paired with a
- * task of a plan the report points at — through the row's own sources when they
- * name a held document, else through the report's citations — choosing the most
- * similar wording (text-similarity.ts) above MIN_SCORE. Ties go to the plan with
- * the smaller identity key, then the earlier task, so the pairing depends only on
- * what is stored. The pairs live in task_links; the task_latest_status view picks
- * the newest report's row for each plan task.
+ * Report status rows ↔ plan tasks, kept in task_links: the store reads each
+ * report's rows and the tasks of the held plans it points at, and writes what the
+ * link stage's `matchReportRows` (src/link/report-rows.ts) pairs. The
+ * task_latest_status view picks the newest report's row for each plan task.
  *
  * Links are recomputed per report (`relinkReports`) whenever the report, a plan
  * it points at, or the target of one of its citations changes.
  */
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
-import { comparable, similarity, type Comparable } from "../../link/text-similarity.js";
-
-/** Below this, two tasks of the same programme merely share its vocabulary. */
-export const MIN_SCORE = 0.55;
-
-type PlanTask = { id: number; document_id: number; key: string; position: number; text: string; cmp?: Comparable };
+import { matchReportRows, type PlanTaskCandidate } from "../../link/report-rows.js";
 
 export function relinkReports(db: Store, documentIds: Iterable<number>): void {
   const hasStatusRows = prepared(db, "SELECT 1 FROM tasks WHERE document_id = ? AND status IS NOT NULL LIMIT 1");
@@ -39,21 +29,17 @@ function relinkReport(db: Store, reportId: number): void {
   const plans = heldTargets(db, "SELECT target_document_id FROM citations WHERE document_id = ? AND origin IN ('reference', 'task-source')", reportId, reportId);
   if (!plans.length) return;
   const planTasks = prepared(db, 
-      `SELECT t.id, t.document_id, d.key, t.position, t.text FROM tasks t JOIN documents d ON d.id = t.document_id
+      `SELECT t.id, t.document_id AS documentId, t.text FROM tasks t JOIN documents d ON d.id = t.document_id
        WHERE t.document_id IN (SELECT value FROM json_each(?)) AND t.status IS NULL
        ORDER BY d.key, t.position`,
     )
-    .all(JSON.stringify(plans)) as PlanTask[];
+    .all(JSON.stringify(plans)) as PlanTaskCandidate[];
   if (!planTasks.length) return;
   const insert = prepared(db, "INSERT INTO task_links (report_task_id, plan_task_id, score, method) VALUES (?, ?, ?, ?)");
   const rowSources =
     "SELECT c.target_document_id FROM task_sources s JOIN citations c ON c.id = s.citation_id WHERE s.task_id = ?";
-  for (const row of rows) {
-    const named = new Set(heldTargets(db, rowSources, row.id, reportId));
-    const candidates = named.size ? planTasks.filter((t) => named.has(t.document_id)) : planTasks;
-    const best = bestMatch(comparable(row.text), candidates);
-    if (best) insert.run(row.id, best.task.id, best.score, named.size ? "sources" : "wording");
-  }
+  const reportRows = rows.map((row) => ({ ...row, namedPlans: new Set(heldTargets(db, rowSources, row.id, reportId)) }));
+  for (const link of matchReportRows(reportRows, planTasks)) insert.run(link.reportTaskId, link.planTaskId, link.score, link.method);
 }
 
 function heldTargets(db: Store, pointers: string, param: number, reportId: number): number[] {
@@ -62,15 +48,4 @@ function heldTargets(db: Store, pointers: string, param: number, reportId: numbe
     )
     .pluck()
     .all(param, reportId) as number[];
-}
-
-function bestMatch(row: Comparable, candidates: PlanTask[]): { task: PlanTask; score: number } | null {
-  let best: { task: PlanTask; score: number } | null = null;
-  // Candidates come sorted by (plan key, position): a strict ">" keeps the first of equals.
-  for (const t of candidates) {
-    t.cmp ??= comparable(t.text);
-    const score = similarity(row, t.cmp);
-    if (score >= MIN_SCORE && (!best || score > best.score)) best = { task: t, score };
-  }
-  return best;
 }
