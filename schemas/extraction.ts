@@ -17,7 +17,7 @@ export const DocKind = z.enum([
 ]);
 export type DocKind = z.infer<typeof DocKind>;
 
-const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "ISO date: YYYY, YYYY-MM or YYYY-MM-DD");
+export const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "ISO date: YYYY, YYYY-MM or YYYY-MM-DD");
 
 /** Where a fact was read: page (1-based) and character span in the document model's text. */
 export const Provenance = {
@@ -119,6 +119,17 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** Extra: a warning at its place — what `warnings` says as text, kept beside it as data. */
+export const ExtractionMessage = z.object({
+  /** The stage or check that raised it: "consistency", "parse-pdf", "join-tables", … */
+  code: z.string(),
+  message: z.string(),
+  page: z.number().int().min(1).nullable(),
+  span: Span.nullable(),
+  severity: z.enum(["info", "warning", "error"]),
+});
+export type ExtractionMessage = z.infer<typeof ExtractionMessage>;
+
 export const Extraction = z.object({
   schemaVersion: z.literal(1),
   source: z.object({
@@ -133,5 +144,7 @@ export const Extraction = z.object({
   deadlines: z.array(Deadline),
   metrics: z.array(Metric),
   warnings: z.array(z.string()),
+  /** Extra: the same warnings, positioned. */
+  messages: z.array(ExtractionMessage).optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;

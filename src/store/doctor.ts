@@ -2,25 +2,10 @@
  * The store's health at a glance: SQLite's integrity check, foreign keys, the
  * schema version, counts, and the files that failed with their reasons.
  */
+import type { DoctorReport } from "../../schemas/answers.js";
 import { SCHEMA_VERSION } from "./migrations.js";
 import type { Store } from "./open-store.js";
-
-export type DoctorReport = {
-  /** "ok", or the problems SQLite reports (integrity and foreign keys). */
-  integrity: "ok" | string[];
-  schemaVersion: number;
-  expectedSchemaVersion: number;
-  documents: number;
-  placeholders: number;
-  files: number;
-  failedFiles: { path: string; error: string | null }[];
-  tasks: number;
-  deadlines: number;
-  citations: number;
-  lastRun: { id: number; command: string; startedAt: string; finishedAt: string | null } | null;
-  /** Runs that started and never finished (killed imports; the next import completes them). */
-  unfinishedRuns: number;
-};
+export type { DoctorReport };
 
 export function examineStore(db: Store): DoctorReport {
   const integrity = db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];

@@ -7,6 +7,7 @@
 import {
   documentFacets, listAgencies, listDeadlines, listDocuments, listRuns, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, type Store, StoreError
 } from "../store/index.js";
+import { openApiDocument } from "../../schemas/json-schemas.js";
 import { citationGraph } from "./citation-graph-view.js";
 import { documentIdParam } from "./document-param.js";
 import { documentView } from "./document-view.js";
@@ -83,5 +84,6 @@ export function apiRoutes(): Router<ApiHandler> {
       const page = query.page();
       return { ...page, ...listRuns(db, page) };
     })
-    .add("/api/graph", ({ db, query }) => citationGraph(db, graphOptions(db, query)));
+    .add("/api/graph", ({ db, query }) => citationGraph(db, graphOptions(db, query)))
+    .add("/api/openapi.json", () => openApiDocument());
 }

@@ -6,26 +6,11 @@
  *
  * Filters by kind and place keep the focus, and drop edges that lose an end.
  */
-import { citationParticipants, documentSummaries, edgesAmong, placesOf, queryCiting, type GraphEdge, type Store } from "../store/index.js";
+import type { CitationGraph, GraphEdge, GraphNode } from "../../schemas/answers.js";
+import { citationParticipants, documentSummaries, edgesAmong, placesOf, queryCiting, type Store } from "../store/index.js";
 import { documentLabel } from "./labels.js";
 
-export type GraphNode = {
-  id: number;
-  label: string;
-  code: string | null;
-  kind: string | null;
-  issuer: string | null;
-  date: string | null;
-  title: string | null;
-  placeholder: boolean;
-  localityKey: string | null;
-  /** Steps to the focus (1 = cites it directly); 0 for the focus, null without one. */
-  depth: number | null;
-};
-
-export type { GraphEdge };
-
-export type CitationGraph = { focus: number | null; nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean };
+export type { CitationGraph, GraphEdge, GraphNode };
 
 export type GraphOptions = { focusId?: number; transitive: boolean; kind?: string; localityKey?: string };
 

@@ -43,6 +43,7 @@ export function taskFilters(db: Store, q: QueryParams): Omit<TaskFilters, "limit
     doc: doc !== undefined ? String(documentIdParam(db, doc, issuer)) : undefined,
     source,
     issuer,
+    today: today(q),
   };
 }
 

@@ -3,20 +3,11 @@
  * they lead how many are done and how many are past their deadline. The Tasks
  * page lists them beside the tasks; a name here is a valid `agency` filter.
  */
+import type { AgencyEntry } from "../../../schemas/answers.js";
 import type { Store } from "../open-store.js";
 import type { Page } from "./page.js";
 import { statusOf, taskOverdue } from "./task-state.js";
-
-export type AgencyEntry = {
-  id: number;
-  name: string;
-  localityKey: string;
-  locality: string | null;
-  lead: number;
-  support: number;
-  done: number;
-  overdue: number;
-};
+export type { AgencyEntry };
 
 export function listAgencies(db: Store, options: { today: string }, page: Page): { total: number; agencies: AgencyEntry[] } {
   const total = db.prepare("SELECT count(DISTINCT agency_id) FROM task_agencies").pluck().get() as number;

@@ -1,22 +1,9 @@
 /** `query cites`: what a document cites, with relation types, its own edges before reported ones. */
+import type { CitesEntry, CitesResult } from "../../../schemas/answers.js";
 import { documentSummaries, documentSummary, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { resolveDocument } from "./resolve-document.js";
-
-export type CitesEntry = {
-  relation: string;
-  origin: "reference" | "task-source" | "implements";
-  code: string;
-  text: string | null;
-  mentions: number | null;
-  page: number | null;
-  span: { start: number; end: number } | null;
-  target: DocumentSummary;
-  /** For edges read from another document's description of this one. */
-  reportedBy: DocumentSummary | null;
-};
-
-export type CitesResult = { document: DocumentSummary; cites: CitesEntry[] };
+export type { CitesEntry, CitesResult };
 
 type EdgeRow = {
   id: number; document_id: number; target_document_id: number; relation: string; origin: CitesEntry["origin"]; code: string;

@@ -1,21 +1,10 @@
 /** `query citing`: the documents that cite one, directly or through chains of implementation. */
+import type { CitingEntry, CitingResult } from "../../../schemas/answers.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { resolveDocument } from "./resolve-document.js";
-
-export type CitingEntry = {
-  document: DocumentSummary;
-  /** 1 = cites the target itself; 2 = cites a document that cites it; … */
-  depth: number;
-  relations: string[];
-  /** The document this one cites on its way to the target (depth > 1). */
-  via: DocumentSummary | null;
-  /** True when the edge is only known from a third document's description of this one. */
-  reported: boolean;
-};
-
-export type CitingResult = { target: DocumentSummary; transitive: boolean; total: number; citing: CitingEntry[] };
+export type { CitingEntry, CitingResult };
 
 export function queryCiting(db: Store, code: string, options: { transitive?: boolean; issuer?: string; limit?: number } = {}): CitingResult {
   const target = resolveDocument(db, code, { issuer: options.issuer });

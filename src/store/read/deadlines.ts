@@ -7,35 +7,16 @@
  * State against `today` (task-state.ts, the definitions `query tasks` and the
  * nightly report use): done, overdue, else upcoming.
  */
+import { DeadlineState as DeadlineStates, type DeadlineEntry, type DeadlineList, type DeadlineState } from "../../../schemas/answers.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { DEADLINE_DAY, DEADLINE_DONE, deadlineOverdue, statusOf } from "./task-state.js";
 import type { Page } from "./page.js";
+export type { DeadlineEntry, DeadlineList, DeadlineState };
 
-/** past: the day has gone by, but nothing could be late — a deadline of no task, or one with a start and no end. */
-export const DEADLINE_STATES = ["overdue", "upcoming", "done", "past"] as const;
-export type DeadlineState = (typeof DEADLINE_STATES)[number];
+export const DEADLINE_STATES = DeadlineStates.options;
 
 export type DeadlineFilters = { from?: string; to?: string; documentId?: number; state?: DeadlineState; today: string };
-
-export type DeadlineEntry = {
-  id: number;
-  day: string;
-  text: string;
-  kind: string;
-  start: string | null;
-  end: string | null;
-  state: DeadlineState;
-  status: string | null;
-  task: { id: number; ordinal: string | null; text: string } | null;
-  lead: string[];
-  support: string[];
-  document: DocumentSummary;
-  page: number | null;
-  span: { start: number; end: number } | null;
-};
-
-export type DeadlineList = { today: string; total: number; deadlines: DeadlineEntry[] };
 
 type Row = {
   id: number; text: string; kind: string; start: string | null; end: string | null; day: string; state: DeadlineState; status: string | null;

@@ -2,22 +2,10 @@
  * How every answer names a document: code, kind, issuer, date, title, the file
  * paths that hold it, and whether it is only a placeholder (cited, not held).
  */
+import type { DocumentSummary } from "../../../schemas/answers.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
-
-export type DocumentSummary = {
-  id: number;
-  code: string | null;
-  kind: string | null;
-  issuer: string | null;
-  date: string | null;
-  title: string | null;
-  placeholder: boolean;
-  /** Identity scope: "" national, "commune:phu thinh", … */
-  scope: string;
-  key: string;
-  files: string[];
-};
+export type { DocumentSummary };
 
 type Row = Omit<DocumentSummary, "placeholder" | "files"> & { is_placeholder: number; files: string };
 

@@ -3,8 +3,10 @@
  * the documents that take part in a citation, their places, and the typed edges
  * among a set of documents.
  */
+import type { GraphEdge } from "../../../schemas/answers.js";
 import type { Store } from "../open-store.js";
 import { PLACE_OF_DOCUMENT } from "./places.js";
+export type { GraphEdge };
 
 /** Ids of documents that cite or are cited, smallest first, at most `limit`. */
 export function citationParticipants(db: Store, limit: number): number[] {
@@ -23,16 +25,6 @@ export function placesOf(db: Store, ids: Iterable<number>): Map<number, string |
     db.prepare(`SELECT d.id, ${PLACE_OF_DOCUMENT} AS place FROM json_each(?) j JOIN documents d ON d.id = j.value`).raw(true).all(JSON.stringify([...ids])) as [number, string | null][],
   );
 }
-
-export type GraphEdge = {
-  /** The citing document. */
-  source: number;
-  /** The cited document. */
-  target: number;
-  relation: string;
-  /** Known only from a third document's description of the citing one. */
-  reported: boolean;
-};
 
 /** Edges with both ends among `ids`, one per (source, target, relation); self-citations left out. */
 export function edgesAmong(db: Store, ids: number[]): GraphEdge[] {

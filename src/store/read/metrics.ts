@@ -1,34 +1,12 @@
 /** `query metrics`: each target beside the best-matching reported result of the same place. */
+import type { MetricItem, MetricPair, MetricsResult } from "../../../schemas/answers.js";
 import { comparable, similarity, type Comparable } from "../../link/text-similarity.js";
 import { foldLoose } from "../../normalise/fold.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { resolveDocument } from "./resolve-document.js";
 import { StoreError } from "../store-error.js";
-
-export type MetricItem = {
-  id: number;
-  value: number;
-  max: number | null;
-  unit: string;
-  comparator: string | null;
-  role: string | null;
-  numerator: number | null;
-  denominator: number | null;
-  subject: string | null;
-  text: string;
-  taskId: number | null;
-  page: number | null;
-  document: DocumentSummary;
-};
-
-/**
- * A target beside the best-matching reported result for the same subject and place
- * (either may be missing); a metric with no role stands alone in `other`.
- */
-export type MetricPair = { subject: string; target: MetricItem | null; actual: MetricItem | null; other: MetricItem | null; score: number | null };
-
-export type MetricsResult = { pairs: MetricPair[]; total: number };
+export type { MetricItem, MetricPair, MetricsResult };
 
 type MetricRow = {
   id: number; value: number; max: number | null; unit: string; comparator: string | null; role: string | null; numerator: number | null;

@@ -1,11 +1,10 @@
 /** `query path`: the shortest citation chain between two documents, either way round. */
+import type { PathStep, PathResult } from "../../../schemas/answers.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { resolveDocument } from "./resolve-document.js";
 import { StoreError } from "../store-error.js";
-
-export type PathStep = { document: DocumentSummary; relation: string | null; text: string | null };
-export type PathResult = { from: DocumentSummary; to: DocumentSummary; direction: "forward" | "backward"; steps: PathStep[] };
+export type { PathStep, PathResult };
 
 export function queryPath(db: Store, from: string, to: string, options: { issuer?: string } = {}): PathResult {
   const a = resolveDocument(db, from, options);

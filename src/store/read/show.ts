@@ -1,24 +1,13 @@
 /** `show`: one document with everything extracted from it and its provenance. */
+import type { ShowResult } from "../../../schemas/answers.js";
+import { messageOfWarning } from "../../extract/warning-text.js";
 import { compareDocuments, documentSummaries, documentSummary, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { resolveDocument } from "./resolve-document.js";
 import { citesOf, type CitesEntry } from "./cites.js";
 import { hydrateTasks, TASK_COLUMNS, type TaskEntry, type TaskRow } from "./tasks.js";
 import type { MetricItem } from "./metrics.js";
-
-export type ShowResult = {
-  document: DocumentSummary & {
-    symbol: string | null; place: string | null; locality: string | null; parentIssuer: string | null;
-    signer: { name: string; position: string | null } | null; format: string | null; pages: number | null;
-    contentSha256: string | null; warnings: string[]; provenance: unknown;
-  };
-  files: { path: string; sha256: string; format: string | null; size: number | null; mtime: string | null; status: string; error: string | null }[];
-  references: CitesEntry[];
-  citedBy: { count: number; documents: { document: DocumentSummary; relations: string[] }[] };
-  tasks: TaskEntry[];
-  deadlines: { position: number; text: string; kind: string; start: string | null; end: string | null; taskId: number | null; page: number | null; span: { start: number; end: number } | null }[];
-  metrics: MetricItem[];
-};
+export type { ShowResult };
 
 /** How many citing documents `show` lists (the count is always complete). */
 const CITED_BY_SHOWN = 50;
@@ -59,6 +48,7 @@ export function showDocument(db: Store, doc: string, options: { issuer?: string 
       .prepare("SELECT id, value, max, unit, comparator, role, numerator, denominator, subject, text, task_id, page FROM metrics WHERE document_id = ? ORDER BY position")
       .all(id) as (Omit<MetricItem, "document" | "taskId"> & { task_id: number | null })[]
   ).map(({ task_id, ...m }) => ({ ...m, taskId: task_id, document: summary }));
+  const warnings = d.warnings ? (JSON.parse(d.warnings as string) as string[]) : [];
   return {
     document: {
       ...summary,
@@ -70,7 +60,8 @@ export function showDocument(db: Store, doc: string, options: { issuer?: string 
       format: d.format as string | null,
       pages: d.pages as number | null,
       contentSha256: d.content_sha256 as string | null,
-      warnings: d.warnings ? (JSON.parse(d.warnings as string) as string[]) : [],
+      warnings,
+      messages: warnings.map(messageOfWarning),
       provenance: d.provenance ? JSON.parse(d.provenance as string) : null,
     },
     files,

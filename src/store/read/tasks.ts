@@ -1,4 +1,6 @@
 /** `query tasks`: who owes what, by when — filters, then each task with its agencies, sources and latest report. */
+import { TASK_STATUSES, type TaskAgency, type TaskEntry, type TasksResult } from "../../../schemas/answers.js";
+import { IsoDate } from "../../../schemas/extraction.js";
 import { normaliseAgencyName } from "../../link/agency-resolution.js";
 import { codeKey } from "../../link/document-identity.js";
 import { foldLoose } from "../../normalise/fold.js";
@@ -7,6 +9,7 @@ import type { Store } from "../open-store.js";
 import { resolveDocument } from "./resolve-document.js";
 import { StoreError } from "../store-error.js";
 import { localToday, taskOverdue } from "./task-state.js";
+export type { TaskAgency, TaskEntry, TasksResult };
 
 export type TaskFilters = {
   agency?: string;
@@ -21,36 +24,7 @@ export type TaskFilters = {
   today?: string;
 };
 
-export type TaskAgency = { written: string; agency: string; agencyId: number };
-
-export type TaskEntry = {
-  id: number;
-  document: DocumentSummary;
-  position: number;
-  ordinal: string | null;
-  section: string | null;
-  text: string;
-  output: string | null;
-  lead: TaskAgency[];
-  support: TaskAgency[];
-  deadline: { text: string; kind: string | null; start: string | null; end: string | null } | null;
-  sources: { code: string; document: DocumentSummary }[];
-  /** As the task's own document states it (reports). */
-  status: string | null;
-  statusText: string | null;
-  /** For a plan task: the status of its row in the newest report that reports on it. */
-  latest: { status: string | null; statusText: string | null; report: DocumentSummary; reportTaskId: number; score: number } | null;
-  /** A report row that is linked to a plan task: which one. */
-  reportsOn: { planTaskId: number; plan: DocumentSummary; score: number; method: string } | null;
-  /** latest?.status ?? status. */
-  effectiveStatus: string | null;
-  page: number | null;
-  span: { start: number; end: number } | null;
-};
-
-export const TASK_STATUSES = ["done", "in-progress", "not-started", "overdue"] as const;
-
-export type TasksResult = { tasks: TaskEntry[]; total: number };
+export { TASK_STATUSES };
 
 export type TaskRow = {
   id: number; document_id: number; position: number; ordinal: string | null; section: string | null; text: string; output: string | null;
@@ -66,7 +40,6 @@ export const TASK_COLUMNS = `t.id, t.document_id, t.position, t.ordinal, t.secti
     ls.status AS latest_status, ls.status_text AS latest_status_text, ls.report_task_id AS latest_report_task_id,
     ls.report_document_id AS latest_report, ls.score AS latest_score`;
 
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
@@ -91,7 +64,7 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
   }
   for (const [name, value, op] of [["--due-before", filters.dueBefore, "<="], ["--due-after", filters.dueAfter, ">="]] as const) {
     if (!value) continue;
-    if (!ISO_DATE.test(value)) throw new StoreError(`${name} wants an ISO date like 2026-06-30, not ${value}`);
+    if (!IsoDate.safeParse(value).success) throw new StoreError(`${name} wants an ISO date like 2026-06-30, not ${value}`);
     where.push(`COALESCE(t.due_end, t.due_start) IS NOT NULL AND COALESCE(t.due_end, t.due_start) ${op} ?`);
     params.push(value);
   }

@@ -66,7 +66,12 @@ function metadata(view: DocumentView): Html {
     ["Khóa nhận dạng", d.key],
   ];
   return html`<dl class="meta">${rows.filter(([, v]) => v !== null && v !== "").map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-${d.warnings.length ? html`<details class="warnings"><summary>Cảnh báo khi trích xuất (${d.warnings.length})</summary><ul>${d.warnings.map((w) => html`<li>${w}</li>`)}</ul></details>` : ""}`;
+${d.warnings.length ? html`<details class="warnings"><summary>Cảnh báo khi trích xuất (${d.warnings.length})</summary><ul>${d.warnings.map((w, i) => html`<li>${placed(view, i) ? html`<a href="#message-${i}">${w}</a>` : w}</li>`)}</ul></details>` : ""}`;
+}
+
+/** A warning is linked to its place in the text when the text is held and the warning has a span there. */
+function placed(view: DocumentView, i: number): boolean {
+  return view.text !== null && view.annotations.some((a) => a.type === "message" && a.id === i);
 }
 
 function legend(): Html {
