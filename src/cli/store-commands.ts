@@ -66,14 +66,15 @@ export function registerStoreCommands(program: Command): void {
 
   withOutput(query.command("tasks").description("tasks, filtered"))
     .option("--agency <agency>", "lead or supporting agency (abbreviations and spelling variants accepted)")
-    .option("--status <status>", "done | in-progress | not-started | overdue (the newest report's, for plan tasks)")
+    .option("--status <status>", "done | in-progress | not-started | overdue (the newest report's, for plan tasks; overdue: deadline ended before --today and not done)")
+    .option("--today <date>", "the day overdue is judged on (YYYY-MM-DD; default: today, local time)")
     .option("--due-before <date>", "deadline on or before this ISO date")
     .option("--due-after <date>", "deadline on or after this ISO date")
     .option("--doc <doc>", "tasks of one document (path, code or id)")
     .option("--source <code>", "tasks assigned by this document")
     .option("--issuer <issuer>", "issuer or place, for a local code in --doc or --source")
     .option("--limit <n>", "at most this many", parseLimit)
-    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: string; dueAfter?: string; doc?: string; source?: string; issuer?: string; limit?: number }) =>
+    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: string; dueAfter?: string; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
       run(opts, (db) => {
         const r = queryTasks(db, opts);
         return {
