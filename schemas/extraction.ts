@@ -8,7 +8,7 @@
  * `scripts/gen-json-schema.ts` writes extraction.schema.json from this file.
  */
 import { z } from "zod";
-import { Span } from "./document.js";
+import { Format, Span } from "./document.js";
 
 export const DocKind = z.enum([
   "ke-hoach", "bao-cao", "ket-luan", "thong-bao", "cong-van", "quyet-dinh", "nghi-quyet", "chi-thi",
@@ -135,7 +135,7 @@ export const Extraction = z.object({
   source: z.object({
     file: z.string(),
     sha256: z.string(),
-    format: z.enum(["pdf", "docx", "md", "txt", "html"]),
+    format: Format,
     pages: z.number().int().min(0).optional(),
   }),
   document: DocumentMeta,

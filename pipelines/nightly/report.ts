@@ -4,6 +4,7 @@
  * Google Calendar — all-day events on the deadline's last day).
  */
 import ical from "ical-generator";
+import type { Span } from "../../schemas/document.js";
 import type { ReportDocument } from "../../src/store/index.js";
 
 export type { ReportDocument };
@@ -21,7 +22,7 @@ export type DeadlineItem = {
   document: ReportDocument;
   file: string | null;
   page: number | null;
-  span: { start: number; end: number } | null;
+  span: Span | null;
   /** moved: the deadline it replaced (an earlier document's, or the original time column of the same row). */
   previous?: { key: string; text: string; kind: string; start: string | null; end: string | null; document: ReportDocument; page: number | null };
   /** moved: how the two are known to be one task — see nightly/moves.ts. */

@@ -1,5 +1,6 @@
 /** `show`: one document with everything extracted from it and its provenance. */
 import type { ShowResult } from "../../../schemas/answers.js";
+import type { Span } from "../../../schemas/document.js";
 import { messageOfWarning } from "../../extract/warning-text.js";
 import { compareDocuments, documentSummaries, documentSummary, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
@@ -74,7 +75,7 @@ export function showDocument(db: Store, doc: string, options: { issuer?: string 
 }
 
 /** Each metric of a document with the span it was read from (the web view highlights them), by metric id. */
-export function metricSpans(db: Store, documentId: number): Map<number, { start: number; end: number } | null> {
+export function metricSpans(db: Store, documentId: number): Map<number, Span | null> {
   const rows = db.prepare("SELECT id, span_start, span_end FROM metrics WHERE document_id = ?").raw(true).all(documentId) as [number, number | null, number | null][];
   return new Map(rows.map(([id, start, end]) => [id, start !== null && end !== null ? { start, end } : null]));
 }

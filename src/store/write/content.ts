@@ -4,6 +4,7 @@
  * (src/link/index.ts: identities, agencies), and removed again when the content
  * is replaced or released.
  */
+import type { Span } from "../../../schemas/document.js";
 import type { Extraction } from "../../../schemas/extraction.js";
 import { placeKey, type Identity, type LinkedExtraction } from "../../link/index.js";
 import type { Store } from "../open-store.js";
@@ -110,7 +111,7 @@ type CitationRow = {
   text: string;
   mentions: number | null;
   page: number | null;
-  span: { start: number; end: number } | null;
+  span: Span | null;
 };
 
 function writeCitations(w: Work, id: number, linked: LinkedExtraction): Pointers {
