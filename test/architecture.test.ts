@@ -30,6 +30,11 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("SQLite is opened only inside src/store/ (its pragmas and functions stay behind the interface)", () => {
+    const offenders = [...sources("src"), ...sources("pipelines")].filter((f) => !f.startsWith("src/store/") && /from "better-sqlite3"|\.pragma\(/.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
   it("the link stage is pure: no store, no SQLite, no SQL", () => {
     const files = sources("src/link");
     expect(files.length).toBeGreaterThan(0);

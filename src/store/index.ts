@@ -30,6 +30,7 @@ import { markReported, reportedKeys } from "./write/reported.js";
 import { finishRun, renameRun, startRun } from "./write/runs.js";
 
 export { openStore, type OpenStoreOptions, type Store } from "./open-store.js";
+export { openReadOnlyStore } from "./open-read-only-store.js";
 export { StoreError } from "./store-error.js";
 export { acquireImportLock, type ImportLock } from "./import-lock.js";
 export { examineStore, type DoctorReport } from "./doctor.js";

@@ -11,7 +11,9 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { foldLoose } from "../normalise/fold.js";
-import { SCHEMA_VERSION, type Store, StoreError } from "../store/index.js";
+import { SCHEMA_VERSION } from "./migrations.js";
+import type { Store } from "./open-store.js";
+import { StoreError } from "./store-error.js";
 
 export function openReadOnlyStore(file: string): Store {
   if (!existsSync(file)) throw new StoreError(`no store at ${file} — run "vanban import PATH… --db ${file}" first`);
