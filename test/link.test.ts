@@ -4,7 +4,7 @@
  * local codes by place and year) and the fixtures' own wording.
  */
 import { describe, expect, it } from "vitest";
-import { linkExtraction, matchReportRows, MIN_SCORE, type PlanTaskCandidate } from "../src/link/index.js";
+import { linkExtraction, matchReportRows, MIN_SCORE, normText, sameTasks, type PlanTaskCandidate } from "../src/link/index.js";
 import { extraction, planPhuThinh } from "./store-fixtures.js";
 
 describe("linkExtraction", () => {
@@ -82,5 +82,43 @@ describe("matchReportRows", () => {
     expect(links.map((l) => l.planTaskId)).toEqual([2]);
     expect(links[0].score).toBeGreaterThanOrEqual(MIN_SCORE);
     expect(links[0].score).toBeLessThan(1);
+  });
+});
+
+describe("sameTasks (task identity across documents)", () => {
+  // Documents 1 and 2: one commune, 2026, 2 cites 1. Document 3: same commune, 2027. Document 4: another commune.
+  const facts = {
+    1: { kind: "ke-hoach", issuer: "UBND xã A", title: "Chuyển đổi số", year: "2026" },
+    2: { kind: "ke-hoach", issuer: "UBND xã A", title: "Điều chỉnh", year: "2026" },
+    3: { kind: "ke-hoach", issuer: "UBND xã A", title: "Chuyển đổi số", year: "2027" },
+    5: { kind: "ke-hoach", issuer: "UBND xã A", title: "Chuyển đổi số", year: "2026" },
+  } as Record<number, { kind: string; issuer: string; title: string; year: string }>;
+  const candidates: [number, number, string, string][] = [
+    [10, 1, "Trang bị máy tính cho cán bộ", "commune:a"],
+    [20, 2, "Trang bị máy tính cho cán bộ.", "commune:a"],
+    [30, 3, "Trang bị máy tính cho cán bộ", "commune:a"],
+    [50, 5, "Trang bị máy tính cho cán bộ", "commune:a"],
+    [40, 4, "Trang bị máy tính cho cán bộ", "commune:b"],
+  ];
+  const store = {
+    candidates: (localities: string[]) => candidates.filter((c) => localities.includes(c[3])),
+    cites: (a: number, b: number) => a === 2 && b === 1,
+    documentFacts: (id: number) => facts[id] ?? { kind: null, issuer: null, title: null, year: null },
+    shareSource: () => false,
+  };
+
+  it("pairs the same wording in related documents of the same place and year, and nothing else", () => {
+    const pairs = sameTasks([{ id: 10, documentId: 1, text: "Trang bị máy tính cho cán bộ", locality: "commune:a", status: null }], store);
+    // 20: cited by 1's citer (folded wording equal despite the full stop); 50: same kind, issuer and title (a version);
+    // 30: next year's plan; 40: another commune.
+    expect(pairs.sort()).toEqual([[10, 20], [10, 50]]);
+  });
+
+  it("leaves a report's status rows out", () => {
+    expect(sameTasks([{ id: 10, documentId: 1, text: "Trang bị máy tính cho cán bộ", locality: "commune:a", status: "done" }], store)).toEqual([]);
+  });
+
+  it("folds wording: case, diacritics, tone placement and punctuation", () => {
+    expect(normText("Đảng uỷ, xã.")).toBe(normText("đảng ủy xa"));
   });
 });

@@ -11,13 +11,8 @@
  *     điều chỉnh", "Gia hạn") lands in the task's `extra`; it is read from there.
  *   - report: a report's status row and the plan task it is linked to (task_links),
  *     when the row carries its own deadline (not one its wording mentions).
- *   - same task: two tasks, not status rows, in different documents of the same
- *     place (documents.locality_key) and the same year, whose texts fold to the same
- *     letters and digits, when the documents are related: one cites the other, both are
- *     versions of one document (same kind, issuer and title — a re-issued or
- *     corrected plan), or both tasks name the same document in "Văn bản giao nhiệm
- *     vụ". Equal wording alone is not enough: every commune's plan carries "Trang bị
- *     máy tính cấu hình tối thiểu…".
+ *   - same task: the link stage's task identity (src/link/task-identity.ts): same
+ *     place, same folded wording, related documents of the same year.
  *
  * Versions of a task are ordered by document date (then identity key); a move is a
  * pair of consecutive versions whose days (end, else start) differ. A deadline is
@@ -33,7 +28,8 @@ import {
   type DeadlineRow, type Store, type TaskVersionRow,
 } from "../../src/store/index.js";
 import { rowKey } from "./items.js";
-import { dueDay, normText } from "./keys.js";
+import { normText, sameTasks } from "../../src/link/index.js";
+import { dueDay } from "./keys.js";
 
 export type MoveHow = "adjusted-column" | "report" | "same-task";
 export type Move = { current: DeadlineRow; previous: DeadlineRow; how: MoveHow };
@@ -173,7 +169,13 @@ export function analyseMoves(db: Store, taskIds: number[], movesFor: Set<number>
     if (!m.has(peer)) m.set(peer, how);
   };
   for (const [task, linked] of linkedTasks(db, [...own.keys()])) addPeer(task, linked, "report");
-  for (const [task, peer] of sameTasks(db, [...own.values()])) addPeer(task, peer, "same-task");
+  const identityFacts = {
+    candidates: (localities: string[]) => datedPlanTasksOf(db, localities),
+    cites: (a: number, b: number) => documentCites(db, a, b),
+    documentFacts: (id: number) => documentFacts(db, id),
+    shareSource: (a: number, b: number) => tasksShareSource(db, a, b),
+  };
+  for (const [task, peer] of sameTasks([...own.values()], identityFacts)) addPeer(task, peer, "same-task");
 
   const others = loadVersions(db, [...peers.values()].flatMap((m) => [...m.keys()]).filter((id) => !own.has(id)));
   const version = (id: number) => own.get(id) ?? others.get(id);
@@ -201,52 +203,4 @@ export function analyseMoves(db: Store, taskIds: number[], movesFor: Set<number>
     }
   }
   return { moves, superseded, aliases };
-}
-
-/** [task, peer] pairs: same folded wording, same place, different related documents; status rows excluded. */
-function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
-  const mine = versions.filter((v) => v.status === null && v.locality);
-  if (!mine.length) return [];
-  const localities = [...new Set(mine.map((v) => v.locality!))];
-  const byWording = new Map<string, { id: number; documentId: number }[]>();
-  const rows = datedPlanTasksOf(db, localities);
-  const wanted = new Set(mine.map((v) => `${v.locality}\u0000${normText(v.text)}`));
-  for (const [id, documentId, text, locality] of rows) {
-    const k = `${locality}\u0000${normText(text)}`;
-    if (!wanted.has(k)) continue;
-    const l = byWording.get(k);
-    if (l) l.push({ id, documentId });
-    else byWording.set(k, [{ id, documentId }]);
-  }
-  const facts = new Map<number, { identity: string | null; year: string | null }>();
-  const factsOf = (id: number) => {
-    let f = facts.get(id);
-    if (!f) {
-      const { kind, issuer, title, year } = documentFacts(db, id);
-      // Kind, issuer and title (trích yếu) alike: two versions of one document (a draft and the signed plan, a re-issue).
-      f = { identity: kind && issuer && title ? `${kind}|${normText(issuer)}|${normText(title)}` : null, year };
-      facts.set(id, f);
-    }
-    return f;
-  };
-  const documentsRelated = new Map<string, boolean>();
-  const related = (a: { id: number; documentId: number }, b: { id: number; documentId: number }) => {
-    const k = a.documentId < b.documentId ? `${a.documentId}:${b.documentId}` : `${b.documentId}:${a.documentId}`;
-    const fa = factsOf(a.documentId), fb = factsOf(b.documentId);
-    // Next year's plan repeating a standing task is a new assignment, not a move.
-    if (!fa.year || fa.year !== fb.year) return false;
-    let c = documentsRelated.get(k);
-    if (c === undefined) {
-      c = documentCites(db, b.documentId, a.documentId) || documentCites(db, a.documentId, b.documentId)
-        || (fa.identity !== null && fa.identity === fb.identity);
-      documentsRelated.set(k, c);
-    }
-    return c || tasksShareSource(db, a.id, b.id);
-  };
-  const out: [number, number][] = [];
-  for (const v of mine) {
-    const group = byWording.get(`${v.locality}\u0000${normText(v.text)}`) ?? [];
-    for (const p of group) if (p.documentId !== v.documentId && related({ id: v.id, documentId: v.documentId }, p)) out.push([v.id, p.id]);
-  }
-  return out;
 }

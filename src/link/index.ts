@@ -18,6 +18,7 @@ export {
   type Identity, type IdentityContext, type Place, type PlaceLevel,
 } from "./document-identity.js";
 export { comparable, similarity, type Comparable } from "./text-similarity.js";
+export { normText, sameTasks, type IdentityTask, type TaskIdentityFacts } from "./task-identity.js";
 export { matchReportRows, MIN_SCORE, type PlanTaskCandidate, type ReportRow, type TaskLink } from "./report-rows.js";
 
 export type LinkedCitation = { code: string; identity: Identity };
