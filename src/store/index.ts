@@ -27,7 +27,7 @@ import { datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersio
 import { queryTasks } from "./read/tasks.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "./write/ingest.js";
 import { markReported, reportedKeys } from "./write/reported.js";
-import { finishRun, renameRun, startRun } from "./write/runs.js";
+import { finishRun, renameRun, startRun } from "./runs.js";
 
 export { openStore, type OpenStoreOptions, type Store } from "./open-store.js";
 export { openReadOnlyStore } from "./open-read-only-store.js";
@@ -47,7 +47,7 @@ export { queryMetrics, type MetricItem, type MetricPair, type MetricsResult } fr
 export { metricSpans, showDocument, type ShowResult } from "./read/show.js";
 export { searchStore, type SearchHit, type SearchResult } from "./read/search.js";
 export { documentText } from "./read/document-text.js";
-export { storedFile, storedPaths, type FileState } from "./read/files.js";
+export { storedFile, storedPaths, type StoredFile } from "./files.js";
 export { canonicalDump, type CanonicalDump } from "./read/canonical-dump.js";
 export { documentFacets, listDocuments, type DocumentFilters, type DocumentList, type Facets, type ListedDocument } from "./read/documents.js";
 export { placeNames } from "./read/places.js";
@@ -68,7 +68,7 @@ export type { Page } from "./read/page.js";
 // Writes.
 export { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts, type IngestOutcome } from "./write/ingest.js";
 export { markReported, reportedKeys, unreported, type Section } from "./write/reported.js";
-export { finishRun, renameRun, startRun, type RunCounts } from "./write/runs.js";
+export { finishRun, renameRun, startRun, type RunCommand, type RunCounts } from "./runs.js";
 
 /** A store operation with the connection bound; a backend may answer asynchronously. */
 type Bound<F> = F extends (db: Store, ...args: infer A) => infer R ? (...args: A) => R | Promise<R> : never;
