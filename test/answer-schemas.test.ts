@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES, COMMAND_ANSWERS } from "../schemas/api.js";
 import { openApiDocument } from "../schemas/json-schemas.js";
 import {
-  examineStore, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store,
+  examineStore, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, sqliteOperations, type Store,
 } from "../src/store/index.js";
 import { FIXTURES, startFixtureServer, type WebTestStore } from "./web-test-store.js";
 
@@ -92,6 +92,15 @@ describe("--json answers match their schemas", () => {
     };
     expect(Object.keys(answers).sort()).toEqual(Object.keys(COMMAND_ANSWERS).sort());
     for (const [command, value] of Object.entries(answers)) conforms(COMMAND_ANSWERS[command], value, command);
+  });
+});
+
+describe("the store interface a second backend implements", () => {
+  it("sqliteOperations answers as the functions do, without the connection argument", () => {
+    const ops = sqliteOperations(db);
+    expect(ops.queryCiting("57-NQ/TW", { transitive: true })).toEqual(queryCiting(db, "57-NQ/TW", { transitive: true }));
+    expect(ops.queryTasks({ status: "overdue", today: "2026-05-01" })).toEqual(queryTasks(db, { status: "overdue", today: "2026-05-01" }));
+    for (const [name, f] of Object.entries(ops)) expect(typeof f, name).toBe("function");
   });
 });
 
