@@ -228,10 +228,18 @@ export const DocumentView = ShowResult.omit({ metrics: true }).extend({
   annotations: z.array(Annotation),
 });
 
+export const Invariants = z.object({
+  emptyDocuments: z.array(z.object({ id: Id, key: z.string(), files: z.array(z.string()) })).describe("held documents without content"),
+  documentsWithoutFiles: z.array(z.object({ id: Id, key: z.string() })).describe("held documents that no file holds"),
+  filesWithoutDocument: z.array(z.string()).describe("ingested file rows that point at no document"),
+  search: z.object({ documentsMissing: z.number().int(), documentsExtra: z.number().int(), tasksMissing: z.number().int(), tasksExtra: z.number().int() }),
+  pendingRereads: z.array(Id).describe("documents waiting to be read again from another of their files"),
+});
 export const DoctorReport = z.object({
   integrity: z.union([z.literal("ok"), z.array(z.string())]),
   schemaVersion: z.number().int(),
   expectedSchemaVersion: z.number().int(),
+  needsMigration: z.boolean().describe("the store is older than this vanban: the next import (or doctor --repair) migrates it"),
   documents: z.number().int(),
   placeholders: z.number().int(),
   files: z.number().int(),
@@ -241,6 +249,8 @@ export const DoctorReport = z.object({
   citations: z.number().int(),
   lastRun: z.object({ id: Id, command: z.string(), startedAt: z.string(), finishedAt: z.string().nullable() }).nullable(),
   unfinishedRuns: z.number().int(),
+  invariants: Invariants.nullable().describe("null when the store is too old to check them"),
+  problems: z.array(z.string()).describe("every problem found, one line each, with how to repair it"),
 });
 
 /** The paged envelope the API adds to lists. */
@@ -277,3 +287,4 @@ export type CitationGraph = z.infer<typeof CitationGraph>;
 export type Annotation = z.infer<typeof Annotation>;
 export type DocumentView = z.infer<typeof DocumentView>;
 export type DoctorReport = z.infer<typeof DoctorReport>;
+export type Invariants = z.infer<typeof Invariants>;

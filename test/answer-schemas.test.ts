@@ -88,7 +88,7 @@ describe("--json answers match their schemas", () => {
       "query metrics": queryMetrics(db, {}),
       search: searchStore(db, "chuyển đổi số"),
       show: showDocument(db, report),
-      doctor: examineStore(db),
+      doctor: examineStore(db, store.db),
     };
     expect(Object.keys(answers).sort()).toEqual(Object.keys(COMMAND_ANSWERS).sort());
     for (const [command, value] of Object.entries(answers)) conforms(COMMAND_ANSWERS[command], value, command);

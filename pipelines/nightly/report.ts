@@ -6,6 +6,7 @@
 import ical from "ical-generator";
 import type { Span } from "../../schemas/document.js";
 import type { ReportDocument } from "../../src/store/index.js";
+import { printable } from "../../src/printable.js";
 
 export type { ReportDocument };
 
@@ -51,7 +52,7 @@ const docLabel = (d: ReportDocument) =>
   [d.code ?? `(chưa số) ${d.kind ?? ""}`.trim(), d.issuer, d.date].filter(Boolean).join(" · ");
 const when = (i: { start: string | null; end: string | null }) =>
   i.start && i.end && i.start !== i.end ? `${i.start} → ${i.end}` : (i.end ?? (i.start ? `từ ${i.start}` : "—"));
-const cell = (s: string | null | undefined) => (s ?? "").replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
+const cell = (s: string | null | undefined) => printable((s ?? "").replace(/\|/g, "\\|").replace(/\s+/g, " ").trim());
 
 function section(title: string, items: DeadlineItem[], withPrevious = false): string {
   if (!items.length) return `## ${title}\n\nKhông có.\n`;

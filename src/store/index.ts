@@ -27,13 +27,16 @@ import { datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersio
 import { queryTasks } from "./read/tasks.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "./write/ingest.js";
 import { markReported, reportedKeys } from "./write/reported.js";
-import { finishRun, renameRun, startRun } from "./runs.js";
+import { documentsOfUnreportedRuns, finishRun, markRunReported, startRun } from "./runs.js";
 
-export { openStore, type OpenStoreOptions, type Store } from "./open-store.js";
+export { DamagedStoreError, describeStoreFailure, openStore, openStoreReadOnly, storeFileProblem, type OpenStoreOptions, type Store } from "./open-store.js";
 export { openReadOnlyStore } from "./open-read-only-store.js";
 export { StoreError } from "./store-error.js";
-export { acquireImportLock, type ImportLock } from "./import-lock.js";
-export { examineStore, type DoctorReport } from "./doctor.js";
+export { acquireImportLock, lockPath, type ImportLock } from "./import-lock.js";
+export { examineStore, prepareRepair, quickCheck, type DoctorReport, type Invariants, type RepairPlan } from "./doctor.js";
+export {
+  documentLosingContent, heldFiles, isPendingReread, pendingRereads, queueReread, rereadDone, stillHeld, type HeldFile,
+} from "./rereads.js";
 export { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
 // Reads.
@@ -66,9 +69,9 @@ export { localToday } from "./read/task-state.js";
 export type { Page } from "./read/page.js";
 
 // Writes.
-export { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts, type IngestOutcome } from "./write/ingest.js";
+export { forgetFile, ingestExtraction, recordCopy, recordFailure, settleOrphan, type FileFacts, type IngestOutcome } from "./write/ingest.js";
 export { markReported, reportedKeys, unreported, type Section } from "./write/reported.js";
-export { finishRun, renameRun, startRun, type RunCommand, type RunCounts } from "./runs.js";
+export { documentsOfUnreportedRuns, finishRun, markRunReported, startRun, type RunCommand, type RunCounts } from "./runs.js";
 
 /** A store operation with the connection bound; a backend may answer asynchronously. */
 type Bound<F> = F extends (db: Store, ...args: infer A) => infer R ? (...args: A) => R | Promise<R> : never;
@@ -78,7 +81,7 @@ const OPERATIONS = {
   listDocuments, documentFacets, listAgencies, listRuns, listDeadlines, citationParticipants, edgesAmong, placesOf,
   deadlinesOfDocuments, dueBetween, overdueBefore, itemContext, tasksOfDocuments, datedDeadlinesOfTasks,
   taskVersionRows, textBetween, linkedTasks, datedPlanTasksOf, documentCites, tasksShareSource, documentFacts,
-  ingestExtraction, recordCopy, recordFailure, forgetFile, markReported, reportedKeys, startRun, finishRun, renameRun,
+  ingestExtraction, recordCopy, recordFailure, forgetFile, markReported, reportedKeys, startRun, finishRun, markRunReported, documentsOfUnreportedRuns,
 } as const;
 
 /** Every question and write a backend answers, without the connection argument. */

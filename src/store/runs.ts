@@ -1,5 +1,7 @@
 /**
- * The runs table: one row per import or nightly run (counts, start and end).
+ * The runs table: one row per import or nightly run (counts, start and end), and
+ * for nightly runs whether their report reached the disk (`reported_at`, schema
+ * version 5) — a nightly run without it is reported in full by the next one.
  */
 import type { Store } from "./open-store.js";
 import { prepared } from "./prepared.js";
@@ -20,7 +22,24 @@ export function finishRun(db: Store, run: number, c: RunCounts): void {
   );
 }
 
-/** A run that did more than its import (nightly): renamed, with its own arguments, finished now. */
-export function renameRun(db: Store, run: number, command: RunCommand, args: unknown): void {
-  prepared(db, "UPDATE runs SET command = ?, arguments = ?, finished_at = ? WHERE id = ?").run(command, JSON.stringify(args), new Date().toISOString(), run);
+/**
+ * A nightly run's report files are written: its items count as reported, and so do
+ * those of the earlier unreported runs it took in (documentsOfUnreportedRuns).
+ */
+export function markRunReported(db: Store, run: number, args: unknown): void {
+  const now = new Date().toISOString();
+  prepared(db, "UPDATE runs SET command = 'nightly', arguments = ?, finished_at = ?, reported_at = ? WHERE id = ?").run(JSON.stringify(args), now, now, run);
+  prepared(db, "UPDATE runs SET reported_at = ? WHERE command = 'nightly' AND reported_at IS NULL AND id < ?").run(now, run);
+}
+
+/**
+ * Documents stored by nightly runs whose report never reached the disk (killed, or
+ * the files could not be written), this run included: their deadlines are "new".
+ */
+export function documentsOfUnreportedRuns(db: Store, upToRun: number): number[] {
+  return prepared(db, 
+    `SELECT DISTINCT f.document_id FROM runs r JOIN files f ON f.run_id = r.id
+     WHERE r.command = 'nightly' AND r.reported_at IS NULL AND r.id <= ? AND f.status = 'ingested' AND f.document_id IS NOT NULL
+     ORDER BY f.document_id`,
+  ).pluck().all(upToRun) as number[];
 }

@@ -10,10 +10,11 @@ import { placeKey, type Identity, type LinkedExtraction } from "../../link/index
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { targetFor, touchGroup, type GraphChanges } from "./citation-graph.js";
+import { rereadDone } from "../rereads.js";
 import { indexTasks, unindexTasks } from "./search-index.js";
 
 /** One ingest transaction's bookkeeping: graph changes to settle, reports to relink, paths to ingest again. */
-export type Work = { db: Store; changes: GraphChanges; reports: Set<number>; reingest: string[] };
+export type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
 
 /** Removes every row a document's extraction produced (the document row itself stays). */
 export function clearContent(w: Work, id: number): void {
@@ -77,6 +78,7 @@ export function writeContent(w: Work, id: number, linked: LinkedExtraction): voi
     m.locality ?? null, m.place, m.date, m.title, m.signer?.name ?? null, m.signer?.position ?? null, x.source.sha256, x.source.format,
     x.source.pages ?? null, JSON.stringify(x.warnings), m.provenance ? JSON.stringify(m.provenance) : null, id,
   );
+  rereadDone(db, id);
   const pointers = writeCitations(w, id, linked);
   const taskIds = writeTasks(w, id, linked, pointers);
   writeDeadlines(db, id, x, taskIds);
