@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../src/store/open-store.js";
+import { openStore } from "../src/store/index.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
 
 let db: string;

@@ -13,9 +13,8 @@
  * another program's database, a newer vanban's store, locked by an import for --repair).
  */
 import type { Command } from "commander";
+import { DamagedStoreError, describeStoreFailure, type DoctorReport, examineStore, openStore, openStoreReadOnly } from "../store/index.js";
 import { printable } from "../printable.js";
-import { examineStore, type DoctorReport } from "../store/doctor.js";
-import { DamagedStoreError, describeStoreFailure, openStoreReadOnly } from "../store/open-store.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { printJson } from "./output.js";
 

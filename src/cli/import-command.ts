@@ -6,8 +6,8 @@
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { log } from "../log.js";
+import { StoreError } from "../store/index.js";
 import { printable } from "../printable.js";
-import { StoreError } from "../store/store-error.js";
 import { positiveNumber, wholeNumber } from "./option-values.js";
 import { printJson } from "./output.js";
 

@@ -18,7 +18,7 @@
  */
 import type { Command } from "commander";
 import { log } from "../log.js";
-import { StoreError } from "../store/store-error.js";
+import { StoreError } from "../store/index.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { day, wholeNumber } from "./option-values.js";
 import { printJson } from "./output.js";

@@ -5,8 +5,8 @@
  */
 import type { Command } from "commander";
 import { log } from "../log.js";
+import { StoreError } from "../store/index.js";
 import { printable } from "../printable.js";
-import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
 import { wholeNumber } from "./option-values.js";
 

@@ -8,15 +8,11 @@ import { relative } from "node:path";
 import type { Command } from "commander";
 import { log } from "../log.js";
 import { printable } from "../printable.js";
-import type { DocumentSummary } from "../store/document-summary.js";
-import { openStore, type Store } from "../store/open-store.js";
 import {
-  queryCiting, queryCites, queryMetrics, queryPath, queryTasks, showDocument, type MetricItem, type TaskEntry,
-} from "../store/queries.js";
-import { searchStore } from "../store/search.js";
-import { StoreError } from "../store/store-error.js";
+  type DocumentSummary, type MetricItem, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store, StoreError, type TaskEntry
+} from "../store/index.js";
 import { DEFAULT_DB } from "./import-command.js";
-import { period, wholeNumber, type Period } from "./option-values.js";
+import { day, period, wholeNumber, type Period } from "./option-values.js";
 import { printJson } from "./output.js";
 import { maxOf } from "../large-arrays.js";
 
@@ -74,14 +70,15 @@ export function registerStoreCommands(program: Command): void {
 
   withOutput(query.command("tasks").description("tasks, filtered"))
     .option("--agency <agency>", "lead or supporting agency (abbreviations and spelling variants accepted)")
-    .option("--status <status>", "done | in-progress | not-started | overdue (the newest report's, for plan tasks)")
+    .option("--status <status>", "done | in-progress | not-started | overdue (the newest report's, for plan tasks; overdue: deadline ended before --today and not done)")
+    .option("--today <date>", "the day overdue is judged on (30/04/2026, 2026-04-30; default: today, local time)", day("--today"))
     .option("--due-before <date>", "deadline on or before this day (30/04/2026, 2026-04-30; a month or year: its last day)", period("--due-before"))
     .option("--due-after <date>", "deadline on or after this day (30/04/2026, 2026-04-30; a month or year: its first day)", period("--due-after"))
     .option("--doc <doc>", "tasks of one document (path, code or id)")
     .option("--source <code>", "tasks assigned by this document")
     .option("--issuer <issuer>", "issuer or place, for a local code in --doc or --source")
     .option("--limit <n>", "at most this many", LIMIT)
-    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number }) =>
+    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
       run(opts, (db) => {
         const r = queryTasks(db, { ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
         return {

@@ -6,7 +6,9 @@
  */
 import { badRequest } from "./http-error.js";
 
-export type Page = { limit: number; offset: number };
+import type { Page } from "../store/index.js";
+
+export type { Page };
 
 /** A long query string is a mistake or an attack; no filter needs more. */
 const MAX_LENGTH = 500;

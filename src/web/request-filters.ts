@@ -3,11 +3,10 @@
  * downloads and the pages themselves read filters through these, so a filter
  * means the same everywhere.
  */
-import type { Store } from "../store/open-store.js";
-import { TASK_STATUSES, type TaskFilters } from "../store/queries.js";
-import { DEADLINE_STATES, localToday, type DeadlineFilters } from "./deadline-list.js";
-import { codeIsKnown, documentIdParam } from "./document-param.js";
-import type { DocumentFilters } from "./document-list.js";
+import {
+  codeIsKnown, DEADLINE_STATES, type DeadlineFilters, type DocumentFilters, localToday, type Store, TASK_STATUSES, type TaskFilters,
+} from "../store/index.js";
+import { documentIdParam } from "./document-param.js";
 import type { GraphOptions } from "./citation-graph-view.js";
 import { badRequest, notFound } from "./http-error.js";
 import type { QueryParams } from "./query-params.js";
@@ -44,6 +43,7 @@ export function taskFilters(db: Store, q: QueryParams): Omit<TaskFilters, "limit
     doc: doc !== undefined ? String(documentIdParam(db, doc, issuer)) : undefined,
     source,
     issuer,
+    today: today(q),
   };
 }
 

@@ -11,8 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "../log.js";
-import type { Store } from "../store/open-store.js";
-import { StoreError } from "../store/store-error.js";
+import { openReadOnlyStore, type Store, StoreError } from "../store/index.js";
 import { apiRoutes } from "./api.js";
 import { downloadRoutes } from "./downloads.js";
 import { hostCheck, type HostCheck } from "./host-check.js";
@@ -20,7 +19,6 @@ import { HttpError, notFound } from "./http-error.js";
 import { errorPage } from "./pages/error-page.js";
 import { pageRoutes } from "./page-routes.js";
 import { QueryParams } from "./query-params.js";
-import { openReadOnlyStore } from "./read-only-store.js";
 import { send, sendDownload, sendHtml, sendJson } from "./respond.js";
 import { staticAsset } from "./static-files.js";
 

@@ -13,8 +13,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateArchive } from "../../scripts/gen-archive.js";
-import { canonicalDump } from "../../src/store/canonical-dump.js";
-import { openStore } from "../../src/store/open-store.js";
+import { canonicalDump, openStore } from "../../src/store/index.js";
 import { buildOnce, CLI, ROOT, vanban } from "./cli.js";
 
 const fixture = (name: string) => join(ROOT, "fixtures", name);

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/open-store.js";
+import { openStore } from "../../src/store/index.js";
 import { buildOnce, ROOT, vanban } from "./cli.js";
 import { tempDir } from "./generate.js";
 

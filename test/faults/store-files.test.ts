@@ -11,8 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireImportLock } from "../../src/store/import-lock.js";
-import { SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { acquireImportLock, SCHEMA_VERSION } from "../../src/store/index.js";
 import { buildOnce, CLI, ROOT, vanban } from "./cli.js";
 
 const FIXTURE = join(ROOT, "fixtures", "000_9cf0e1b2418f68ec.txt");

@@ -5,8 +5,7 @@
  * hold gets this same page, marked "not in the archive", with who cites it.
  * Rendered on the server: the text is untrusted and goes through `html` only.
  */
-import type { DocumentSummary } from "../../store/document-summary.js";
-import type { TaskEntry } from "../../store/queries.js";
+import type { DocumentSummary, TaskEntry } from "../../store/index.js";
 import type { DocumentView } from "../document-view.js";
 import { highlightText } from "../highlight.js";
 import { html, type Html } from "../html.js";
@@ -67,7 +66,12 @@ function metadata(view: DocumentView): Html {
     ["Khóa nhận dạng", d.key],
   ];
   return html`<dl class="meta">${rows.filter(([, v]) => v !== null && v !== "").map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-${d.warnings.length ? html`<details class="warnings"><summary>Cảnh báo khi trích xuất (${d.warnings.length})</summary><ul>${d.warnings.map((w) => html`<li>${w}</li>`)}</ul></details>` : ""}`;
+${d.warnings.length ? html`<details class="warnings"><summary>Cảnh báo khi trích xuất (${d.warnings.length})</summary><ul>${d.warnings.map((w, i) => html`<li>${placed(view, i) ? html`<a href="#message-${i}">${w}</a>` : w}</li>`)}</ul></details>` : ""}`;
+}
+
+/** A warning is linked to its place in the text when the text is held and the warning has a span there. */
+function placed(view: DocumentView, i: number): boolean {
+  return view.text !== null && view.annotations.some((a) => a.type === "message" && a.id === i);
 }
 
 function legend(): Html {

@@ -4,7 +4,7 @@
  * query string.
  */
 import { html, type Html } from "../html.js";
-import type { Facets } from "../document-list.js";
+import type { Facets } from "../../store/index.js";
 import { kindLabel } from "../labels.js";
 import type { QueryParams } from "../query-params.js";
 import { currentValue, datalist, inputField, selectField } from "./form-controls.js";

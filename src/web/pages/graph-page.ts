@@ -4,7 +4,7 @@
  * citing tree; kind and commune filter the nodes. The node table under the
  * drawing lists the same documents for reading and for keyboards.
  */
-import type { Facets } from "../document-list.js";
+import type { Facets } from "../../store/index.js";
 import { html, type Html } from "../html.js";
 import { RELATION_LABELS, kindLabel } from "../labels.js";
 import type { QueryParams } from "../query-params.js";

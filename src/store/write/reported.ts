@@ -3,8 +3,8 @@
  * an item reported in a section is never reported in that section again. The
  * primary key (item_key, section) answers the look-ups.
  */
-import type { Store } from "../../src/store/open-store.js";
-import { prepared } from "../../src/store/prepared.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
 
 export type Section = "new" | "due-soon" | "overdue" | "moved";
 

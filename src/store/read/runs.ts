@@ -1,19 +1,8 @@
 /** Import runs, newest first: when the archive last changed and what each run did. */
-import type { Store } from "../store/open-store.js";
-import type { Page } from "./query-params.js";
-
-export type RunEntry = {
-  id: number;
-  command: string;
-  arguments: unknown;
-  startedAt: string;
-  finishedAt: string | null;
-  seen: number | null;
-  new: number | null;
-  changed: number | null;
-  skipped: number | null;
-  failed: number | null;
-};
+import type { RunEntry } from "../../../schemas/answers.js";
+import type { Store } from "../open-store.js";
+import type { Page } from "./page.js";
+export type { RunEntry };
 
 export function listRuns(db: Store, page: Page): { total: number; runs: RunEntry[] } {
   const total = db.prepare("SELECT count(*) FROM runs").pluck().get() as number;

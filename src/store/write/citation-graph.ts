@@ -17,9 +17,9 @@
  * kept). Callers track what they touched in a GraphChanges and call `settle`
  * before the transaction ends.
  */
-import type { Store } from "./open-store.js";
-import { prepared } from "./prepared.js";
-import { groupKey, type Identity } from "./document-identity.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
+import { groupKey, type Identity } from "../../link/document-identity.js";
 
 export type GraphChanges = {
   /** Group → the years its nodes had before this transaction touched it. */

@@ -2,22 +2,10 @@
  * How every answer names a document: code, kind, issuer, date, title, the file
  * paths that hold it, and whether it is only a placeholder (cited, not held).
  */
-import type { Store } from "./open-store.js";
-import { prepared } from "./prepared.js";
-
-export type DocumentSummary = {
-  id: number;
-  code: string | null;
-  kind: string | null;
-  issuer: string | null;
-  date: string | null;
-  title: string | null;
-  placeholder: boolean;
-  /** Identity scope: "" national, "commune:phu thinh", … */
-  scope: string;
-  key: string;
-  files: string[];
-};
+import type { DocumentSummary } from "../../../schemas/answers.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
+export type { DocumentSummary };
 
 type Row = Omit<DocumentSummary, "placeholder" | "files"> & { is_placeholder: number; files: string };
 
@@ -61,4 +49,11 @@ export function documentSummaries(db: Store, ids: Iterable<number>): Map<number,
     ORDER BY f.document_id, f.path`).raw(true).all(list) as [number, string][];
   for (const [id, path] of files) out.get(id)?.files.push(path);
   return out;
+}
+
+/** Newest first, then by code: the order a reader scans a list of documents in. */
+export function compareDocuments(a: { date: string | null; key: string }, b: { date: string | null; key: string }): number {
+  const da = a.date ?? "", dbb = b.date ?? "";
+  if (da !== dbb) return da < dbb ? 1 : -1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

@@ -3,8 +3,8 @@
  * identity scope for placeholders, which carry no locality of their own
  * (`?` — a scope that could not be told — is no place).
  */
-import { findPlace, placeKey, type PlaceLevel } from "../store/document-identity.js";
-import type { Store } from "../store/open-store.js";
+import { findPlace, placeKey, type PlaceLevel } from "../../link/document-identity.js";
+import type { Store } from "../open-store.js";
 
 /** SQL for the place key of the document aliased `d`. */
 export const PLACE_OF_DOCUMENT = "COALESCE(NULLIF(d.locality_key, ''), NULLIF(NULLIF(d.scope, ''), '?'))";

@@ -2,11 +2,13 @@
  * The archive as a filterable list (the Documents page and /api/documents), and
  * the values its filters offer.
  */
-import { documentSummaries, type DocumentSummary } from "../store/document-summary.js";
-import type { Store } from "../store/open-store.js";
-import { foldLoose } from "../normalise/fold.js";
-import { PLACE_OF_DOCUMENT, placeNames } from "./document-place.js";
-import type { Page } from "./query-params.js";
+import type { ListedDocument, DocumentList, Facets } from "../../../schemas/answers.js";
+import { documentSummaries, type DocumentSummary } from "./document-summary.js";
+import type { Store } from "../open-store.js";
+import { foldLoose } from "../../normalise/fold.js";
+import { PLACE_OF_DOCUMENT, placeNames } from "./places.js";
+import type { Page } from "./page.js";
+export type { ListedDocument, DocumentList, Facets };
 
 export type DocumentFilters = {
   kind?: string;
@@ -20,10 +22,6 @@ export type DocumentFilters = {
   /** true: only held documents; false: only placeholders. */
   held?: boolean;
 };
-
-export type ListedDocument = DocumentSummary & { localityKey: string | null; locality: string | null };
-
-export type DocumentList = { total: number; documents: ListedDocument[] };
 
 const PERIOD_START = "CASE length(d.date) WHEN 4 THEN d.date || '-01-01' WHEN 7 THEN d.date || '-01' ELSE d.date END";
 /** '-99' sorts after every real month or day, so a partial date's end needs no calendar. */
@@ -86,12 +84,6 @@ export function listDocuments(db: Store, filters: DocumentFilters, page: Page): 
     documents: rows.map((r) => ({ ...summaries.get(r.id)!, localityKey: r.place, locality: r.locality ?? (r.place ? (names.get(r.place) ?? null) : null) })),
   };
 }
-
-export type Facets = {
-  kinds: { value: string; count: number }[];
-  localities: { key: string; name: string; count: number }[];
-  issuers: { value: string; count: number }[];
-};
 
 /** The values a filter can take, with how many documents have each. */
 export function documentFacets(db: Store): Facets {

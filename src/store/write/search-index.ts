@@ -7,9 +7,9 @@
  * uỷ" all meet. The tables are contentless (the text lives in documents/tasks):
  * rowid = documents.id in document_search, tasks.id in task_search.
  */
-import { foldLoose } from "../normalise/fold.js";
-import type { Store } from "./open-store.js";
-import { prepared } from "./prepared.js";
+import { foldLoose } from "../../normalise/fold.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
 
 export function documentSearchText(d: { code: string | null; title: string | null; cited_as: string | null; issuer: string | null }): string {
   return [d.code, d.title ?? d.cited_as, d.issuer].filter(Boolean).join(" — ");

@@ -12,23 +12,13 @@
  *   3. it contains all the words somewhere;
  * then bm25 within a tier.
  */
-import { foldForMatch, foldLoose } from "../normalise/fold.js";
-import { codeKey } from "./document-identity.js";
+import type { SearchHit, SearchResult } from "../../../schemas/answers.js";
+import { foldForMatch, foldLoose } from "../../normalise/fold.js";
+import { codeKey } from "../../link/document-identity.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
-import type { Store } from "./open-store.js";
-import { documentSearchText } from "./search-index.js";
-
-export type SearchHit = {
-  type: "document" | "task";
-  tier: 0 | 1 | 2 | 3;
-  score: number;
-  /** The text that matched: a document's code — title — issuer, or a task's text. */
-  text: string;
-  document: DocumentSummary;
-  task?: { id: number; ordinal: string | null; section: string | null };
-};
-
-export type SearchResult = { query: string; hits: SearchHit[] };
+import type { Store } from "../open-store.js";
+import { documentSearchText } from "../write/search-index.js";
+export type { SearchHit, SearchResult };
 
 /** How many candidates each table contributes before re-ranking. */
 const CANDIDATES = 200;

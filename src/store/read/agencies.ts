@@ -3,19 +3,11 @@
  * they lead how many are done and how many are past their deadline. The Tasks
  * page lists them beside the tasks; a name here is a valid `agency` filter.
  */
-import type { Store } from "../store/open-store.js";
-import type { Page } from "./query-params.js";
-
-export type AgencyEntry = {
-  id: number;
-  name: string;
-  localityKey: string;
-  locality: string | null;
-  lead: number;
-  support: number;
-  done: number;
-  overdue: number;
-};
+import type { AgencyEntry } from "../../../schemas/answers.js";
+import type { Store } from "../open-store.js";
+import type { Page } from "./page.js";
+import { statusOf, taskOverdue } from "./task-state.js";
+export type { AgencyEntry };
 
 export function listAgencies(db: Store, options: { today: string }, page: Page): { total: number; agencies: AgencyEntry[] } {
   const total = db.prepare("SELECT count(DISTINCT agency_id) FROM task_agencies").pluck().get() as number;
@@ -23,11 +15,9 @@ export function listAgencies(db: Store, options: { today: string }, page: Page):
     .prepare(
       `SELECT a.id, a.name, a.locality_key AS localityKey, a.locality,
               SUM(ta.role = 'lead') AS lead, SUM(ta.role = 'support') AS support,
-              SUM(ta.role = 'lead' AND COALESCE(ls.status, t.status) IS 'done') AS done,
-              SUM(ta.role = 'lead' AND COALESCE(ls.status, t.status) IS NOT 'done'
-                  AND COALESCE(COALESCE(t.due_end, t.due_start) < :today, 0)) AS overdue
+              SUM(ta.role = 'lead' AND ${statusOf("t.id", "t.status")} IS 'done') AS done,
+              SUM(ta.role = 'lead' AND ${taskOverdue(":today")}) AS overdue
        FROM agencies a JOIN task_agencies ta ON ta.agency_id = a.id JOIN tasks t ON t.id = ta.task_id
-       LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id
        GROUP BY a.id ORDER BY lead DESC, support DESC, a.name LIMIT :limit OFFSET :offset`,
     )
     .all({ today: options.today, limit: page.limit, offset: page.offset }) as AgencyEntry[];

@@ -4,36 +4,19 @@
  * start for "from" deadlines that have no end; deadlines with no date at all
  * ("khi có yêu cầu", "hằng tháng") cannot be put on a calendar and are left out.
  *
- * State against `today`: done (the task's newest reported status says so),
- * overdue (day passed, not done), upcoming.
+ * State against `today` (task-state.ts, the definitions `query tasks` and the
+ * nightly report use): done, overdue, else upcoming.
  */
-import { documentSummaries, type DocumentSummary } from "../store/document-summary.js";
-import type { Store } from "../store/open-store.js";
-import type { Page } from "./query-params.js";
+import { DeadlineState as DeadlineStates, type DeadlineEntry, type DeadlineList, type DeadlineState } from "../../../schemas/answers.js";
+import { documentSummaries, type DocumentSummary } from "./document-summary.js";
+import type { Store } from "../open-store.js";
+import { DEADLINE_DAY, DEADLINE_DONE, deadlineOverdue, statusOf } from "./task-state.js";
+import type { Page } from "./page.js";
+export type { DeadlineEntry, DeadlineList, DeadlineState };
 
-export const DEADLINE_STATES = ["overdue", "upcoming", "done"] as const;
-export type DeadlineState = (typeof DEADLINE_STATES)[number];
+export const DEADLINE_STATES = DeadlineStates.options;
 
 export type DeadlineFilters = { from?: string; to?: string; documentId?: number; state?: DeadlineState; today: string };
-
-export type DeadlineEntry = {
-  id: number;
-  day: string;
-  text: string;
-  kind: string;
-  start: string | null;
-  end: string | null;
-  state: DeadlineState;
-  status: string | null;
-  task: { id: number; ordinal: string | null; text: string } | null;
-  lead: string[];
-  support: string[];
-  document: DocumentSummary;
-  page: number | null;
-  span: { start: number; end: number } | null;
-};
-
-export type DeadlineList = { today: string; total: number; deadlines: DeadlineEntry[] };
 
 type Row = {
   id: number; text: string; kind: string; start: string | null; end: string | null; day: string; state: DeadlineState; status: string | null;
@@ -41,9 +24,9 @@ type Row = {
   span_start: number | null; span_end: number | null;
 };
 
-const DAY = "COALESCE(dl.end, dl.start)";
-const STATUS = "COALESCE(ls.status, t.status)";
-const STATE = `CASE WHEN ${STATUS} = 'done' THEN 'done' WHEN ${DAY} < :today THEN 'overdue' ELSE 'upcoming' END`;
+const DAY = DEADLINE_DAY;
+const STATUS = statusOf("dl.task_id", "t.status");
+const STATE = `CASE WHEN ${DEADLINE_DONE} THEN 'done' WHEN ${deadlineOverdue(":today")} THEN 'overdue' WHEN ${DEADLINE_DAY} < :today THEN 'past' ELSE 'upcoming' END`;
 
 export function listDeadlines(db: Store, filters: DeadlineFilters, page?: Page): DeadlineList {
   const where = [`${DAY} IS NOT NULL`];
@@ -65,7 +48,7 @@ export function listDeadlines(db: Store, filters: DeadlineFilters, page?: Page):
     where.push(`${STATE} = :state`);
     params.state = filters.state;
   }
-  const from = `FROM deadlines dl LEFT JOIN tasks t ON t.id = dl.task_id LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id
+  const from = `FROM deadlines dl LEFT JOIN tasks t ON t.id = dl.task_id
                 WHERE ${where.join(" AND ")}`;
   const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
   const rows = db
@@ -114,10 +97,4 @@ function agenciesOfTasks(db: Store, taskIds: number[]): Map<number, { lead: stri
     entry[r.role].push(r.name);
   }
   return out;
-}
-
-/** Today in the server's time zone, as the ISO date deadlines are compared with. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

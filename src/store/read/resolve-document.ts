@@ -4,10 +4,10 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { foldLoose } from "../normalise/fold.js";
-import { codeKey, findPlace, placeKey } from "./document-identity.js";
-import type { Store } from "./open-store.js";
-import { StoreError } from "./store-error.js";
+import { foldLoose } from "../../normalise/fold.js";
+import { codeKey, findPlace, placeKey } from "../../link/document-identity.js";
+import type { Store } from "../open-store.js";
+import { StoreError } from "../store-error.js";
 
 type Candidate = { id: number; code: string | null; scope: string; year: number | null; issuer: string | null; is_placeholder: number };
 
@@ -88,4 +88,18 @@ function describeScopes(candidates: Candidate[]): string {
   const plural: Record<string, string> = { commune: "communes", province: "provinces", district: "districts" };
   const noun = levels.size === 1 ? (plural[[...levels][0]] ?? "issuers") : "issuers";
   return `${names.size} ${names.size === 1 ? noun.replace(/s$/, "") : noun} use this code: ${[...names.values()].join(", ")}`;
+}
+
+/** Whether the store has a document with this id. */
+export function documentExists(db: Store, id: number): boolean {
+  return db.prepare("SELECT 1 FROM documents WHERE id = ?").get(id) !== undefined;
+}
+
+/** Some document carries this code (typed with or without diacritics): the code was not unknown, only ambiguous. */
+export function codeIsKnown(db: Store, code: string): boolean {
+  const key = codeKey(code);
+  return Boolean(
+    db.prepare("SELECT 1 FROM documents WHERE code_key = ?").get(key) ??
+      db.prepare("SELECT 1 FROM documents WHERE vanban_fold(code_key) = ?").get(foldLoose(key)),
+  );
 }

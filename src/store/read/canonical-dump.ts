@@ -3,7 +3,7 @@
  * for, sorted: two stores holding the same files dump identically whatever order
  * the files were imported in. Timestamps and run bookkeeping are left out.
  */
-import type { Store } from "./open-store.js";
+import type { Store } from "../open-store.js";
 
 export type CanonicalDump = Record<string, unknown[]>;
 

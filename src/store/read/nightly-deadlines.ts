@@ -1,23 +1,33 @@
 /**
- * The deadline rows each section of the nightly report starts from, and how a
- * row becomes a report item (task, lead agencies, document, file, provenance).
+ * The deadline rows each section of the nightly report starts from, and what
+ * turns a row into a report item (documents, lead agencies, a file path) —
+ * pipelines/nightly/items.ts does the turning.
  *
  * Only dated deadlines (start or end known) are read: "thường xuyên", "khi có yêu
  * cầu" and relative limits have no day to report on.
  *
- * A task is done when the newest report linked to it says so (the task_latest_status
- * rule, written as a correlated subquery: selecting from the view materialises the
- * window over every link in the store — 130 ms on a 10k store, for each query) or,
- * for a report's own status rows, when its own status is 'done'.
+ * Done, overdue and due soon are task-state.ts's definitions, shared with
+ * `query tasks` and the web pages.
  *
  * Indexes used (EXPLAIN QUERY PLAN, 10k store): deadlines_due (migration 4) for the
  * date ranges, deadlines_document for a run's documents, task_links_plan for the
  * status, primary keys for the rest.
  */
-import type { Store } from "../../src/store/open-store.js";
-import { prepared } from "../../src/store/prepared.js";
-import type { DeadlineItem, ReportDocument } from "./report.js";
-import { deadlineKey } from "./keys.js";
+import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
+import { DEADLINE_DAY, DEADLINE_OPEN, deadlineOverdue } from "./task-state.js";
+
+/** How a report names a document: enough to show it and to key its items across imports. */
+export type ReportDocument = {
+  id: number;
+  /** Identity key (documents.key): stable across stores and re-imports, unlike id. */
+  key: string;
+  code: string | null;
+  kind: string | null;
+  title: string | null;
+  issuer: string | null;
+  date: string | null;
+};
 
 export type DeadlineRow = {
   /** deadlines.id; null for an adjusted time read from a task's `extra` columns. */
@@ -35,7 +45,7 @@ export type DeadlineRow = {
   taskText: string | null;
 };
 
-export const SELECT_DEADLINE = `
+const SELECT_DEADLINE = `
   SELECT dl.id, dl.document_id AS documentId, dl.task_id AS taskId, dl.text, dl.kind, dl.start, dl."end", dl.page,
          dl.span_start AS spanStart, dl.span_end AS spanEnd, d.key AS documentKey, t.text AS taskText
   FROM deadlines dl
@@ -44,25 +54,19 @@ export const SELECT_DEADLINE = `
 
 const DATED = `(dl.start IS NOT NULL OR dl."end" IS NOT NULL)`;
 
-/** Not done: no task (nothing to ask), or neither the newest linked report nor the row itself says done. */
-const OPEN = `(dl.task_id IS NULL OR COALESCE(
-    (SELECT r.status FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN documents rd ON rd.id = r.document_id
-     WHERE l.plan_task_id = dl.task_id ORDER BY rd.date DESC NULLS LAST, rd.key DESC LIMIT 1),
-    t.status) IS NOT 'done')`;
-
 /** Every dated deadline of these documents (the run's new and changed ones). */
 export function deadlinesOfDocuments(db: Store, documentIds: number[]): DeadlineRow[] {
   if (!documentIds.length) return [];
   return prepared(db, `${SELECT_DEADLINE}
     WHERE dl.document_id IN (SELECT value FROM json_each(?)) AND ${DATED}
-    ORDER BY COALESCE(dl."end", dl.start), d.key, dl.position`).all(JSON.stringify(documentIds)) as DeadlineRow[];
+    ORDER BY ${DEADLINE_DAY}, d.key, dl.position`).all(JSON.stringify(documentIds)) as DeadlineRow[];
 }
 
 /** Open deadlines falling on today … until (inclusive): the end, or the start when there is no end. */
 export function dueBetween(db: Store, today: string, until: string): DeadlineRow[] {
   return prepared(db, `${SELECT_DEADLINE}
-    WHERE COALESCE(dl."end", dl.start) BETWEEN ? AND ? AND ${OPEN}
-    ORDER BY COALESCE(dl."end", dl.start), d.key, dl.position`).all(today, until) as DeadlineRow[];
+    WHERE ${DEADLINE_DAY} BETWEEN ? AND ? AND ${DEADLINE_OPEN}
+    ORDER BY ${DEADLINE_DAY}, d.key, dl.position`).all(today, until) as DeadlineRow[];
 }
 
 /**
@@ -72,12 +76,21 @@ export function dueBetween(db: Store, today: string, until: string): DeadlineRow
  */
 export function overdueBefore(db: Store, today: string): DeadlineRow[] {
   return prepared(db, `${SELECT_DEADLINE}
-    WHERE COALESCE(dl."end", dl.start) < ? AND dl."end" IS NOT NULL AND dl.task_id IS NOT NULL AND ${OPEN}
-    ORDER BY COALESCE(dl."end", dl.start), d.key, dl.position`).all(today) as DeadlineRow[];
+    WHERE ${deadlineOverdue("?")}
+    ORDER BY ${DEADLINE_DAY}, d.key, dl.position`).all(today) as DeadlineRow[];
 }
 
-/** The item key of a deadline row (see keys.ts). */
-export const rowKey = (r: DeadlineRow) => deadlineKey(r.documentKey, r.taskText ?? r.text, r.start, r.end);
+/** Every dated deadline of these tasks, in text order (a task row's time cells left to right). */
+export function datedDeadlinesOfTasks(db: Store, taskIds: number[]): DeadlineRow[] {
+  return prepared(db, `${SELECT_DEADLINE}
+    WHERE dl.task_id IN (SELECT value FROM json_each(?)) AND ${DATED}
+    ORDER BY dl.task_id, dl.span_start IS NULL, dl.span_start, dl.position`).all(JSON.stringify(taskIds)) as DeadlineRow[];
+}
+
+/** Tasks of these documents (the run's), by id. */
+export function tasksOfDocuments(db: Store, documentIds: number[]): number[] {
+  return prepared(db, "SELECT t.id FROM json_each(?) j JOIN tasks t ON t.document_id = j.value").pluck().all(JSON.stringify(documentIds)) as number[];
+}
 
 /** What items need besides the rows, read once per report for every row. */
 export type ItemContext = {
@@ -110,20 +123,4 @@ export function itemContext(db: Store, rows: DeadlineRow[], preferredFiles: Map<
       JOIN files f ON f.document_id = j.value AND f.status = 'ingested' GROUP BY f.document_id`).raw(true).all(docIds) as [number, string][])
     if (!files.has(docId)) files.set(docId, path);
   return { documents, leads, files };
-}
-
-export function toItem(r: DeadlineRow, ctx: ItemContext): DeadlineItem {
-  return {
-    key: rowKey(r),
-    text: r.text,
-    kind: r.kind,
-    start: r.start,
-    end: r.end,
-    task: r.taskText,
-    lead: r.taskId === null ? [] : (ctx.leads.get(r.taskId) ?? []),
-    document: ctx.documents.get(r.documentId)!,
-    file: ctx.files.get(r.documentId) ?? null,
-    page: r.page,
-    span: r.spanStart !== null && r.spanEnd !== null ? { start: r.spanStart, end: r.spanEnd } : null,
-  };
 }

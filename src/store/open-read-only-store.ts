@@ -9,9 +9,9 @@
  * đ→d, lower case).
  */
 import { foldLoose } from "../normalise/fold.js";
-import { SCHEMA_VERSION } from "../store/migrations.js";
-import { openStoreReadOnly, type Store } from "../store/open-store.js";
-import { StoreError } from "../store/store-error.js";
+import { SCHEMA_VERSION } from "./migrations.js";
+import { openStoreReadOnly, type Store } from "./open-store.js";
+import { StoreError } from "./store-error.js";
 
 export function openReadOnlyStore(file: string): Store {
   const db = openStoreReadOnly(file);
