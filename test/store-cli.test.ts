@@ -10,7 +10,9 @@ import { ingest, tempDb, world } from "./store-fixtures.js";
 let db: string;
 
 function vanban(...args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/vanban.js", ...args], { encoding: "utf8", env: { ...process.env, VANBAN_LOG: "warn" } });
+  // Vietnamese, as a clerk's machine: whatever locale the test runner has.
+  const env = { ...process.env, VANBAN_LOG: "warn", LANG: "vi_VN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+  const r = spawnSync(process.execPath, ["bin/vanban.js", ...args], { encoding: "utf8", env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -75,19 +77,20 @@ describe("vanban CLI (spawned)", () => {
 
   it("prints tables by default and CSV on request", () => {
     const table = vanban("query", "cites", "/virtual/pt-bc-thang-4.txt", "--db", db);
-    expect(table.stdout.split("\n")[1]).toMatch(/^relation\s+origin\s+id\s+code/);
-    const csv = vanban("query", "tasks", "--doc", "/virtual/pt-41-kh-du.txt", "--db", db, "--csv").stdout.trim().split("\n");
-    expect(csv[0]).toBe("id,doc,no,task,lead,support,due,status,reported_in,sources");
+    expect(table.stdout.split("\n")[1]).toMatch(/^quan hệ\s+nguồn\s+id\s+số hiệu/);
+    const csv = vanban("query", "tasks", "--doc", "/virtual/pt-41-kh-du.txt", "--db", db, "--csv").stdout.replace(/\r\n$/, "").split("\r\n");
+    // A byte-order mark first, so Excel reads the Vietnamese as UTF-8.
+    expect(csv[0]).toBe("\uFEFFid,văn bản,số TT,nhiệm vụ,chủ trì,phối hợp,thời hạn,trạng thái,báo cáo trong,giao bởi");
     expect(csv).toHaveLength(4);
   });
 
   it("reports problems in one line", () => {
     const ambiguous = vanban("query", "citing", "41-KH/ĐU", "--db", db);
     expect(ambiguous.status).toBe(1);
-    expect(ambiguous.stderr).toBe("error: no document matches 41-KH/ĐU — add --issuer (2 communes use this code: Phong Quang, Phú Thịnh)\n");
+    expect(ambiguous.stderr).toBe("lỗi: có nhiều văn bản số hiệu 41-KH/ĐU — thêm --issuer (2 xã, phường dùng số hiệu này: Phong Quang, Phú Thịnh)\n");
     const noStore = vanban("show", "1", "--db", `${db}.missing`);
     expect(noStore.stderr.trim().split("\n")).toHaveLength(1);
-    expect(noStore.stderr).toMatch(/^error: no store at /);
-    expect(vanban("query", "tasks", "--status", "nope", "--db", db).stderr).toMatch(/^error: unknown status nope/);
+    expect(noStore.stderr).toMatch(/^lỗi: không có kho dữ liệu tại /);
+    expect(vanban("query", "tasks", "--status", "nope", "--db", db).stderr).toMatch(/^lỗi: không có trạng thái nope/);
   });
 });

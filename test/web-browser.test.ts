@@ -74,7 +74,7 @@ describe("web UI in Chromium", () => {
     await shot(page, "documents");
 
     await page.selectOption("select[name=kind]", "ke-hoach");
-    await page.selectOption("select[name=held]", "1");
+    expect(await page.isChecked("input[type=checkbox][name=held]")).toBe(true);
     await Promise.all([page.waitForURL(/kind=ke-hoach/), page.click("form.filters button[type=submit]")]);
     await drawn(page);
     const kinds = await page.locator("#documents tbody tr td:nth-child(2)").allTextContents();

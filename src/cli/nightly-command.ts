@@ -17,7 +17,8 @@ import type { Command } from "commander";
 import { log } from "../log.js";
 import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
-import { printJson } from "./output.js";
+import { t } from "../i18n/index.js";
+import { printJson, reportError } from "./output.js";
 
 type NightlyOpts = { db: string; today?: string; horizon: string; out?: string; json?: boolean };
 
@@ -26,13 +27,13 @@ export const NIGHTLY_EXIT = { quiet: 0, attention: 1, importFailed: 2, error: 3 
 export function registerNightly(program: Command): void {
   program
     .command("nightly")
-    .description("import the inbox, then report new, due-soon, overdue and moved deadlines (report.md, report.json, deadlines.ics)")
-    .argument("<inbox...>", "files or folders to import (as `vanban import`)")
-    .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--today <YYYY-MM-DD>", "the day to report for (default: today, local time)")
-    .option("--horizon <days>", "how many days ahead count as due soon", "30")
-    .option("--out <dir>", "where to write the files (default: ./nightly/<today>/)")
-    .option("--json", "print the report as JSON")
+    .description(t("nightly.description"))
+    .argument("<inbox...>", t("nightly.inbox"))
+    .option("--db <file>", t("opt.db"), DEFAULT_DB)
+    .option("--today <YYYY-MM-DD>", t("nightly.today"))
+    .option("--horizon <days>", t("nightly.horizon"), "30")
+    .option("--out <dir>", t("nightly.out"))
+    .option("--json", t("nightly.json"))
     .exitOverride((err) => {
       // Commander's own errors (unknown option, missing inbox) must not read as "attention" (1).
       process.exit(err.exitCode === 0 ? 0 : NIGHTLY_EXIT.error);
@@ -42,19 +43,19 @@ export function registerNightly(program: Command): void {
       const { needsAttention, renderMarkdown } = await import("../../pipelines/nightly/report.js");
       const horizon = /^\d+$/.test(opts.horizon.trim()) ? Number(opts.horizon) : NaN;
       try {
-        if (Number.isNaN(horizon)) throw new NightlyOptionError(`--horizon ${opts.horizon}: expected a whole number of days`);
+        if (Number.isNaN(horizon)) throw new NightlyOptionError(t("nightly.horizonBad", { value: opts.horizon }));
         const { report, files } = await runNightly(inbox, { db: opts.db, today: opts.today, horizonDays: horizon, out: opts.out });
         const attention = needsAttention(report);
         if (opts.json) printJson({ ...report, files });
-        else if (attention || report.imported.failed) process.stdout.write(`${renderMarkdown(report)}\nTệp: ${files.join(", ")}\n`);
-        else console.log(`Không có gì mới cần chú ý (lần chạy #${report.run}, ngày ${report.today}). Tệp: ${files.join(", ")}`);
+        else if (attention || report.imported.failed) process.stdout.write(`${renderMarkdown(report)}\n${t("nightly.files", { files: files.join(", ") })}\n`);
+        else console.log(t("nightly.quiet", { run: report.run, today: report.today, files: files.join(", ") }));
         process.exitCode = report.imported.failed ? NIGHTLY_EXIT.importFailed : attention ? NIGHTLY_EXIT.attention : NIGHTLY_EXIT.quiet;
       } catch (e) {
         if (e instanceof StoreError || e instanceof NightlyOptionError) {
-          console.error(`error: ${e.message}`);
+          reportError(e);
         } else {
           log.error({ err: e instanceof Error ? e.stack : String(e) }, "nightly failed");
-          console.error(`error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+          reportError(e);
         }
         process.exitCode = NIGHTLY_EXIT.error;
       }

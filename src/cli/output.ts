@@ -1,5 +1,6 @@
-/** How commands print: JSON for --json, one-line errors naming the file and the reason. */
+/** How commands print: JSON for --json, one-line errors naming the file and the reason, in the user's language. */
 // From sniff.js, not parse/index.js: loading every parser (remark, pdf.js glue) for a query command cost ~0.2 s a start.
+import { localise, t } from "../i18n/index.js";
 import { ParseError } from "../parse/sniff.js";
 
 export function printJson(value: unknown): void {
@@ -8,10 +9,14 @@ export function printJson(value: unknown): void {
 
 export function failureLine(e: unknown, file: string): string {
   if (e instanceof ParseError) return `${e.file}: ${e.stage}: ${e.reason}`;
-  const m = e instanceof Error ? e.message : String(e);
-  return `${file}: ${m.split("\n")[0]}`;
+  return `${file}: ${localise(e)}`;
 }
 
 export function reportFailure(e: unknown, file: string): void {
-  console.error(`error: ${failureLine(e, file)}`);
+  console.error(t("cli.error", { message: failureLine(e, file) }));
+}
+
+/** "lỗi: …" on stderr: the error's message in the user's language, one line. */
+export function reportError(e: unknown): void {
+  console.error(t("cli.error", { message: localise(e) }));
 }

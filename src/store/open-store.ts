@@ -19,12 +19,12 @@ export type OpenStoreOptions = {
 
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   if (options.mustExist && file !== ":memory:" && !existsSync(file))
-    throw new StoreError(`no store at ${file} — run "vanban import PATH… --db ${file}" first`);
+    throw new StoreError("store.noStore", { file });
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (e) {
-    throw new StoreError(`cannot open ${file}: ${(e as Error).message}`);
+    throw new StoreError("store.cannotOpen", { file, reason: (e as Error).message });
   }
   try {
     db.pragma("journal_mode = WAL");
@@ -36,7 +36,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   } catch (e) {
     db.close();
     if (e instanceof Error && /file is not a database/i.test(e.message))
-      throw new StoreError(`${file} is not an SQLite database`);
+      throw new StoreError("store.notSqlite", { file });
     throw e;
   }
   return db;

@@ -168,7 +168,7 @@ export function queryPath(db: Store, from: string, to: string, options: { issuer
   const b = resolveDocument(db, to, options);
   const forward = shortestChain(db, a, b);
   const chain = forward ?? shortestChain(db, b, a);
-  if (!chain) throw new StoreError(`no citation chain between ${from} and ${to}`);
+  if (!chain) throw new StoreError("store.noChain", { from, to });
   const summaries = documentSummaries(db, chain.map((s) => s.id));
   return {
     from: summaries.get(a)!,
@@ -271,19 +271,19 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
   }
   if (filters.status) {
     if (!(TASK_STATUSES as readonly string[]).includes(filters.status))
-      throw new StoreError(`unknown status ${filters.status} — use one of ${TASK_STATUSES.join(", ")}`);
+      throw new StoreError("store.unknownStatus", { status: filters.status, allowed: TASK_STATUSES.join(", ") });
     where.push("COALESCE(ls.status, t.status) = ?");
     params.push(filters.status);
   }
   for (const [name, value, op] of [["--due-before", filters.dueBefore, "<="], ["--due-after", filters.dueAfter, ">="]] as const) {
     if (!value) continue;
-    if (!ISO_DATE.test(value)) throw new StoreError(`${name} wants an ISO date like 2026-06-30, not ${value}`);
+    if (!ISO_DATE.test(value)) throw new StoreError("store.badDate", { name, value });
     where.push(`COALESCE(t.due_end, t.due_start) IS NOT NULL AND COALESCE(t.due_end, t.due_start) ${op} ?`);
     params.push(value);
   }
   if (filters.agency) {
     const key = foldLoose(normaliseAgencyName(filters.agency));
-    if (!key) throw new StoreError("--agency is empty");
+    if (!key) throw new StoreError("store.agencyEmpty");
     // Whole words of the canonical name, or a written alias as typed: "van phong dang uy" finds every commune's.
     const agencies = db
       .prepare(
@@ -318,7 +318,7 @@ function sourceCondition(db: Store, source: string, issuer: string | undefined):
   const base = "EXISTS (SELECT 1 FROM task_sources s JOIN citations c ON c.id = s.citation_id WHERE s.task_id = t.id AND ";
   if (issuer) return { sql: `${base}c.target_document_id = ?)`, params: [resolveDocument(db, source, { issuer })] };
   const key = (db.prepare("SELECT code_key FROM documents WHERE code_key = ? LIMIT 1").get(codeKey(source)) as { code_key: string } | undefined)?.code_key;
-  if (!key) throw new StoreError(`no document matches ${source}`);
+  if (!key) throw new StoreError("store.noDocumentMatches", { code: source });
   return { sql: `${base}c.code_key = ?)`, params: [key] };
 }
 
@@ -434,7 +434,7 @@ export function queryMetrics(db: Store, filters: { subject?: string; doc?: strin
   }
   if (filters.subject) {
     const words = foldLoose(filters.subject).match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (!words.length) throw new StoreError("--subject has no words");
+    if (!words.length) throw new StoreError("store.subjectNoWords");
     for (const w of words) {
       where.push("m.subject_key LIKE ? ESCAPE '\\'");
       params.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -38,29 +38,34 @@ export type GraphEdge = {
 
 export type CitationGraph = { focus: number | null; nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean };
 
-export type GraphOptions = { focusId?: number; transitive: boolean; kind?: string; localityKey?: string };
+export type GraphOptions = {
+  focusId?: number; transitive: boolean; kind?: string; localityKey?: string;
+  /** The drawing's cap (MAX_NODES) by default; an export takes every node. */
+  maxNodes?: number;
+};
 
 /** Beyond this a drawing is unreadable and slow; the page says it was cut. */
 const MAX_NODES = 1500;
 
 export function citationGraph(db: Store, options: GraphOptions): CitationGraph {
   const depth = new Map<number, number | null>();
+  const max = options.maxNodes ?? MAX_NODES;
   let truncated = false;
   if (options.focusId !== undefined) {
     depth.set(options.focusId, 0);
-    const citing = queryCiting(db, String(options.focusId), { transitive: options.transitive, limit: MAX_NODES });
+    const citing = queryCiting(db, String(options.focusId), { transitive: options.transitive, limit: max });
     for (const c of citing.citing) depth.set(c.document.id, c.depth);
     truncated = citing.total > citing.citing.length;
   } else {
     const ids = db
       .prepare(
         `SELECT id FROM (SELECT source_document_id AS id FROM citations UNION SELECT target_document_id FROM citations)
-         ORDER BY id LIMIT ${MAX_NODES + 1}`,
+         ORDER BY id LIMIT ${max + 1}`,
       )
       .pluck()
       .all() as number[];
-    truncated = ids.length > MAX_NODES;
-    for (const id of ids.slice(0, MAX_NODES)) depth.set(id, null);
+    truncated = ids.length > max;
+    for (const id of ids.slice(0, max)) depth.set(id, null);
   }
 
   const places = new Map(

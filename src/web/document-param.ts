@@ -9,21 +9,21 @@ import { foldLoose } from "../normalise/fold.js";
 import type { Store } from "../store/open-store.js";
 import { resolveDocument } from "../store/resolve-document.js";
 import { StoreError } from "../store/store-error.js";
-import { badRequest, notFound } from "./http-error.js";
+import { badRequest, HttpError, notFound } from "./http-error.js";
 
 export function documentIdParam(db: Store, spec: string, issuer?: string): number {
   const s = spec.trim();
   if (/^\d+$/.test(s)) {
     const row = db.prepare("SELECT id FROM documents WHERE id = ?").get(Number(s)) as { id: number } | undefined;
-    if (!row) throw notFound(`no document with id ${s}`);
+    if (!row) throw notFound("web.noDocumentId", { id: s });
     return row.id;
   }
-  if (/^[./~\\]|\\|\.(pdf|docx?|txt|md|html?)$/i.test(s)) throw badRequest("give a document code or id, not a file path");
+  if (/^[./~\\]|\\|\.(pdf|docx?|txt|md|html?)$/i.test(s)) throw badRequest("web.notAPath");
   try {
     return resolveDocument(db, s, { issuer });
   } catch (e) {
     if (!(e instanceof StoreError)) throw e;
-    throw codeIsKnown(db, s) ? badRequest(e.message) : notFound(e.message);
+    throw new HttpError(codeIsKnown(db, s) ? 400 : 404, e.key ?? e.message, e.params);
   }
 }
 

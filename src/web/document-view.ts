@@ -4,6 +4,7 @@
  * spans to highlight in that text — references, deadlines, metrics, tasks, each
  * at the provenance span it was read from.
  */
+import { foldForMatch } from "../normalise/fold.js";
 import { documentText } from "../store/document-text.js";
 import type { Store } from "../store/open-store.js";
 import { showDocument, type MetricItem, type ShowResult } from "../store/queries.js";
@@ -21,6 +22,8 @@ export type Annotation = {
   label: string;
   /** References: the cited document, and whether it is only a placeholder. */
   target?: { id: number; placeholder: boolean };
+  /** Another mention of a fact highlighted already (no anchor of its own: the fact lists link to the first). */
+  repeat?: boolean;
 };
 
 type Span = { start: number; end: number } | null;
@@ -39,7 +42,9 @@ export function documentView(db: Store, id: number): DocumentView {
     ),
   );
   const metrics = shown.metrics.map((m) => ({ ...m, span: metricSpans.get(m.id) ?? null }));
-  return { ...shown, metrics, text: documentText(db, id), annotations: annotationsOf({ ...shown, metrics }) };
+  const text = documentText(db, id);
+  const annotations = annotationsOf({ ...shown, metrics });
+  return { ...shown, metrics, text, annotations: text === null ? annotations : withEveryMention(text, annotations, shown.references) };
 }
 
 function annotationsOf(v: Omit<DocumentView, "text" | "annotations">): Annotation[] {
@@ -67,3 +72,32 @@ function annotationsOf(v: Omit<DocumentView, "text" | "annotations">): Annotatio
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/**
+ * The extraction keeps one span per citation, where the reference was read; a
+ * document often names the same directive again ("… theo Nghị quyết 57-NQ/TW").
+ * Every other place the text writes the cited code — compared folded (tone
+ * placement, dashes; same length, so offsets hold) and as a whole token — is
+ * highlighted too, linking to the same document.
+ */
+function withEveryMention(text: string, annotations: Annotation[], references: ShowResult["references"]): Annotation[] {
+  const folded = foldForMatch(text);
+  const taken = annotations.filter((a) => a.type === "reference").map((a) => [a.start, a.end] as const);
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  const extra: Annotation[] = [];
+  for (const first of annotations) {
+    if (first.type !== "reference" || !first.target) continue;
+    const code = references[first.id]?.target.code;
+    if (!code || code.length < 3) continue;
+    const needle = foldForMatch(code);
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (TOKEN_CHAR.test(text[at - 1] ?? "") || TOKEN_CHAR.test(text[end] ?? "") || overlaps(at, end)) continue;
+      taken.push([at, end]);
+      extra.push({ ...first, start: at, end, repeat: true });
+    }
+  }
+  return [...annotations, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;

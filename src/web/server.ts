@@ -14,6 +14,7 @@ import type { Store } from "../store/open-store.js";
 import { StoreError } from "../store/store-error.js";
 import { apiRoutes } from "./api.js";
 import { downloadRoutes } from "./downloads.js";
+import { localise, t } from "../i18n/index.js";
 import { HttpError, notFound } from "./http-error.js";
 import { errorPage } from "./pages/error-page.js";
 import { pageRoutes } from "./page-routes.js";
@@ -77,25 +78,25 @@ function requestHandler(db: Store) {
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.setHeader("Allow", "GET, HEAD");
-        throw new HttpError(405, `method ${req.method ?? "?"} not allowed`);
+        throw new HttpError(405, "web.methodNotAllowed", { method: req.method ?? "?" });
       }
       const query = new QueryParams(url.searchParams);
       if (path.startsWith("/static/")) {
         const asset = await staticAsset(path);
-        if (!asset) throw notFound(`no such file: ${path}`);
+        if (!asset) throw notFound("web.noSuchFile", { path });
         send(res, 200, asset.body, asset.contentType);
       } else if (path.startsWith("/api/")) {
         const route = api.match(path);
-        if (!route) throw notFound(`no such API route: ${path}`);
+        if (!route) throw notFound("web.noSuchApi", { path });
         sendJson(res, 200, route.handler({ db, query, params: route.params }));
       } else if (path.startsWith("/export/")) {
         const route = downloads.match(path);
-        if (!route) throw notFound(`no such download: ${path}`);
+        if (!route) throw notFound("web.noSuchDownload", { path });
         const file = await route.handler({ db, query, params: route.params });
         sendDownload(res, file.body, file.contentType, file.fileName);
       } else {
         const route = pages.match(path);
-        if (!route) throw notFound(`Không có trang ${path}`);
+        if (!route) throw notFound("web.noSuchPage", { path });
         sendHtml(res, 200, route.handler({ db, query, params: route.params }));
       }
     } catch (e) {
@@ -108,8 +109,8 @@ function requestHandler(db: Store) {
 }
 
 function describeFailure(e: unknown, req: IncomingMessage): { status: number; message: string } {
-  if (e instanceof HttpError) return { status: e.status, message: e.message };
-  if (e instanceof StoreError) return { status: 400, message: e.message };
+  if (e instanceof HttpError) return { status: e.status, message: localise(e) };
+  if (e instanceof StoreError) return { status: 400, message: localise(e) };
   log.error({ err: e, method: req.method, url: req.url }, "request failed");
-  return { status: 500, message: "internal error" };
+  return { status: 500, message: t("web.internalError") };
 }

@@ -77,7 +77,7 @@ function legend(): Html {
 }
 
 const docLink = (d: DocumentSummary): Html =>
-  html`<a href="/documents/${d.id}">${documentLabel(d)}</a>${d.placeholder ? html` <span class="badge placeholder">không có trong kho</span>` : ""}`;
+  html`<a class="doc-code" href="/documents/${d.id}">${documentLabel(d)}</a>${d.placeholder ? html` <span class="badge placeholder">không có trong kho</span>` : ""}`;
 
 /** "↧" jumps to the highlight in the text, when there is text and the fact has a span. */
 const jump = (withText: boolean, anchor: string, span: { start: number } | null): Html | string =>

@@ -3,6 +3,7 @@
  * an empty table that documents.js fills from /api/documents with the same
  * query string.
  */
+import { t } from "../../i18n/index.js";
 import { html, type Html } from "../html.js";
 import type { Facets } from "../document-list.js";
 import { kindLabel } from "../labels.js";
@@ -22,7 +23,7 @@ export function documentsPage(facets: Facets, query: QueryParams): Html {
   ${selectField("Xã, phường", "locality", facets.localities.map((l) => ({ value: l.key, label: `${l.name} (${l.count})` })), v("locality") ?? v("commune"))}
   ${inputField("Từ ngày", "from", v("from"), { type: "date" })}
   ${inputField("Đến ngày", "to", v("to"), { type: "date" })}
-  ${selectField("Lưu trữ", "held", [{ value: "1", label: "Có trong kho" }, { value: "0", label: "Chỉ được trích dẫn" }], v("held"))}
+  ${heldToggle(v("held"))}
   <div class="actions"><button type="submit">Lọc</button> <a href="/documents">Xóa bộ lọc</a></div>
 </form>
 <p id="summary" class="summary" aria-live="polite">Đang tải…</p>
@@ -33,4 +34,16 @@ export function documentsPage(facets: Facets, query: QueryParams): Html {
 </table>
 <nav id="pager" class="pager" aria-label="Trang"></nav>`;
   return layout({ title: "Văn bản", section: "documents", body, script: "documents.js" });
+}
+
+/**
+ * Placeholders (documents known only from citations) outnumber held ones in a
+ * commune's archive, so the list starts with held documents only. Unticked, the
+ * hidden field sends held=any (a ticked box is sent first and wins); held=0 — only
+ * placeholders — still works from a link.
+ */
+function heldToggle(held: string | undefined): Html {
+  const on = held !== "any" && held !== "0";
+  return html`<label class="inline"><input type="checkbox" name="held" value="1"${on ? html` checked` : ""}> ${t("web.heldOnly")}</label>
+  <input type="hidden" name="held" value="any">`;
 }
