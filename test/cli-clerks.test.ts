@@ -5,23 +5,15 @@
  * distinct `extract --out` names, CSV with a byte-order mark, `show --csv --out`.
  */
 import { createHash } from "node:crypto";
-import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../src/store/open-store.js";
-import { ingest, tempDb, tempDir, world } from "./store-fixtures.js";
+import { buildCliAndWorld, spawnCli as vanban } from "./cli-world.js";
+import { tempDir } from "./store-fixtures.js";
 
 let db: string;
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
-
-/** A clerk's machine (no English locale) unless the call says otherwise. */
-function vanban(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  const env = { ...process.env, VANBAN_LOG: "warn", LANG: "vi_VN.UTF-8", LC_ALL: "", LC_MESSAGES: "", ...options.env };
-  const r = spawnSync(process.execPath, ["bin/vanban.js", ...args], { encoding: "utf8", env, input: options.input });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const ok = (args: string[], options?: Parameters<typeof vanban>[1]) => {
   const r = vanban(args, options);
@@ -33,15 +25,7 @@ const ok = (args: string[], options?: Parameters<typeof vanban>[1]) => {
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 beforeAll(() => {
-  try {
-    execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "pipe" });
-  } catch {
-    /* emitted anyway; the spawns below tell whether the CLI works */
-  }
-  db = tempDb();
-  const store = openStore(db);
-  for (const x of world) ingest(store, x);
-  store.close();
+  db = buildCliAndWorld();
 }, 180_000);
 
 describe("language", () => {

@@ -2,19 +2,14 @@
  * The built CLI, spawned: every store command in --json (plus a table, a CSV and
  * the one-line errors). Builds first so dist/ matches the sources under test.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../src/store/open-store.js";
-import { ingest, tempDb, world } from "./store-fixtures.js";
+import { buildCliAndWorld, spawnCli } from "./cli-world.js";
+import { tempDb } from "./store-fixtures.js";
 
 let db: string;
 
-function vanban(...args: string[]) {
-  // Vietnamese, as a clerk's machine: whatever locale the test runner has.
-  const env = { ...process.env, VANBAN_LOG: "warn", LANG: "vi_VN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
-  const r = spawnSync(process.execPath, ["bin/vanban.js", ...args], { encoding: "utf8", env });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+// Vietnamese, as a clerk's machine: whatever locale the test runner has.
+const vanban = (...args: string[]) => spawnCli(args);
 
 function json(...args: string[]) {
   const r = vanban(...args, "--db", db, "--json");
@@ -24,16 +19,7 @@ function json(...args: string[]) {
 }
 
 beforeAll(() => {
-  // tsc exits non-zero on type errors in files under construction elsewhere, but still emits.
-  try {
-    execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "pipe" });
-  } catch {
-    /* emitted anyway; the spawns below tell whether the CLI works */
-  }
-  db = tempDb();
-  const store = openStore(db);
-  for (const x of world) ingest(store, x);
-  store.close();
+  db = buildCliAndWorld();
 }, 180_000);
 
 describe("vanban CLI (spawned)", () => {
