@@ -6,50 +6,27 @@
  * Screenshots go to docs/screenshots/ (the README shows them).
  */
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureServer, type WebTestStore } from "./web-test-store.js";
+import { drawn, startBrowserSession, type BrowserSession } from "./browser-session.js";
+import type { WebTestStore } from "./web-test-store.js";
 
 const SCREENSHOTS = "docs/screenshots";
 
+let session: BrowserSession;
 let store: WebTestStore;
-let browser: Browser;
-let context: BrowserContext;
-
-async function tab(): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    // The error pages answer 404/400 on purpose; Chromium logs those loads as console errors.
-    if (m.type() === "error" && !/status of 40[04]/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  return { page, problems };
-}
-
-const drawn = (page: Page) =>
-  page.waitForFunction(() => {
-    const s = document.getElementById("summary");
-    return s !== null && s.textContent !== "Đang tải…";
-  });
+// The error pages answer 404 on purpose; Chromium logs those loads as console errors.
+const tab = () => session.tab({ ignore: /status of 404/ });
 
 describe("web UI for clerks, in Chromium", () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [store, browser] = await Promise.all([
-      startFixtureServer(),
-      chromium.launch({
-        executablePath: "/usr/bin/chromium",
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      }),
-    ]);
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: "vi-VN", baseURL: store.url });
+    session = await startBrowserSession();
+    store = session.store;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await store?.stop();
+    await session?.stop();
   });
 
   it("labels and error pages are Vietnamese, errors included", async () => {
