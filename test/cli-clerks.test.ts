@@ -5,7 +5,7 @@
  * distinct `extract --out` names, CSV with a byte-order mark, `show --csv --out`.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,7 @@ beforeAll(() => {
 describe("language", () => {
   it("--help is Vietnamese by default, commander's own words too; English with --lang en or LANG=en_US", () => {
     const vi = ok(["query", "tasks", "--help"]);
-    expect(vi).toMatch(/^Cách dùng: vanban query tasks/);
+    expect(vi).toMatch(/^Cách dùng: vanban query tasks \[tùy chọn\]\n/);
     expect(vi).toContain("Tùy chọn:");
     expect(vi).toContain("tệp kho dữ liệu (mặc định: \"vanban.db\")");
     expect(vi).toContain("hiển thị trợ giúp cho lệnh");
@@ -58,6 +58,22 @@ describe("language", () => {
       expect(r.status).toBe(1);
       expect(vanban([...args, "--lang", "en"]).stderr).toBe(`${en}\n`);
     }
+  });
+
+  it("an import names each refused file and why, in Vietnamese; the stored reason stays as data", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "empty.pdf"), "");
+    // The OLE signature of a Word 97-2003 file, renamed .docx as clerks do.
+    writeFileSync(join(dir, "old.docx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512, 1)]));
+    const store = join(dir, "v.db");
+    const r = vanban(["import", join(dir, "empty.pdf"), join(dir, "old.docx"), join(dir, "missing.txt"), "--db", store]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^đã xem 3 tệp: 0 mới, 0 thay đổi, 0 bỏ qua, 3 lỗi/);
+    expect(r.stdout).toContain(`${join(dir, "old.docx")}: sniff: tệp Word 97-2003 (.doc) cũ — hãy lưu lại thành .docx để nhập\n`);
+    expect(r.stdout).toContain(`${join(dir, "empty.pdf")}: sniff: tệp rỗng (0 byte)\n`);
+    expect(r.stdout).toContain(`${join(dir, "missing.txt")}: read: không có tệp này\n`);
+    const json = JSON.parse(vanban(["import", join(dir, "old.docx"), "--db", store, "--json"]).stdout);
+    expect(json.errors[0].reason).toBe("legacy Word 97-2003 (.doc, OLE) file — save it as .docx to import it");
   });
 
   it("tables speak Vietnamese; --json keys and values stay machine-readable", () => {

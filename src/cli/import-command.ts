@@ -8,6 +8,7 @@ import cliProgress from "cli-progress";
 import { log } from "../log.js";
 import { StoreError } from "../store/store-error.js";
 import { language, render, t } from "../i18n/index.js";
+import { localiseReason } from "../i18n/reasons.js";
 import { printJson, reportError } from "./output.js";
 
 export const DEFAULT_DB = "vanban.db";
@@ -71,9 +72,9 @@ function printSummary(s: Omit<import("../../pipelines/import.js").ImportSummary,
   console.log(t("import.summary", { seen: s.seen, new: s.new, changed: s.changed, skipped: s.skipped, failed: s.failed, pruned, seconds: s.seconds.toFixed(1) }));
   console.log(t("import.stored", { documents: s.documents, pages: s.pages, references: s.references, tasks: s.tasks, deadlines: s.deadlines, metrics: s.metrics }));
   if (s.needsOcr) console.log(t("import.needsOcr", { n: s.needsOcr }));
-  for (const k of s.skippedFiles) console.log(t("import.skippedFile", { file: k.file, reason: k.reason }));
+  for (const k of s.skippedFiles) console.log(t("import.skippedFile", { file: k.file, reason: localiseReason(k.reason) }));
   if (s.errors.length) {
     console.log(t("import.failedFiles"));
-    for (const e of s.errors) console.log(`  ${e.file}: ${e.stage}: ${e.reason}`);
+    for (const e of s.errors) console.log(`  ${e.file}: ${e.stage}: ${localiseReason(e.reason)}`);
   }
 }

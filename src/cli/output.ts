@@ -1,6 +1,7 @@
 /** How commands print: JSON for --json, one-line errors naming the file and the reason, in the user's language. */
 // From sniff.js, not parse/index.js: loading every parser (remark, pdf.js glue) for a query command cost ~0.2 s a start.
 import { localise, t } from "../i18n/index.js";
+import { localiseReason } from "../i18n/reasons.js";
 import { ParseError } from "../parse/sniff.js";
 
 export function printJson(value: unknown): void {
@@ -8,7 +9,7 @@ export function printJson(value: unknown): void {
 }
 
 export function failureLine(e: unknown, file: string): string {
-  if (e instanceof ParseError) return `${e.file}: ${e.stage}: ${e.reason}`;
+  if (e instanceof ParseError) return `${e.file}: ${e.stage}: ${localiseReason(e.reason)}`;
   return `${file}: ${localise(e)}`;
 }
 

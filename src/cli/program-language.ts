@@ -37,6 +37,12 @@ export function localiseCommander(program: Command): void {
         const key = `help.${title}`;
         return isMessageKey(key) ? render(language(), key as MessageKey) : title;
       },
+      commandUsage(this: Help, cmd) {
+        return Object.getPrototypeOf(this).commandUsage.call(this, cmd).replace("[options]", t("help.[options]")).replace("[command]", t("help.[command]"));
+      },
+      subcommandTerm(this: Help, cmd) {
+        return Object.getPrototypeOf(this).subcommandTerm.call(this, cmd).replace("[options]", t("help.[options]"));
+      },
       optionDescription(this: Help, option) {
         return notes(Object.getPrototypeOf(this).optionDescription.call(this, option));
       },

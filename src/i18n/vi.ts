@@ -17,6 +17,8 @@ export const vi = {
   "help.Commands:": "Lệnh:",
   "help.Arguments:": "Tham số:",
   "help.Global Options:": "Tùy chọn chung:",
+  "help.[options]": "[tùy chọn]",
+  "help.[command]": "[lệnh]",
   "help.default": "mặc định",
   "help.choices": "chọn một trong",
   "commander.unknownOption": "không có tùy chọn {flag}",
@@ -248,6 +250,20 @@ export const vi = {
   "store.agencyEmpty": "--agency trống",
   "store.noChain": "không có chuỗi trích dẫn nào giữa {from} và {to}",
   "store.subjectNoWords": "--subject không có từ nào",
+
+  // Why a file was refused (the parsers' and the importer's reasons, said again: reasons.ts)
+  "reason.noSuchFile": "không có tệp này",
+  "reason.tooLarge": "tệp {size} MB, vượt giới hạn {limit} MB",
+  "reason.empty": "tệp rỗng (0 byte)",
+  "reason.zipNotWord": "tệp ZIP không phải văn bản Word (không có word/document.xml)",
+  "reason.legacyDoc": "tệp Word 97-2003 (.doc) cũ — hãy lưu lại thành .docx để nhập",
+  "reason.rtf": "không đọc được RTF — hãy lưu lại thành .docx",
+  "reason.binary": "nội dung nhị phân, không phải PDF, DOCX hay văn bản",
+  "reason.needsOcr": "không có lớp chữ — cần OCR (PDF scan)",
+  "reason.password": "PDF có mật khẩu",
+  "reason.timedOut": "quá thời gian, dừng sau {seconds} giây",
+  "reason.notDocument": "ghi chú của dự án, không phải văn bản",
+  "reason.brokenSymlink": "liên kết tượng trưng bị hỏng",
 
   // Web: frame, error pages, request errors
   "web.nav": "Chính",
