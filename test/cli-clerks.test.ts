@@ -4,7 +4,9 @@
  * citation graph as GraphML and CSV (parsed back), `extract -` from stdin,
  * distinct `extract --out` names, CSV with a byte-order mark, `show --csv --out`.
  */
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
@@ -111,6 +113,20 @@ describe("vanban sql", () => {
     expect(lines.map((l) => Object.keys(JSON.parse(l)))).toEqual(lines.map(() => ["id", "code"]));
     // Repeated column names keep every value.
     expect(JSON.parse(ok(["sql", "SELECT 1 AS id, 2 AS id", "--db", db, "--json"])).rows).toEqual([{ id: 1, id_2: 2 }]);
+  });
+
+  it("--ndjson streams: a reader that stops after one line ends the answer quietly (exit 0)", async () => {
+    const child = spawn(process.execPath, ["bin/vanban.js", "sql", "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c LIMIT 2000000) SELECT n FROM c", "--db", db, "--ndjson"], {
+      env: { ...process.env, LANG: "vi_VN.UTF-8", LC_ALL: "" },
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const first = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(d.toString())));
+    child.stdout.destroy();
+    const [code] = (await once(child, "exit")) as [number];
+    expect(first.split("\n")[0]).toBe('{"n":1}');
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("refuses anything that writes, in one line, and the store file is unchanged", () => {

@@ -41,11 +41,24 @@ export async function printAnswer(a: Answer, f: Format): Promise<void> {
   }
 }
 
-/** One line per item; waits for the pipe to drain so a large answer is not held in memory. */
+/**
+ * One line per item; waits for the pipe to drain so a large answer is not held in
+ * memory. A reader that stops early (`| head`) ends the answer quietly, as for any
+ * Unix filter; the iterator is closed (an SQL statement finishes).
+ */
 export async function writeNdjson(items: Iterable<unknown>): Promise<void> {
-  for (const item of items) {
-    if (!process.stdout.write(`${JSON.stringify(item)}\n`)) await once(process.stdout, "drain");
+  let failure: NodeJS.ErrnoException | undefined;
+  const onError = (e: NodeJS.ErrnoException) => void (failure ??= e);
+  process.stdout.on("error", onError);
+  try {
+    for (const item of items) {
+      if (!process.stdout.write(`${JSON.stringify(item)}\n`)) await once(process.stdout, "drain").catch(onError);
+      if (failure) break;
+    }
+  } finally {
+    process.stdout.off("error", onError);
   }
+  if (failure && failure.code !== "EPIPE") throw failure;
 }
 
 /** A column's header in the user's language; an unknown column (an SQL alias) as written. */
