@@ -226,6 +226,9 @@ describe("vanban extract", () => {
     // A pasted sentence: the citation is found in it.
     const pasted = JSON.parse(ok(["extract", "-", "--json"], { input: "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ." }));
     expect(pasted.references).toEqual([expect.objectContaining({ code: "57-NQ/TW", date: "2024-12-22" })]);
+    const empty = vanban(["extract", "-"], { input: "" });
+    expect(empty.stderr).toBe("lỗi: (đầu vào chuẩn): sniff: tệp rỗng (0 byte)\n");
+    expect(empty.status).toBe(2);
   });
 
   it("--out keeps two inputs with one stem apart", () => {

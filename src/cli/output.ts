@@ -9,7 +9,8 @@ export function printJson(value: unknown): void {
 }
 
 export function failureLine(e: unknown, file: string): string {
-  if (e instanceof ParseError) return `${e.file}: ${e.stage}: ${localiseReason(e.reason)}`;
+  // The caller's name for the input, not the parser's: pasted text ("-") is "(đầu vào chuẩn)".
+  if (e instanceof ParseError) return `${file}: ${e.stage}: ${localiseReason(e.reason)}`;
   return `${file}: ${localise(e)}`;
 }
 
