@@ -1,9 +1,10 @@
 /**
  * What the browser tests share: Debian's Chromium driven by playwright-core
  * against a server on the fixtures store, tabs that record problems, and the wait
- * for a page's script to draw. No skip: CI installs Chromium (.ci/run); a missing
- * browser must fail loudly, not pass silently.
+ * for a page's script to draw. No skip: `npm test` installs Chromium first
+ * (scripts/setup-system); a missing browser must fail loudly, not pass silently.
  */
+import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startFixtureServer, type WebTestStore } from "./web-test-store.js";
 
@@ -15,13 +16,16 @@ export type BrowserSession = {
   stop(): Promise<void>;
 };
 
+const CHROMIUM = "/usr/bin/chromium";
+
 export async function startBrowserSession(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/setup-system as root (it installs the Debian packages in scripts/system-packages.txt)`);
   let browser: Browser;
   let store: WebTestStore;
   [store, browser] = await Promise.all([
     startFixtureServer(),
     chromium.launch({
-      executablePath: "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     }),
   ]);

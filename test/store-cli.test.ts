@@ -76,7 +76,7 @@ describe("vanban CLI (spawned)", () => {
     expect(ambiguous.stderr).toBe("lỗi: có nhiều văn bản số hiệu 41-KH/ĐU — thêm --issuer (2 xã, phường dùng số hiệu này: Phong Quang, Phú Thịnh)\n");
     const noStore = vanban("show", "1", "--db", `${db}.missing`);
     expect(noStore.stderr.trim().split("\n")).toHaveLength(1);
-    expect(noStore.stderr).toMatch(/^lỗi: không có kho dữ liệu tại /);
+    expect(noStore.stderr).toMatch(/^lỗi: không có kho tại /);
     expect(vanban("query", "tasks", "--status", "nope", "--db", db).stderr).toMatch(/^lỗi: không có trạng thái nope/);
   });
 });

@@ -21,6 +21,7 @@ const tab = () => session.tab();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: false });
 
+// No skip: `npm test` installs Chromium first (scripts/setup-system); a missing browser must fail loudly, not pass silently.
 describe("web UI in Chromium", () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -10,6 +10,8 @@ import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isMessageKey, render, language, t, VanbanError } from "../i18n/index.js";
+import { maxOf } from "../large-arrays.js";
+import { printable } from "../printable.js";
 import { toCsv } from "../web/csv.js";
 import { printJson } from "./output.js";
 
@@ -36,7 +38,7 @@ export async function printAnswer(a: Answer, f: Format): Promise<void> {
       if (sections.length > 1) process.stdout.write(`${i ? "\r\n" : "\uFEFF"}# ${s.title}\r\n`);
       process.stdout.write(sections.length > 1 ? csvOf(s.rows).replace(/^\uFEFF/, "") : csvOf(s.rows));
     } else {
-      process.stdout.write(`${i ? "\n" : ""}${s.title}\n${table(s.rows)}`);
+      process.stdout.write(`${i ? "\n" : ""}${printable(s.title)}\n${table(s.rows)}`);
     }
   }
 }
@@ -78,9 +80,10 @@ const WIDE = new Set(["task", "text", "title", "issuer", "subject", "value"]);
 export function table(rows: readonly Row[], title = columnTitle): string {
   if (!rows.length) return `${t("table.none")}\n`;
   const columns = Object.keys(rows[0]);
-  const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : String(v).replace(/\s+/g, " "), WIDE.has(c) ? 60 : 40);
-  const headers = columns.map(title);
-  const widths = columns.map((c, i) => Math.max(length(headers[i]), ...rows.map((r) => length(cell(r[c], c)))));
+  // Text from documents and file names: one safe line per cell (control characters escaped).
+  const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : printable(String(v).replace(/\s+/g, " ")), WIDE.has(c) ? 60 : 40);
+  const headers = columns.map((c) => printable(title(c)));
+  const widths = columns.map((c, i) => maxOf(rows, (r) => length(cell(r[c], c)), length(headers[i])));
   const line = (vals: string[]) => `${vals.map((v, i) => v + " ".repeat(widths[i] - length(v))).join("  ").trimEnd()}\n`;
   return line(headers) + line(widths.map((w) => "-".repeat(w))) + rows.map((r) => line(columns.map((c) => cell(r[c], c)))).join("");
 }

@@ -9,6 +9,7 @@ import { basename, extname, join } from "node:path";
 import type { Command } from "commander";
 import type { Extraction } from "../../schemas/extraction.js";
 import { t } from "../i18n/index.js";
+import { printable } from "../printable.js";
 import { printJson, reportFailure } from "./output.js";
 
 const STDIN = "-";
@@ -67,7 +68,7 @@ async function readStdin(): Promise<Uint8Array> {
 
 function printSummary(x: Extraction): void {
   const d = x.document;
-  console.log(x.source.file === STDIN ? t("extract.stdin") : x.source.file);
+  console.log(x.source.file === STDIN ? t("extract.stdin") : printable(x.source.file));
   console.log(`  ${d.kind ?? "?"} ${d.code ?? (d.symbol ? `${t("extract.noNumber")} ${d.symbol}` : "")} ${d.date ?? ""} — ${d.issuer ?? t("extract.issuerUnknown")}`);
   if (d.title) console.log(`  ${d.title.slice(0, 140)}`);
   console.log(`  ${t("extract.counts", { references: x.references.length, tasks: x.tasks.length, deadlines: x.deadlines.length, metrics: x.metrics.length })}`);

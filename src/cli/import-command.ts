@@ -6,14 +6,18 @@
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { log } from "../log.js";
+import { printable } from "../printable.js";
 import { StoreError } from "../store/store-error.js";
 import { language, render, t } from "../i18n/index.js";
 import { localiseReason } from "../i18n/reasons.js";
+import { positiveNumber, wholeNumber } from "./option-values.js";
 import { printJson, reportError } from "./output.js";
 
 export const DEFAULT_DB = "vanban.db";
+/** Node reads at most 2 GiB into one buffer. */
+const MAX_SIZE_MB = 2047;
 
-type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: string; timeout?: string; maxSize?: string; logJson?: boolean };
+type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: number; timeout: number; maxSize: number; followLinks?: boolean; logJson?: boolean };
 
 export function registerImport(program: Command): void {
   program
@@ -24,9 +28,10 @@ export function registerImport(program: Command): void {
     .option("--prune", t("import.prune"))
     .option("--force", t("import.force"))
     .option("--strict", t("import.strict"))
-    .option("--jobs <n>", t("import.jobs"))
-    .option("--timeout <seconds>", t("import.timeout"), "120")
-    .option("--max-size <MB>", t("import.maxSize"), "100")
+    .option("--jobs <n>", t("import.jobs"), wholeNumber("--jobs", 1, 1024))
+    .option("--timeout <seconds>", t("import.timeout"), positiveNumber("--timeout", 86_400), 120)
+    .option("--max-size <MB>", t("import.maxSize"), positiveNumber("--max-size", MAX_SIZE_MB), 100)
+    .option("--follow-links", t("import.followLinks"))
     .option("--log-json", t("import.logJson"))
     .option("--json", t("import.json"))
     .action(async (paths: string[], opts: ImportOpts) => {
@@ -43,9 +48,10 @@ export function registerImport(program: Command): void {
           db: opts.db,
           force: opts.force,
           prune: opts.prune,
-          jobs: opts.jobs ? Number(opts.jobs) : undefined,
-          timeoutMs: Number(opts.timeout) * 1000,
-          maxBytes: Number(opts.maxSize) * 1024 * 1024,
+          followLinks: opts.followLinks,
+          jobs: opts.jobs,
+          timeoutMs: opts.timeout * 1000,
+          maxBytes: Math.floor(opts.maxSize * 1024 * 1024),
           onProgress: (p) => {
             if (!bar) return;
             bar.setTotal(p.queued);
@@ -54,7 +60,7 @@ export function registerImport(program: Command): void {
           },
         });
         bar?.stop();
-        const { reingestQueue: _internal, ...shown } = summary;
+        const shown = summary;
         if (opts.json) printJson(shown);
         else printSummary(shown);
         if (summary.failed) process.exitCode = opts.strict ? 1 : 2;
@@ -67,14 +73,14 @@ export function registerImport(program: Command): void {
     });
 }
 
-function printSummary(s: Omit<import("../../pipelines/import.js").ImportSummary, "reingestQueue">): void {
+function printSummary(s: import("../../pipelines/import.js").ImportSummary): void {
   const pruned = s.pruned ? t("import.pruned", { n: s.pruned }) : "";
   console.log(t("import.summary", { seen: s.seen, new: s.new, changed: s.changed, skipped: s.skipped, failed: s.failed, pruned, seconds: s.seconds.toFixed(1) }));
   console.log(t("import.stored", { documents: s.documents, pages: s.pages, references: s.references, tasks: s.tasks, deadlines: s.deadlines, metrics: s.metrics }));
   if (s.needsOcr) console.log(t("import.needsOcr", { n: s.needsOcr }));
-  for (const k of s.skippedFiles) console.log(t("import.skippedFile", { file: k.file, reason: localiseReason(k.reason) }));
+  for (const k of s.skippedFiles) console.log(printable(t("import.skippedFile", { file: k.file, reason: localiseReason(k.reason) })));
   if (s.errors.length) {
     console.log(t("import.failedFiles"));
-    for (const e of s.errors) console.log(`  ${e.file}: ${e.stage}: ${localiseReason(e.reason)}`);
+    for (const e of s.errors) console.log(`  ${printable(`${e.file}: ${e.stage}: ${localiseReason(e.reason)}`)}`);
   }
 }

@@ -31,7 +31,9 @@ program
   .version(version, "-V, --version", t("cli.version"))
   .option("--lang <lang>", t("cli.lang"))
   .option("--verbose", t("cli.verbose"))
-  .hook("preAction", (cmd) => setVerbose(Boolean(cmd.optsWithGlobals().verbose)));
+  .hook("preAction", (cmd) => setVerbose(Boolean(cmd.optsWithGlobals().verbose)))
+  // Set before the commands are added, so each inherits them: a usage error is one line, exit 2.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 registerParse(program);
 registerExtract(program);
@@ -42,5 +44,13 @@ registerStoreCommands(program);
 registerSql(program);
 registerExport(program);
 registerServe(program);
+
+// `vanban show … | head`: the reader has gone, so stop quietly, as a Unix filter does
+// (keeping the exit code the command set), instead of a stack trace for EPIPE.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit();
+  });
 
 await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@
 import { localise, t } from "../i18n/index.js";
 import { localiseReason } from "../i18n/reasons.js";
 import { ParseError } from "../parse/sniff.js";
+import { printable } from "../printable.js";
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -10,8 +11,8 @@ export function printJson(value: unknown): void {
 
 export function failureLine(e: unknown, file: string): string {
   // The caller's name for the input, not the parser's: pasted text ("-") is "(đầu vào chuẩn)".
-  if (e instanceof ParseError) return `${file}: ${e.stage}: ${localiseReason(e.reason)}`;
-  return `${file}: ${localise(e)}`;
+  if (e instanceof ParseError) return printable(`${file}: ${e.stage}: ${localiseReason(e.reason)}`);
+  return printable(`${file}: ${localise(e)}`);
 }
 
 export function reportFailure(e: unknown, file: string): void {
@@ -20,5 +21,5 @@ export function reportFailure(e: unknown, file: string): void {
 
 /** "lỗi: …" on stderr: the error's message in the user's language, one line. */
 export function reportError(e: unknown): void {
-  console.error(t("cli.error", { message: localise(e) }));
+  console.error(t("cli.error", { message: printable(localise(e)) }));
 }

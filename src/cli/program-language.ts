@@ -6,6 +6,7 @@
  */
 import type { Command, Help } from "commander";
 import { render, t, language, type MessageKey, isMessageKey } from "../i18n/index.js";
+import { usageLine } from "./option-values.js";
 
 /** Commander's error lines (command.js), the parts worth keeping as parameters. */
 const COMMANDER_ERRORS: { pattern: RegExp; say: (m: RegExpMatchArray) => string }[] = [
@@ -14,11 +15,12 @@ const COMMANDER_ERRORS: { pattern: RegExp; say: (m: RegExpMatchArray) => string 
   { pattern: /^error: missing required argument '(.+?)'/, say: (m) => t("commander.missingArgument", { name: m[1] }) },
   { pattern: /^error: option '(.+?)' argument missing/, say: (m) => t("commander.optionArgumentMissing", { flag: m[1] }) },
   { pattern: /^error: too many arguments.*Expected (\d+) arguments? but got (\d+)/, say: (m) => t("commander.tooManyArguments", { expected: m[1], received: m[2] }) },
-  { pattern: /^error: option '(.+?)' argument '(.*?)' is invalid\.\s*(.*)$/s, say: (m) => `${t("commander.invalidArgument", { flag: m[1], value: m[2] })}${m[3] ? ` ${m[3].trim()}` : ""}` },
+  // Anything else commander says (a refused option value, already in the user's language: option-values.ts).
+  { pattern: /^error: (.*)$/s, say: (m) => m[1] },
 ];
 
 export function commanderErrorLine(text: string): string {
-  const [first, ...rest] = text.trimEnd().split("\n");
+  const [first, ...rest] = usageLine(text).trimEnd().split("\n");
   const known = COMMANDER_ERRORS.find((e) => e.pattern.test(first));
   if (!known) return `${text.trimEnd()}\n`;
   const suggestion = /^\(Did you mean (.+)\?\)$/.exec(rest.join(" ").trim());

@@ -3,11 +3,13 @@
  * 127.0.0.1 unless --host says otherwise: the archive is internal documents,
  * and the server has no authentication.
  */
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { log } from "../log.js";
+import { printable } from "../printable.js";
 import { StoreError } from "../store/store-error.js";
 import { languageFrom, setLanguage, t } from "../i18n/index.js";
 import { DEFAULT_DB } from "./import-command.js";
+import { wholeNumber } from "./option-values.js";
 import { reportError } from "./output.js";
 
 export function registerServe(program: Command): void {
@@ -15,7 +17,7 @@ export function registerServe(program: Command): void {
     .command("serve")
     .description(t("serve.description"))
     .option("--db <file>", t("opt.db"), DEFAULT_DB)
-    .option("--port <n>", t("serve.port"), parsePort, 8080)
+    .option("--port <n>", t("serve.port"), wholeNumber("--port", 0, 65535), 8080)
     .option("--host <host>", t("serve.host"), "127.0.0.1")
     .action(async (opts: { db: string; port: number; host: string }) => {
       // The pages speak Vietnamese to every browser unless --lang asks otherwise: a server's own LANG (often en_US) is no reader's choice.
@@ -29,17 +31,11 @@ export function registerServe(program: Command): void {
         return null;
       });
       if (!server) return;
-      console.log(t("serve.listening", { db: opts.db, url: server.url }));
+      console.log(t("serve.listening", { db: printable(opts.db), url: server.url }));
       const stop = () => {
         void server.close().then(() => process.exit(0));
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
-}
-
-function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(t("serve.portBad", { value }));
-  return n;
 }

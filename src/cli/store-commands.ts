@@ -18,7 +18,10 @@ import { StoreError } from "../store/store-error.js";
 import { t, VanbanError } from "../i18n/index.js";
 import { columnTitle, printAnswer, type Answer, type Format, type Row, type Section } from "./answer-output.js";
 import { DEFAULT_DB } from "./import-command.js";
+import { period, wholeNumber, type Period } from "./option-values.js";
 import { reportError } from "./output.js";
+
+const LIMIT = wholeNumber("--limit", 0, 1_000_000);
 
 export function registerStoreCommands(program: Command): void {
   const query = program.command("query").description(t("query.description"));
@@ -26,7 +29,7 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("citing").description(t("citing.description")).argument("<code>"), true)
     .option("--transitive", t("citing.transitive"))
     .option("--issuer <issuer>", t("opt.issuer"))
-    .option("--limit <n>", t("citing.limit"), parseLimit)
+    .option("--limit <n>", t("citing.limit"), LIMIT)
     .action((code: string, opts: StoreOpts & { transitive?: boolean; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
         const r = queryCiting(db, code, { transitive: opts.transitive, issuer: opts.issuer, limit: opts.limit });
@@ -71,15 +74,15 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("tasks").description(t("tasks.description")), true)
     .option("--agency <agency>", t("tasks.agency"))
     .option("--status <status>", t("tasks.status"))
-    .option("--due-before <date>", t("tasks.dueBefore"))
-    .option("--due-after <date>", t("tasks.dueAfter"))
+    .option("--due-before <date>", t("tasks.dueBefore"), period("--due-before"))
+    .option("--due-after <date>", t("tasks.dueAfter"), period("--due-after"))
     .option("--doc <doc>", t("tasks.doc"))
     .option("--source <code>", t("tasks.source"))
     .option("--issuer <issuer>", t("opt.issuer"))
-    .option("--limit <n>", t("opt.limit"), parseLimit)
-    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: string; dueAfter?: string; doc?: string; source?: string; issuer?: string; limit?: number }) =>
+    .option("--limit <n>", t("opt.limit"), LIMIT)
+    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
-        const r = queryTasks(db, opts);
+        const r = queryTasks(db, { ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
         return {
           json: r,
           items: r.tasks,
@@ -92,7 +95,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--subject <text>", t("metrics.subject"))
     .option("--doc <doc>", t("metrics.doc"))
     .option("--issuer <issuer>", t("opt.issuer"))
-    .option("--limit <n>", t("metrics.limit"), parseLimit)
+    .option("--limit <n>", t("metrics.limit"), LIMIT)
     .action((opts: StoreOpts & { subject?: string; doc?: string; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
         const r = queryMetrics(db, opts);
@@ -111,7 +114,7 @@ export function registerStoreCommands(program: Command): void {
       }));
 
   withOutput(program.command("search").description(t("search.description")).argument("<text...>"), true)
-    .option("--limit <n>", t("search.limit"), parseLimit)
+    .option("--limit <n>", t("search.limit"), LIMIT)
     .action((words: string[], opts: StoreOpts & { limit?: number }) =>
       run(opts, (db) => {
         const r = searchStore(db, words.join(" "), { limit: opts.limit });
@@ -169,12 +172,6 @@ type StoreOpts = Format & { db: string };
 function withOutput(cmd: Command, streamed = false): Command {
   cmd.option("--db <file>", t("opt.db"), DEFAULT_DB).option("--json", t("opt.json")).option("--csv", t("opt.csv"));
   return streamed ? cmd.option("--ndjson", t("opt.ndjson")) : cmd;
-}
-
-function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new StoreError("opt.limitBad", { value });
-  return n;
 }
 
 async function run(opts: StoreOpts, answer: (db: Store) => Answer): Promise<void> {

@@ -26,7 +26,6 @@ export const vi = {
   "commander.missingArgument": "thiếu tham số {name}",
   "commander.optionArgumentMissing": "tùy chọn {flag} cần một giá trị",
   "commander.tooManyArguments": "thừa tham số: cần {expected}, nhận {received}",
-  "commander.invalidArgument": "tùy chọn {flag}: giá trị {value} không hợp lệ",
   "commander.didYouMean": "(có phải ý bạn là {suggestion}?)",
 
   // Options shared by several commands
@@ -36,7 +35,6 @@ export const vi = {
   "opt.ndjson": "in mỗi kết quả một dòng JSON (NDJSON), theo luồng",
   "opt.issuer": "cơ quan ban hành hoặc địa bàn, khi số hiệu là của địa phương (41-KH/ĐU)",
   "opt.limit": "tối đa bằng này kết quả",
-  "opt.limitBad": "--limit cần một số nguyên không âm, không phải {value}",
   "opt.formatsExclusive": "chỉ chọn một trong --json, --csv, --ndjson",
   "arg.doc": "đường dẫn tệp, số hiệu hoặc id trong kho",
 
@@ -66,6 +64,7 @@ export const vi = {
   "import.jobs": "số luồng xử lý (mặc định: số nhân CPU)",
   "import.timeout": "thời gian tối đa cho mỗi tệp (giây)",
   "import.maxSize": "từ chối tệp lớn hơn (MB)",
+  "import.followLinks": "đi theo các liên kết tượng trưng dẫn ra ngoài các thư mục đã nêu (mặc định: bỏ qua)",
   "import.logJson": "ghi nhật ký dạng dòng JSON ra stderr (mức info)",
   "import.json": "in bản tóm tắt dạng một đối tượng JSON",
   "import.progress": "đang nhập |{bar}| {value}/{total} tệp · {pages} trang · {rate} trang/giây · còn {eta_formatted}",
@@ -77,9 +76,8 @@ export const vi = {
   "import.failedFiles": "tệp lỗi:",
 
   // doctor
-  "doctor.description": "kiểm tra kho: toàn vẹn, phiên bản lược đồ, số lượng, tệp lỗi",
+  "doctor.description": "kiểm tra kho: toàn vẹn, phiên bản lược đồ, số lượng, tệp lỗi, các bất biến (--repair sửa những gì sửa được)",
   "doctor.json": "in một đối tượng JSON",
-  "doctor.noStore": "{db}: không có kho dữ liệu (chạy `vanban import` trước)",
   "doctor.schema": "kho {db}: lược đồ phiên bản {version} (vanban này: {expected})",
   "doctor.integrityOk": "toàn vẹn: tốt",
   "doctor.integrityBad": "toàn vẹn: {n} vấn đề",
@@ -92,11 +90,10 @@ export const vi = {
   // nightly
   "nightly.description": "nhập hộp thư đến, rồi báo cáo thời hạn mới, sắp đến hạn, quá hạn và thay đổi (report.md, report.json, deadlines.ics)",
   "nightly.inbox": "tệp hoặc thư mục cần nhập (như `vanban import`)",
-  "nightly.today": "ngày lập báo cáo (mặc định: hôm nay, giờ địa phương)",
+  "nightly.today": "ngày lập báo cáo: 30/04/2026 hoặc 2026-04-30 (mặc định: hôm nay, giờ địa phương)",
   "nightly.horizon": "bao nhiêu ngày tới được coi là sắp đến hạn",
   "nightly.out": "thư mục ghi tệp (mặc định: ./nightly/<ngày>/)",
   "nightly.json": "in báo cáo dạng JSON",
-  "nightly.horizonBad": "--horizon {value}: cần một số ngày nguyên",
   "nightly.files": "Tệp: {files}",
   "nightly.quiet": "Không có gì mới cần chú ý (lần chạy #{run}, ngày {today}). Tệp: {files}",
 
@@ -104,7 +101,6 @@ export const vi = {
   "serve.description": "giao diện web và API JSON trên một kho (chỉ đọc)",
   "serve.port": "cổng (0 = cổng trống bất kỳ)",
   "serve.host": "địa chỉ lắng nghe",
-  "serve.portBad": "cần một số từ 0 đến 65535, không phải {value}",
   "serve.listening": "vanban: đang phục vụ {db} tại {url} (Ctrl+C để dừng)",
 
   // query, search, show
@@ -122,8 +118,8 @@ export const vi = {
   "tasks.description": "nhiệm vụ, có lọc",
   "tasks.agency": "cơ quan chủ trì hoặc phối hợp (chấp nhận viết tắt và cách viết khác)",
   "tasks.status": "done | in-progress | not-started | overdue (theo báo cáo mới nhất, với nhiệm vụ của kế hoạch)",
-  "tasks.dueBefore": "thời hạn vào hoặc trước ngày này",
-  "tasks.dueAfter": "thời hạn vào hoặc sau ngày này",
+  "tasks.dueBefore": "thời hạn vào hoặc trước ngày này (30/04/2026, 2026-04-30; tháng hoặc năm: ngày cuối)",
+  "tasks.dueAfter": "thời hạn vào hoặc sau ngày này (30/04/2026, 2026-04-30; tháng hoặc năm: ngày đầu)",
   "tasks.doc": "nhiệm vụ của một văn bản (đường dẫn, số hiệu hoặc id)",
   "tasks.source": "nhiệm vụ do văn bản này giao",
   "tasks.title": "{total} nhiệm vụ",
@@ -242,7 +238,7 @@ export const vi = {
   "place.districts": "huyện",
   "place.issuer": "cơ quan",
   "place.issuers": "cơ quan",
-  "store.noStore": "không có kho dữ liệu tại {file} — chạy \"vanban import ĐƯỜNG_DẪN… --db {file}\" trước",
+  "store.noStore": "không có kho tại {file} — hãy chạy \"vanban import ĐƯỜNG_DẪN… --db {file}\" trước",
   "store.cannotOpen": "không mở được {file}: {reason}",
   "store.notSqlite": "{file} không phải tệp SQLite",
   "store.unknownStatus": "không có trạng thái {status} — dùng một trong {allowed}",
@@ -275,7 +271,9 @@ export const vi = {
   "web.error.404": "Không tìm thấy",
   "web.error.400": "Yêu cầu không hợp lệ",
   "web.error.405": "Phương thức không được hỗ trợ",
+  "web.error.421": "Sai tên máy chủ",
   "web.error.500": "Lỗi máy chủ",
+  "web.wrongHost": "Máy chủ này không phục vụ tên {host} — mở nó qua http://127.0.0.1 hoặc http://localhost",
   "web.backToList": "Về danh sách văn bản",
   "web.internalError": "lỗi nội bộ",
   "web.noSuchPage": "Không có trang {path}",

@@ -7,7 +7,7 @@ import { isMessageKey, VanbanError, type MessageKey, type Params } from "../i18n
 
 export class HttpError extends VanbanError {
   constructor(
-    readonly status: 400 | 404 | 405,
+    readonly status: 400 | 404 | 405 | 421,
     keyOrMessage: MessageKey | string,
     params: Params = {},
   ) {
