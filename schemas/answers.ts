@@ -221,6 +221,7 @@ export const Annotation = z.object({
   end: z.number().int(),
   label: z.string(),
   target: z.object({ id: Id, placeholder: z.boolean() }).optional(),
+  repeat: z.boolean().optional().describe("another mention of a fact highlighted already (the fact lists link to the first)"),
 });
 export const DocumentView = ShowResult.omit({ metrics: true }).extend({
   metrics: z.array(MetricItem.extend({ span: NullableSpan })),

@@ -93,3 +93,4 @@ export function sqliteOperations(db: Store): StoreOperations {
   for (const [name, f] of Object.entries(OPERATIONS)) bound[name] = (...args: unknown[]) => (f as (db: Store, ...a: unknown[]) => unknown)(db, ...args);
   return bound as StoreOperations;
 }
+export { runReadOnlySql } from "./read/sql-console.js";

@@ -47,7 +47,7 @@ export function apiRoutes(): Router<ApiHandler> {
         return queryPath(db, String(from), String(to));
       } catch (e) {
         // Both ends exist (resolved above): what is missing is the chain.
-        if (e instanceof StoreError) throw notFound(e.message);
+        if (e instanceof StoreError) throw notFound(e.key ?? e.message, e.params);
         throw e;
       }
     })
@@ -63,7 +63,7 @@ export function apiRoutes(): Router<ApiHandler> {
     .add("/api/metrics", ({ db, query }) => {
       const page = query.page();
       const subject = query.text("subject");
-      if (subject !== undefined && !/[\p{L}\p{N}]/u.test(subject)) throw badRequest("subject has no words");
+      if (subject !== undefined && !/[\p{L}\p{N}]/u.test(subject)) throw badRequest("web.subjectNoWords");
       const doc = query.text("doc");
       const r = queryMetrics(db, { subject, doc: doc !== undefined ? String(documentIdParam(db, doc, query.text("issuer"))) : undefined });
       // Pairs, not metrics, are what a reader pages through; the pairing needs every metric examined.

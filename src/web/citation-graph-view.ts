@@ -12,23 +12,28 @@ import { documentLabel } from "./labels.js";
 
 export type { CitationGraph, GraphEdge, GraphNode };
 
-export type GraphOptions = { focusId?: number; transitive: boolean; kind?: string; localityKey?: string };
+export type GraphOptions = {
+  focusId?: number; transitive: boolean; kind?: string; localityKey?: string;
+  /** The drawing's cap (MAX_NODES) by default; an export takes every node. */
+  maxNodes?: number;
+};
 
 /** Beyond this a drawing is unreadable and slow; the page says it was cut. */
 const MAX_NODES = 1500;
 
 export function citationGraph(db: Store, options: GraphOptions): CitationGraph {
   const depth = new Map<number, number | null>();
+  const max = options.maxNodes ?? MAX_NODES;
   let truncated = false;
   if (options.focusId !== undefined) {
     depth.set(options.focusId, 0);
-    const citing = queryCiting(db, String(options.focusId), { transitive: options.transitive, limit: MAX_NODES });
+    const citing = queryCiting(db, String(options.focusId), { transitive: options.transitive, limit: max });
     for (const c of citing.citing) depth.set(c.document.id, c.depth);
     truncated = citing.total > citing.citing.length;
   } else {
-    const ids = citationParticipants(db, MAX_NODES + 1);
-    truncated = ids.length > MAX_NODES;
-    for (const id of ids.slice(0, MAX_NODES)) depth.set(id, null);
+    const ids = citationParticipants(db, max + 1);
+    truncated = ids.length > max;
+    for (const id of ids.slice(0, max)) depth.set(id, null);
   }
 
   const places = placesOf(db, depth.keys());

@@ -5,19 +5,19 @@
  * would look at the server's disk, which is no business of a web client.
  */
 import { codeIsKnown, documentExists, resolveDocument, StoreError, type Store } from "../store/index.js";
-import { badRequest, notFound } from "./http-error.js";
+import { badRequest, HttpError, notFound } from "./http-error.js";
 
 export function documentIdParam(db: Store, spec: string, issuer?: string): number {
   const s = spec.trim();
   if (/^\d+$/.test(s)) {
-    if (!documentExists(db, Number(s))) throw notFound(`no document with id ${s}`);
+    if (!documentExists(db, Number(s))) throw notFound("web.noDocumentId", { id: s });
     return Number(s);
   }
-  if (/^[./~\\]|\\|\.(pdf|docx?|txt|md|html?)$/i.test(s)) throw badRequest("give a document code or id, not a file path");
+  if (/^[./~\\]|\\|\.(pdf|docx?|txt|md|html?)$/i.test(s)) throw badRequest("web.notAPath");
   try {
     return resolveDocument(db, s, { issuer });
   } catch (e) {
     if (!(e instanceof StoreError)) throw e;
-    throw codeIsKnown(db, s) ? badRequest(e.message) : notFound(e.message);
+    throw new HttpError(codeIsKnown(db, s) ? 400 : 404, e.key ?? e.message, e.params);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { AnnotationType, type Annotation, type DocumentView } from "../../schemas/answers.js";
 import type { Span } from "../../schemas/document.js";
+import { foldForMatch } from "../normalise/fold.js";
 import { documentText, metricSpans, showDocument, type Store } from "../store/index.js";
 import { DEADLINE_KIND_LABELS, METRIC_ROLE_LABELS, RELATION_LABELS, documentLabel } from "./labels.js";
 
@@ -16,7 +17,9 @@ export function documentView(db: Store, id: number): DocumentView {
   const shown = showDocument(db, String(id));
   const spans = metricSpans(db, id);
   const metrics = shown.metrics.map((m) => ({ ...m, span: spans.get(m.id) ?? null }));
-  return { ...shown, metrics, text: documentText(db, id), annotations: annotationsOf({ ...shown, metrics }) };
+  const text = documentText(db, id);
+  const annotations = annotationsOf({ ...shown, metrics });
+  return { ...shown, metrics, text, annotations: text === null ? annotations : withEveryMention(text, annotations, shown.references) };
 }
 
 function annotationsOf(v: Omit<DocumentView, "text" | "annotations">): Annotation[] {
@@ -46,3 +49,32 @@ function annotationsOf(v: Omit<DocumentView, "text" | "annotations">): Annotatio
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/**
+ * The extraction keeps one span per citation, where the reference was read; a
+ * document often names the same directive again ("… theo Nghị quyết 57-NQ/TW").
+ * Every other place the text writes the cited code — compared folded (tone
+ * placement, dashes; same length, so offsets hold) and as a whole token — is
+ * highlighted too, linking to the same document.
+ */
+function withEveryMention(text: string, annotations: Annotation[], references: DocumentView["references"]): Annotation[] {
+  const folded = foldForMatch(text);
+  const taken = annotations.filter((a) => a.type === "reference").map((a) => [a.start, a.end] as const);
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  const extra: Annotation[] = [];
+  for (const first of annotations) {
+    if (first.type !== "reference" || !first.target) continue;
+    const code = references[first.id]?.target.code;
+    if (!code || code.length < 3) continue;
+    const needle = foldForMatch(code);
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (TOKEN_CHAR.test(text[at - 1] ?? "") || TOKEN_CHAR.test(text[end] ?? "") || overlaps(at, end)) continue;
+      taken.push([at, end]);
+      extra.push({ ...first, start: at, end, repeat: true });
+    }
+  }
+  return [...annotations, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const TOKEN_CHAR = /^[\p{L}\p{N}]$/u;

@@ -31,10 +31,10 @@ export function taskFilters(db: Store, q: QueryParams): Omit<TaskFilters, "limit
   const source = q.text("source");
   if (source !== undefined) {
     if (issuer !== undefined) documentIdParam(db, source, issuer);
-    else if (!codeIsKnown(db, source)) throw notFound(`no document matches ${source}`);
+    else if (!codeIsKnown(db, source)) throw notFound("store.noDocumentMatches", { code: source });
   }
   const agency = q.text("agency");
-  if (agency !== undefined && !/[\p{L}\p{N}]/u.test(agency)) throw badRequest("agency has no letters");
+  if (agency !== undefined && !/[\p{L}\p{N}]/u.test(agency)) throw badRequest("web.agencyNoLetters");
   return {
     agency,
     status: q.oneOf("status", TASK_STATUSES),
@@ -61,7 +61,7 @@ export function deadlineFilters(db: Store, q: QueryParams): DeadlineFilters {
 /** "Today" for overdue/upcoming; a request may fix it (a shared link, a test) instead of the server's clock. */
 export function today(q: QueryParams): string {
   const fixed = q.isoDate("today");
-  if (fixed !== undefined && fixed.length !== 10) throw badRequest("today wants a whole date like 2026-06-30");
+  if (fixed !== undefined && fixed.length !== 10) throw badRequest("web.todayWhole");
   return fixed ?? localToday();
 }
 

@@ -16,7 +16,9 @@ export const CLI = join(ROOT, "bin/vanban.js");
 export type CliResult = { status: number | null; stdout: string; stderr: string };
 
 export function vanban(args: string[], opts: Pick<SpawnSyncOptions, "cwd" | "input" | "env" | "timeout"> = {}): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 60_000, ...opts });
+  // Vietnamese, as on a clerk's machine, whatever the runner's locale.
+  const env = { ...(opts.env ?? process.env), LANG: "vi_VN.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 60_000, ...opts, env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

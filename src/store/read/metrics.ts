@@ -26,7 +26,7 @@ export function queryMetrics(db: Store, filters: { subject?: string; doc?: strin
   }
   if (filters.subject) {
     const words = foldLoose(filters.subject).match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (!words.length) throw new StoreError("--subject has no words");
+    if (!words.length) throw new StoreError("store.subjectNoWords");
     for (const w of words) {
       where.push("m.subject_key LIKE ? ESCAPE '\\'");
       params.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -11,7 +11,7 @@ export function queryPath(db: Store, from: string, to: string, options: { issuer
   const b = resolveDocument(db, to, options);
   const forward = shortestChain(db, a, b);
   const chain = forward ?? shortestChain(db, b, a);
-  if (!chain) throw new StoreError(`no citation chain between ${from} and ${to}`);
+  if (!chain) throw new StoreError("store.noChain", { from, to });
   const summaries = documentSummaries(db, chain.map((s) => s.id));
   return {
     from: summaries.get(a)!,

@@ -8,12 +8,13 @@ import { foldLoose } from "../../normalise/fold.js";
 import { codeKey, findPlace, placeKey } from "../../link/document-identity.js";
 import type { Store } from "../open-store.js";
 import { StoreError } from "../store-error.js";
+import type { MessageRef } from "../../i18n/index.js";
 
 type Candidate = { id: number; code: string | null; scope: string; year: number | null; issuer: string | null; is_placeholder: number };
 
 export function resolveDocument(db: Store, spec: string, options: { issuer?: string } = {}): number {
   const s = spec.trim();
-  if (!s) throw new StoreError("no document given");
+  if (!s) throw new StoreError("store.noDocumentGiven");
   const byPath = documentOfPath(db, s);
   if (byPath !== undefined) return byPath;
   if (/^\d+$/.test(s)) {
@@ -28,9 +29,9 @@ function documentOfPath(db: Store, s: string): number | undefined {
   const row = db.prepare("SELECT document_id, status, error FROM files WHERE path = ?").get(path) as
     | { document_id: number | null; status: string; error: string | null }
     | undefined;
-  if (row?.status === "failed") throw new StoreError(`${s} failed to import: ${row.error ?? "unknown error"}`);
+  if (row?.status === "failed") throw new StoreError("store.failedToImport", { doc: s, error: row.error ?? { key: "store.unknownError" } });
   if (row?.document_id != null) return row.document_id;
-  if (existsSync(s) && statSync(s).isFile()) throw new StoreError(`${s} is not in the store — run "vanban import ${s}"`);
+  if (existsSync(s) && statSync(s).isFile()) throw new StoreError("store.notInStore", { doc: s });
   return undefined;
 }
 
@@ -47,11 +48,11 @@ function documentOfCode(db: Store, code: string, issuer: string | undefined): nu
       db.prepare("SELECT id, code, scope, year, issuer, is_placeholder, code_key FROM documents WHERE code_key LIKE ? ORDER BY key").all(`${number}%`) as (Candidate & { code_key: string })[]
     ).filter((c) => foldLoose(c.code_key) === loose);
   }
-  if (!candidates.length) throw new StoreError(`no document matches ${code}`);
+  if (!candidates.length) throw new StoreError("store.noDocumentMatches", { code });
   if (issuer) {
     const wanted = issuerFilter(issuer);
     const kept = candidates.filter(wanted);
-    if (!kept.length) throw new StoreError(`no document matches ${code} issued by ${issuer} (${describeScopes(candidates)})`);
+    if (!kept.length) throw new StoreError("store.noDocumentOfIssuer", { code, issuer, scopes: describeScopes(candidates) });
     candidates = kept;
   }
   if (candidates.length === 1) return candidates[0].id;
@@ -60,9 +61,9 @@ function documentOfCode(db: Store, code: string, issuer: string | undefined): nu
   if (held.length === 1 && new Set(candidates.map((c) => c.scope)).size === 1) return held[0].id;
   const scopes = new Set(candidates.map((c) => c.scope));
   if (scopes.size > 1)
-    throw new StoreError(`no document matches ${code} — add --issuer (${describeScopes(candidates)})`);
-  const years = candidates.map((c) => `${c.year ?? "year unknown"} (id ${c.id})`).join(", ");
-  throw new StoreError(`no single document matches ${code} — it exists for ${years}; pass the id`);
+    throw new StoreError("store.addIssuer", { code, scopes: describeScopes(candidates) });
+  const years = candidates.map((c) => `${c.year ?? "?"} (id ${c.id})`).join(", ");
+  throw new StoreError("store.severalYears", { code, years });
 }
 
 function issuerFilter(issuer: string): (c: Candidate) => boolean {
@@ -78,16 +79,17 @@ function issuerFilter(issuer: string): (c: Candidate) => boolean {
 }
 
 /** "2 communes use this code: Phú Thịnh, Phong Quang" — names as the citations write them. */
-function describeScopes(candidates: Candidate[]): string {
+function describeScopes(candidates: Candidate[]): MessageRef {
   const names = new Map<string, string>();
   for (const c of candidates) {
     const written = findPlace(c.issuer)?.name;
     if (!names.has(c.scope) || (written && names.get(c.scope) === c.scope)) names.set(c.scope, written ?? c.scope.split(":")[1] ?? c.scope);
   }
   const levels = new Set([...names.keys()].map((s) => s.split(":")[0]));
-  const plural: Record<string, string> = { commune: "communes", province: "provinces", district: "districts" };
-  const noun = levels.size === 1 ? (plural[[...levels][0]] ?? "issuers") : "issuers";
-  return `${names.size} ${names.size === 1 ? noun.replace(/s$/, "") : noun} use this code: ${[...names.values()].join(", ")}`;
+  const level = levels.size === 1 ? [...levels][0] : "issuer";
+  const noun = (["commune", "province", "district"].includes(level) ? level : "issuer") as "commune" | "province" | "district" | "issuer";
+  const places = { key: names.size === 1 ? (`place.${noun}` as const) : (`place.${noun}s` as const) };
+  return { key: "store.scopes", params: { n: names.size, places, names: [...names.values()].join(", ") } };
 }
 
 /** Whether the store has a document with this id. */

@@ -51,10 +51,10 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
   }
   if (filters.status) {
     if (!(TASK_STATUSES as readonly string[]).includes(filters.status))
-      throw new StoreError(`unknown status ${filters.status} — use one of ${TASK_STATUSES.join(", ")}`);
+      throw new StoreError("store.unknownStatus", { status: filters.status, allowed: TASK_STATUSES.join(", ") });
     if (filters.status === "overdue") {
       const today = filters.today ?? localToday();
-      if (!ISO_DAY.test(today)) throw new StoreError(`--today wants an ISO date like 2026-06-30, not ${today}`);
+      if (!ISO_DAY.test(today)) throw new StoreError("store.badDate", { name: "--today", value: today });
       where.push(taskOverdue("?"));
       params.push(today);
     } else {
@@ -64,13 +64,13 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
   }
   for (const [name, value, op] of [["--due-before", filters.dueBefore, "<="], ["--due-after", filters.dueAfter, ">="]] as const) {
     if (!value) continue;
-    if (!IsoDate.safeParse(value).success) throw new StoreError(`${name} wants an ISO date like 2026-06-30, not ${value}`);
+    if (!IsoDate.safeParse(value).success) throw new StoreError("store.badDate", { name, value });
     where.push(`COALESCE(t.due_end, t.due_start) IS NOT NULL AND COALESCE(t.due_end, t.due_start) ${op} ?`);
     params.push(value);
   }
   if (filters.agency) {
     const key = foldLoose(normaliseAgencyName(filters.agency));
-    if (!key) throw new StoreError("--agency is empty");
+    if (!key) throw new StoreError("store.agencyEmpty");
     // Whole words of the canonical name, or a written alias as typed: "van phong dang uy" finds every commune's.
     const agencies = db
       .prepare(
@@ -102,7 +102,7 @@ function sourceCondition(db: Store, source: string, issuer: string | undefined):
   const base = "EXISTS (SELECT 1 FROM task_sources s JOIN citations c ON c.id = s.citation_id WHERE s.task_id = t.id AND ";
   if (issuer) return { sql: `${base}c.target_document_id = ?)`, params: [resolveDocument(db, source, { issuer })] };
   const key = (db.prepare("SELECT code_key FROM documents WHERE code_key = ? LIMIT 1").get(codeKey(source)) as { code_key: string } | undefined)?.code_key;
-  if (!key) throw new StoreError(`no document matches ${source}`);
+  if (!key) throw new StoreError("store.noDocumentMatches", { code: source });
   return { sql: `${base}c.code_key = ?)`, params: [key] };
 }
 
