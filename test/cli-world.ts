@@ -4,7 +4,7 @@
  * machine (no English locale) unless the call says otherwise.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { openStore } from "../src/store/open-store.js";
+import { openStore } from "../src/store/index.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
 
 export function buildCliAndWorld(): string {

@@ -7,9 +7,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { commanderErrorLine } from "../src/cli/program-language.js";
 import { CATALOGUES, languageFrom, localise, render, setLanguage, VanbanError } from "../src/i18n/index.js";
-import { resolveDocument } from "../src/store/resolve-document.js";
+import { openStore, resolveDocument } from "../src/store/index.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
-import { openStore } from "../src/store/open-store.js";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
