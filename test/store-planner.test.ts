@@ -9,8 +9,8 @@ import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { relinkAllReports } from "../src/store/link.js";
-import { openStore } from "../src/store/open-store.js";
+import { openStore } from "../src/store/index.js";
+import { relinkAllReports } from "../src/store/write/relink.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
 
 /** Every SQL text the store prepares while `run` goes, with its query plan. */

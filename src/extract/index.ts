@@ -14,7 +14,8 @@ import { extractMetadata } from "./metadata.js";
 import { extractMetrics } from "./metrics.js";
 import { extractReferences } from "./references.js";
 import { extractTasks } from "./tasks.js";
-import { checkConsistency } from "./warnings.js";
+import { warningText } from "./warning-text.js";
+import { consistencyMessages } from "./warnings.js";
 
 export function extractDocument(doc: DocumentModel): Extraction {
   const meta = extractMetadata(doc);
@@ -38,7 +39,13 @@ export function extractDocument(doc: DocumentModel): Extraction {
     metrics,
     warnings: [],
   };
-  extraction.warnings = [...doc.warnings.map((w) => `${w.source}: ${w.reason}`), ...checkConsistency(extraction, ctx)];
+  const checks = consistencyMessages(extraction, ctx);
+  // Parse warnings keep their text without a position, as before; the messages carry it.
+  extraction.warnings = [...doc.warnings.map((w) => warningText({ code: w.source, message: w.reason, page: null, span: null })), ...checks.map(warningText)];
+  extraction.messages = [
+    ...doc.warnings.map((w) => ({ code: w.source, message: w.reason, page: w.page, span: w.span, severity: "warning" as const })),
+    ...checks,
+  ];
   return Extraction.parse(extraction);
 }
 
