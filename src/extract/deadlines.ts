@@ -55,11 +55,12 @@ import type { TableBlock } from "../../schemas/document.js";
 import type { Deadline, DeadlineKind } from "../../schemas/extraction.js";
 import type { ExtractContext } from "./context.js";
 import {
-  anyOf, cellColumns, DIGITS, documentFacts, foreignRanges, indexWords, inRanges, tableLayout, WB, WE, wordIndex, type DocFacts,
+  cellColumns, DIGITS, documentFacts, foreignRanges, indexWords, inRanges, tableLayout, wordIndex, type DocFacts,
   type WordIndex,
 } from "./document-zones.js";
 import { foldForMatch } from "../normalise/fold.js";
 import * as P from "./registries/deadline-phrases.js";
+import { anyOf, WB, WE } from "./registries/phrase-pattern.js";
 import {
   dayBefore, halfPeriod, iso, monthsPeriod, quarterNumber, quarterPeriod, yearsPeriod, type Period,
 } from "./vietnamese-dates.js";

@@ -33,16 +33,10 @@ import { PROBLEM_LABELS } from "./registries/deadline-phrases.js";
 import { FORWARD_HEADINGS, PLAN_KINDS, REPORT_KINDS, RESULT_HEADINGS } from "./registries/metric-roles.js";
 import { dayBefore, iso, isoPeriod, type Period } from "./vietnamese-dates.js";
 
-// ---------- phrase lists → regex sources ----------
+import { anyOf, escapeRegExp, phrase, WB, WE } from "./registries/phrase-pattern.js";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** One phrase as a regex source: folded like the text, any run of spaces for a space. */
-export const phrase = (p: string) => escape(foldForMatch(p)).replace(/ +/g, "\\s+");
-/** Alternation of phrases, longest first so that "không dưới" is tried before "dưới". */
-export const anyOf = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(phrase).join("|");
-/** Not inside a word: JS `\b` does not see Vietnamese letters. */
-export const WB = String.raw`(?<![\p{L}\p{N}])`;
-export const WE = String.raw`(?![\p{L}\p{N}])`;
+// The deadline, metric and check extractors import these from here; they live in the registry module.
+export { anyOf, phrase, WB, WE };
 
 const MARKERS = String.raw`^[\s*_#>•\-+–]*`;
 /** Folded text without leading list markers and emphasis, lower case (for "starts with" tests). */
@@ -161,7 +155,7 @@ function computeFacts(ctx: ExtractContext): DocFacts {
   const metaTitle = ctx.meta.title && ctx.meta.title.length >= 25 ? ctx.meta.title : null;
   const titleSource = metaTitle ?? (title.length >= 25 ? title : null);
   const titleRe = titleSource
-    ? new RegExp(escape(foldForMatch(titleSource)).replace(/\s+/g, "\\s+"), "giu")
+    ? new RegExp(escapeRegExp(foldForMatch(titleSource)).replace(/\s+/g, "\\s+"), "giu")
     : null;
 
   // Fixed parts of the body.
@@ -430,7 +424,7 @@ export function wordIndex(ctx: ExtractContext): WordIndex {
   const plain = INDEX_WORDS.slice(1);
   if (plain.length) {
     const re = new RegExp(
-      [...plain].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|"),
+      anyOf(plain, (w) => escapeRegExp(w).replace(/ /g, "\\s+")),
       "giu",
     );
     for (let m; (m = re.exec(text)); )

@@ -31,15 +31,12 @@ import { SYMBOL_PATTERN, canonicalCode, kindFromCode, parseCode } from "./regist
 import { GENERIC_WORD_PATTERN, KIND_QUALIFIER_PATTERN, KIND_WORD_PATTERN, kindFromWord } from "./registries/document-types.js";
 import { POSITION_DISPLAY } from "./registries/positions.js";
 import { iso } from "./vietnamese-dates.js";
+import { anyOf, escapeRegExp, LETTER_AFTER_NOT as NOT_WORD_AFTER, LETTER_BEFORE_NOT as NOT_WORD_BEFORE, lowerPhrase } from "./registries/phrase-pattern.js";
 
 type Found<T> = { value: T; span: Span };
 type Provenance = NonNullable<DocumentMeta["provenance"]>;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const lower = (s: string) => foldForMatch(s).toLowerCase();
-const phrase = (s: string) => escape(lower(s)).replace(/ /g, "\\s+");
-const NOT_WORD_BEFORE = "(?<![\\p{L}\\p{M}])";
-const NOT_WORD_AFTER = "(?![\\p{L}\\p{M}])";
 
 const TITLE_WORD = new RegExp(`^(?:${KIND_WORD_PATTERN})(?:\\s+(?:${KIND_QUALIFIER_PATTERN}))?${NOT_WORD_AFTER}`, "iu");
 const SUBJECT_LINE = /^V\/v\.?\s*/iu;
@@ -54,7 +51,7 @@ const DECORATION = /^[\s*_\-=.·~]*$/u;
 const HEADER_MARK = /^(?:hỏa tốc|thượng khẩn|khẩn|tối mật|tuyệt mật|mật|dự thảo|bản chính|bản sao)[\s:.]*(?:\d+)?$/iu;
 const BODY_OPENING = /^(?:căn cứ|kính gửi|thực hiện|ngày\s+\d|để|nhằm|sau khi|[IVXLC]+\.\s)/iu;
 const SENTENCE_END = /[.:;!?]["”)]*$/u;
-const AGENCY_LINE_HEAD = new RegExp(`^(?:${[...AGENCY_HEADS].map(phrase).sort((a, b) => b.length - a.length).join("|")})${NOT_WORD_AFTER}`, "iu");
+const AGENCY_LINE_HEAD = new RegExp(`^(?:${anyOf(AGENCY_HEADS, lowerPhrase)})${NOT_WORD_AFTER}`, "iu");
 const ANNEX_OPEN = /\(\s*(?:ban hành\s+)?kèm theo\s+/giu;
 const ANNEX_KIND = new RegExp(`(${KIND_WORD_PATTERN}|${GENERIC_WORD_PATTERN})(?:\\s+(?:${KIND_QUALIFIER_PATTERN}))?\\s*(?:số\\s*[:.]?\\s*)?`, "iuy");
 const ANNEX_CODE = new RegExp(`(\\d{1,5})?[\\s._…]*(?:([-/])\\s*)?(${SYMBOL_PATTERN})`, "uy");
@@ -572,7 +569,7 @@ function localityFor(doc: DocumentModel, read: Folded[], issuer: string | null, 
   }
   if (!place) return null;
   // "Phú Thịnh" in the date line; the text around says which unit it is: "xã Phú Thịnh" (a commune first).
-  const re = new RegExp(`${NOT_WORD_BEFORE}(?:${[...COMMUNE_UNITS, ...LOCALITY_UNITS].map(phrase).join("|")})\\s+${escape(foldForMatch(place))}${NOT_WORD_AFTER}`, "iu");
+  const re = new RegExp(`${NOT_WORD_BEFORE}(?:${anyOf([...COMMUNE_UNITS, ...LOCALITY_UNITS], lowerPhrase)})\\s+${escapeRegExp(foldForMatch(place))}${NOT_WORD_AFTER}`, "iu");
   for (const w of read) {
     const m = re.exec(w.text);
     if (m) return doc.text.slice(w.base + m.index, w.base + m.index + m[0].length).replace(/\s+/g, " ");
@@ -619,7 +616,7 @@ const COMMITTEE_UNIT: Record<string, string> = { tỉnh: "tỉnh", thành: "thà
 const DISPLAY_PHRASES = [...NAME_DISPLAY].sort((a, b) => b.length - a.length);
 /** A unit word ("xã", "tỉnh") or a committee named after a place ("Tỉnh ủy"): a proper name follows. */
 const UNIT_AFTER = new RegExp(
-  `${NOT_WORD_BEFORE}(?:(?:${LOCALITY_UNITS.map(phrase).join("|")})\\s+(?!ủy${NOT_WORD_AFTER})|${COMMITTEE_OF_PLACE}\\s+)`,
+  `${NOT_WORD_BEFORE}(?:(?:${anyOf(LOCALITY_UNITS, lowerPhrase)})\\s+(?!ủy${NOT_WORD_AFTER})|${COMMITTEE_OF_PLACE}\\s+)`,
   "giu",
 );
 const NAME_STOP = new Set(["năm", "giai", "về", "và", "tại", "trên", "trong", "của", "đến", "theo", "nhằm"]);
@@ -646,7 +643,7 @@ function applyPhrases(s: string, phrases: string[]): string {
     const sorted = [...phrases].sort((a, b) => b.length - a.length);
     matcher = {
       displays: new Map(sorted.map((p) => [foldForMatch(p).toLocaleLowerCase("vi"), foldForMatch(p)])),
-      re: new RegExp(`${NOT_WORD_BEFORE}(?:${sorted.map(phrase).join("|")})${NOT_WORD_AFTER}`, "giu"),
+      re: new RegExp(`${NOT_WORD_BEFORE}(?:${anyOf(sorted, lowerPhrase)})${NOT_WORD_AFTER}`, "giu"),
     };
     phraseMatchers.set(phrases, matcher);
   }

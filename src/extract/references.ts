@@ -34,6 +34,7 @@ import { nameFitsIssuerCode } from "./registries/issuers.js";
 import { BASIS_HEADINGS, RELATION_CUES, RELATION_STRENGTH } from "./registries/relations.js";
 import { LONG_DATE, NUMERIC_DATE, iso } from "./vietnamese-dates.js";
 import { foldForMatch } from "../normalise/fold.js";
+import { anyOf, LETTER_AFTER_NOT as NOT_WORD_AFTER, LETTER_BEFORE_NOT as NOT_WORD_BEFORE, lowerPhrase } from "./registries/phrase-pattern.js";
 
 type Mention = {
   code: string;
@@ -58,10 +59,6 @@ type Mention = {
   implements: string[];
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const phrase = (s: string) => escape(foldForMatch(s).toLowerCase()).replace(/ /g, "\\s+");
-const NOT_WORD_BEFORE = "(?<![\\p{L}\\p{M}])";
-const NOT_WORD_AFTER = "(?![\\p{L}\\p{M}])";
 
 const CODE_RE = new RegExp(CODE_PATTERN, "gu");
 const NUMBER_WORD = `số(?:\\s+hiệu)?\\s*[:.]?\\s*`;
@@ -95,13 +92,13 @@ const CONJUNCTION_START = /^[\s,]*(?:và|hoặc|cùng|cũng như)(?![\p{L}\p{M}]
 const BOUNDARY = /\t|\n(?=[ ]*(?:[-+•*–]|\d{1,2}[.)])\s)|\n[ ]*\n|[.!?](?=\s+["“(]?\p{Lu})/gu;
 /** Cue phrases start a syllable wherever they occur (syllables are blank-separated), so no lookbehind is needed. */
 const CUE_RE = new RegExp(
-  RELATION_CUES.map(({ relation, cues }) => `(?<${relation.replace("-", "_")}>(?:${cues.map(phrase).join("|")})${NOT_WORD_AFTER})`).join("|"),
+  RELATION_CUES.map(({ relation, cues }) => `(?<${relation.replace("-", "_")}>(?:${anyOf(cues, lowerPhrase)})${NOT_WORD_AFTER})`).join("|"),
   "giu",
 );
 const ISSUING_VERB_BEFORE = /(?:ban hành|phê duyệt)\s+(?:các\s+)?$/iu;
 const ISSUED_BY_SUBJECT = /^\s*(?:đã|vừa)?\s*(?:ban hành|xây dựng và ban hành|phê duyệt)\s+(?:các\s+)?$/iu;
 const CLAUSE_END = /[;\n\t]|\.(?=\s|$)/u;
-const BASIS_HEADING = new RegExp(`^(?:[\\dIVXLC]+[.)]\\s*)*(?:${BASIS_HEADINGS.map(phrase).join("|")})${NOT_WORD_AFTER}`, "iu");
+const BASIS_HEADING = new RegExp(`^(?:[\\dIVXLC]+[.)]\\s*)*(?:${anyOf(BASIS_HEADINGS, lowerPhrase)})${NOT_WORD_AFTER}`, "iu");
 const ALIAS_GAP = /\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*[:“"]?\s*$/iu;
 const ALIAS_RE = /\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*[:“"]?\s*([^)”"\n]{2,60}?)\s*[”"]?\s*\)/iuy;
 

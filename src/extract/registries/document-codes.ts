@@ -22,8 +22,8 @@
 import type { DocKind } from "../../../schemas/extraction.js";
 import { TYPE_ABBREVIATIONS, typeAbbreviation } from "./document-types.js";
 import { ISSUER_CODES, issuerCode } from "./issuers.js";
+import { escapeRegExp } from "./phrase-pattern.js";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const CAPITAL = "A-ZĐƯƠÂÊÔĂ";
 
 const MIXED_CASE = [...TYPE_ABBREVIATIONS.map((t) => t.abbr), ...ISSUER_CODES.map((i) => i.code)]
@@ -31,7 +31,7 @@ const MIXED_CASE = [...TYPE_ABBREVIATIONS.map((t) => t.abbr), ...ISSUER_CODES.ma
   .sort((a, b) => b.length - a.length);
 
 /** One symbol segment: a registered mixed-case abbreviation or a run of capitals and digits. */
-export const SEGMENT = `(?:${MIXED_CASE.map(escape).join("|")}|[${CAPITAL}][${CAPITAL}0-9]*)(?![\\p{L}\\p{M}\\p{N}])`;
+export const SEGMENT = `(?:${MIXED_CASE.map(escapeRegExp).join("|")}|[${CAPITAL}][${CAPITAL}0-9]*)(?![\\p{L}\\p{M}\\p{N}])`;
 /** A separator, with a blank on at most one side ("X - Y" with blanks on both is a dash between phrases). */
 export const SEPARATOR = `(?:[-/](?:[ ]{1,2}|\\n(?!\\n))?|[ ][-/](?![ \\n]))`;
 /**
