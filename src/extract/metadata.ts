@@ -24,7 +24,7 @@ import type { DocumentModel, Span } from "../../schemas/document.js";
 import type { DocKind, DocumentMeta } from "../../schemas/extraction.js";
 import { annexIsOwn, fullerDate, kindOfSymbol, readAnnexPointers } from "./metadata/annex-pointer.js";
 import { chooseIssuer, localityFor } from "./metadata/issuer.js";
-import { headerFallbackEnd, readHeader } from "./metadata/letterhead.js";
+import { headerFallbackEnd, readEnactingBody, readHeader, readPassedDate } from "./metadata/letterhead.js";
 import { Provenance } from "./metadata/shapes.js";
 import { readSigner } from "./metadata/signer.js";
 import { BODY_WINDOW, HEADER_WINDOW, foldSpan, pageLookup } from "./metadata/text-window.js";
@@ -45,6 +45,8 @@ export function extractMetadata(doc: DocumentModel): DocumentMeta {
   const body = foldSpan(doc.text, bodyStart, bodyStart + BODY_WINDOW);
   const header = readHeader(doc, head, headerEnd);
   const subject = title ? null : findSubjectLine(doc, head);
+  if (!header.own && title) header.own = readEnactingBody(doc, bodyStart);
+  if (!header.date) header.date = readPassedDate(doc);
 
   let kind: DocKind | null = title?.kind ?? (subject ? "cong-van" : null);
   let code = header.code;

@@ -36,6 +36,8 @@ export function composeIssuer(own: string, parent: string | null): string {
   if (committee) return committeeName(own, committee);
   if (localityOf(own) || !parent) return own;
   const parentLower = lower(parent);
+  // Organs of the Central Committee: "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TỔ CHỨC" → "Ban Tổ chức Trung ương".
+  if (/^ban chấp hành trung ương$/u.test(parentLower)) return `${own} Trung ương`;
   const parentCommittee = PARTY_COMMITTEES.find((p) => parentLower.startsWith(lower(p.organisation)));
   const parentName = parentCommittee ? committeeName(parent, parentCommittee) : parent;
   if (SUBORDINATE_ORGANS.some((o) => ownLower === lower(o))) return `${own} ${parentName}`;

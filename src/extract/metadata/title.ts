@@ -8,7 +8,7 @@ import { foldForMatch } from "../../normalise/fold.js";
 import { readAgencyName } from "../registries/agencies.js";
 import { KIND_QUALIFIER_PATTERN, kindFromWord } from "../registries/document-types.js";
 import { displayCase, isCapitals } from "./display-case.js";
-import { BODY_OPENING, DECORATION, Found, MOTTO, SENTENCE_END, SUBJECT_LINE, TITLE_FUNCTION_WORDS, TITLE_WORD, lower } from "./shapes.js";
+import { AGENCY_LINE_HEAD, BODY_OPENING, DECORATION, Found, MOTTO, SENTENCE_END, SUBJECT_LINE, TITLE_FUNCTION_WORDS, TITLE_WORD, lower } from "./shapes.js";
 import { Folded } from "./text-window.js";
 
 export type Title = {
@@ -67,6 +67,8 @@ export function titlePieces(doc: DocumentModel, index: number, after: number): P
       if (b.type === "paragraph" && SENTENCE_END.test(text) && text.length > 300) break;
     } else {
       const prev = pieces[pieces.length - 1].text;
+      // The enacting body's line under the trích yếu ("ỦY BAN THƯỜNG VỤ QUỐC HỘI") is not part of it.
+      if (isCapitals(text) && AGENCY_LINE_HEAD.test(starts) && !/(?:của|và|thuộc|với|cho)$/iu.test(prev.trim())) break;
       const continues = !SENTENCE_END.test(prev) && (/^\p{Ll}/u.test(text) || isCapitals(text) || b.type === "heading") && !BODY_OPENING.test(starts);
       if (!continues || text.length > 300) break;
     }
