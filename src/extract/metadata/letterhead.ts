@@ -86,7 +86,8 @@ export function readHeader(doc: DocumentModel, head: Folded, end: number): Heade
 /** Cell separators of a flattened two-column letterhead: tabs, "|", rules of 3+ "_", "-", "=". */
 const CELL_BREAK = /\t|\s*\|\s*|[_=\-–]{3,}/gu;
 /** Where a cell holds two of the letterhead's items: before "Số:" and around the motto. */
-const ITEM_BREAK = new RegExp(`(?<=\\S)\\s*(?=(?:Số|SỐ)\\s*[:.]?\\s*[\\d/_.…-])|(?:${anyOf(MOTTO_PHRASES)})`, "giu");
+const NUMBER_BREAK = /(?<=\S)\s*(?=Số\s*[:.]?\s*[\d/_.…-]|SỐ\s*:)/gu;
+const MOTTO_BREAK = new RegExp(anyOf(MOTTO_PHRASES), "giu");
 const MARKUP_EDGES = /^[\s*_|#>]+|[\s*_|#>]+$/gu;
 
 /**
@@ -106,7 +107,8 @@ export function letterheadCells(doc: DocumentModel, head: Folded, end: number): 
     const f = head.text.slice(line.span.start - head.base, line.span.end - head.base);
     const cuts: [number, number][] = []; // [start, end) of separators, relative to the line
     for (const m of f.matchAll(CELL_BREAK)) cuts.push([m.index, m.index + m[0].length]);
-    for (const m of f.matchAll(ITEM_BREAK)) cuts.push(m[0].trim() ? [m.index, m.index] : [m.index, m.index + m[0].length], ...(m[0].trim() ? [[m.index + m[0].length, m.index + m[0].length] as [number, number]] : []));
+    for (const m of f.matchAll(NUMBER_BREAK)) cuts.push([m.index, m.index + m[0].length]);
+    for (const m of f.matchAll(MOTTO_BREAK)) cuts.push([m.index, m.index], [m.index + m[0].length, m.index + m[0].length]);
     cuts.sort((a, b) => a[0] - b[0]);
     let at = 0;
     for (const [a, b] of cuts) {
