@@ -32,6 +32,7 @@ import type { Block, HeadingBlock, ParagraphBlock, Span } from "../../../schemas
 import type { Task } from "../../../schemas/extraction.js";
 import type { ExtractContext } from "../context.js";
 import { foldForMatch } from "../../normalise/fold.js";
+import { documentFacts, FIXED } from "../document-zones.js";
 import { agencyPhraseAt, firstBoundary, leadingSubject, splitAgencies, trimmedEnd } from "./agency-lists.js";
 import { agencyOpeningAt } from "./agency-words.js";
 import {
@@ -68,14 +69,23 @@ const KIND_TITLES = KIND_GROUPS.map(({ group, titles }) => ({ group, re: new Reg
 const THREE_WORDS = /\S\s+\S+\s+\S/u;
 const HAS_SUPPORT = /phối\s+hợp/iu;
 const NUMBERING_RE = /^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|\(\d+\)|\d+\))\s*/u;
+/** A heading's numbering, articles and parts of a regulation included ("Điều 19. Trách nhiệm của Sở …"). */
+const HEADING_NUMBERING_RE = /^\s*(?:(?:Điều|Chương|Phần|Mục)\s+[\dIVXLC]+[.:]?|[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|\(\d+\)|\d+\))\s*/u;
+const ARTICLE_RANK_RE = /^(Chương|Phần|Mục|Điều)\s/iu;
+const ARTICLE_RANKS: Record<string, number> = { "chương": 1, "phần": 1, "mục": 1.25, "điều": 1.5 };
 const ARTICLE_RE = new RegExp(`^\\s*((?:${ARTICLE_WORDS.map(escape).join("|")})\\s+\\d+[.:])\\s*`, "iu");
 // "Công an xã: chủ trì …" — an agency as a run-in label before its directives.
 const LABEL_RE = /^([^:;.]{3,160}):\s+\S/u;
 
-/** Depth of a numbering as printed: "II." 1, "2." 2, "2.1." 3, "a)" 5, "(1)" 6. */
+/**
+ * Depth of a numbering as printed: "II." 1, "2." 2, "2.1." 3, "a)" 5, "(1)" 6; in a
+ * regulation "Chương IV" / "Phần II" 1, "Mục 2" 1.25, "Điều 19." 1.5 (its clauses "1." below it).
+ */
 function rankOf(numbering: string | null): number | null {
   if (!numbering) return null;
   const n = numbering.trim();
+  const part = ARTICLE_RANK_RE.exec(n);
+  if (part) return ARTICLE_RANKS[part[1].toLowerCase()] ?? null;
   if (/^[IVXLC]+\.?$/.test(n)) return 1;
   if (/^\d+(?:\.\d+)*\.?$/.test(n)) return 1 + n.replace(/\.$/, "").split(".").length;
   if (/^[a-zđ]\)$/.test(n)) return 5;
@@ -99,7 +109,7 @@ function classify(folded: string): Scope | null {
 
 /** The agencies a heading names, or null ("2.3. Ủy ban Nhân dân xã" → ["Ủy ban Nhân dân xã"]). */
 function headingAgencies(heading: string, headingFolded = foldForMatch(heading)): string[] | null {
-  const numbering = NUMBERING_RE.exec(heading);
+  const numbering = HEADING_NUMBERING_RE.exec(heading);
   let at = numbering ? numbering[0].length : 0;
   const prefix = PREFIX_RE.exec(headingFolded.slice(at, at + 40).toLowerCase());
   if (prefix) at += prefix[0].length;
@@ -218,7 +228,13 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
     return null;
   };
 
-  for (const block of ctx.doc.blocks) {
+  const facts = documentFacts(ctx);
+  for (const [bi, block] of ctx.doc.blocks.entries()) {
+    // A part issued with the document after its signature ("QUY ĐỊNH (Ban hành kèm theo …)", "PHỤ LỤC") is read afresh.
+    if (closed && facts.outside[bi] === FIXED.annex) {
+      closed = false;
+      stack.length = 0;
+    }
     if (block.type === "signature") closed = true;
     if (closed || block.type === "table" || block.type === "footnote" || block.type === "signature") continue;
     if (CLOSING_RE.test(ctx.folded.slice(block.span.start, Math.min(block.span.end, block.span.start + 40)))) {
@@ -306,7 +322,7 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
     return {
       text,
       ordinal: block.type === "paragraph" && block.numbering ? block.numbering : article ? article[1] : null,
-      section: frame ? frame.text : null,
+      section: frame ? frame.text.replace(/\s+/gu, " ") : null,
       lead,
       support: supportOf(raw, folded, from, lead, ownSubject),
       output: null,
