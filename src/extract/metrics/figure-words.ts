@@ -63,6 +63,13 @@ export function subjectOf(t: string, f: string, x: Figure): string | null {
   return subject.charAt(0).toUpperCase() + subject.slice(1);
 }
 
+/** Where the last "tỷ lệ" / "tỷ trọng" (either spelling of tỷ) opens in `s`, or -1. */
+function lastRateWord(s: string): number {
+  let at = -1;
+  for (const m of s.toLowerCase().matchAll(/t[ỷỉ]\s+(?:lệ|trọng)(?![\p{L}])/gu)) at = m.index;
+  return at;
+}
+
 /** Offset of the first ")" that closes no "(" of `s`, or -1. */
 function unbalancedClose(s: string): number {
   let depth = 0;
@@ -81,13 +88,15 @@ function unbalancedClose(s: string): number {
  */
 function subjectBefore(t: string, s: number): string {
   const pre = t.slice(Math.max(0, s - 240), s);
-  const k = Math.max(pre.lastIndexOf(";"), pre.lastIndexOf(":"), pre.lastIndexOf("("), pre.lastIndexOf("\n"), pre.search(/[.!?](?=\s[^.!?]*$)/u));
+  // An aside closed before the figure ("định danh điện tử (VNeID) đạt 80%") does not end the clause.
+  const open = pre.lastIndexOf("(");
+  const k = Math.max(pre.lastIndexOf(";"), pre.lastIndexOf(":"), pre.indexOf(")", open) < 0 ? open : -1, pre.lastIndexOf("\n"), pre.search(/[.!?](?=\s[^.!?]*$)/u));
   // "Tái sử dụng dữ liệu: 97,25%": the figure opens its clause, the label before ":" names it.
   if (k >= 0 && (pre[k] === ":" || pre[k] === "(") && ONLY_FIGURE.test(pre.slice(k + 1)))
     return subjectBefore(t, s - (pre.length - k));
   const clause = k >= 0 ? pre.slice(k + 1) : pre;
   // A rate names itself: "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 95%" — the subject starts at "tỷ lệ".
-  const rate = clause.toLowerCase().lastIndexOf("tỷ lệ");
+  const rate = lastRateWord(clause);
   if (rate >= 0 && !/[\d%]/u.test(clause.slice(rate))) {
     const named = stripTrailers(clause.slice(rate)).trim();
     if (named.split(/\s+/u).length <= 24) return named;

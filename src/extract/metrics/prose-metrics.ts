@@ -65,9 +65,9 @@ export function proseMetrics(ctx: ExtractContext, start: number, end: number, ro
   let k = words.from(start);
   while (k < words.pos.length && words.pos[k] < end && !FIGURE_IDS.has(words.word[k])) k++;
   if (k >= words.pos.length || words.pos[k] >= end) return;
-  const f = ctx.folded.slice(start, end);
+  const f = unwrapLines(ctx.folded.slice(start, end));
   if (!/\d\s*\$?\s*(?:%|phần)|\d\s*\/\s*\d/u.test(f)) return;
-  const t = ctx.doc.text.slice(start, end);
+  const t = unwrapLines(ctx.doc.text.slice(start, end));
   const figures: Figure[] = [];
   const taken = (s: number, e: number) => figures.some((x) => s < x.e && e > x.s);
   RANGE_PCT.lastIndex = 0;
@@ -170,6 +170,14 @@ function sentenceBefore(f: string, s: number, max: number): string {
   const k = Math.max(pre.lastIndexOf(";"), pre.search(/[.!?](?=\s[^.!?]*$)/u), pre.lastIndexOf("\n"));
   return k >= 0 ? pre.slice(k + 1) : pre;
 }
+
+/**
+ * A paragraph's line breaks that only wrap it (text saved from web pages and converted files
+ * breaks lines at a fixed width) as spaces — one character for one, so offsets hold: every
+ * break except one after a sentence or clause end or before a list item ("- ", "+ ", "a) ").
+ */
+const SOFT_BREAK = /(?<![.;:!?])\n(?![ \t]*(?:[-–+•*]\s|[a-zđ]\)\s|\d+(?:\.\d+)*[.)]\s|\n))/gu;
+const unwrapLines = (s: string) => (s.includes("\n") ? s.replace(SOFT_BREAK, " ") : s);
 
 /** Comparison words as the registry lists them, lower case with single spaces (map keys). */
 export const norm = (s: string) => foldForMatch(s).toLowerCase().replace(/\s+/g, " ").trim();
