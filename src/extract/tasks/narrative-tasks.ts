@@ -276,6 +276,9 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
     if (rank !== null) return enter(rank, h);
     const caps = h.text === h.text.toUpperCase();
     enter(caps ? 0 : (stack[stack.length - 1]?.rank ?? 0) + 0.5, h);
+    // An unnumbered line in capitals that names a body is a letterhead, enacting or signature line
+    // ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"), or a specimen of one: no one's duties follow it.
+    if (caps) stack[stack.length - 1].agencies = null;
   }
 
   function taskOf(block: Block): Task | null {
@@ -312,6 +315,8 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
       }
       const colon = raw.indexOf(":", from);
       const label = lead.length || colon < 0 || colon - from > 160 ? null : LABEL_RE.exec(raw.slice(from));
+      // "Đảng uỷ quân sự: ĐUQS" is a glossary line, not a duty: a directive after the label has a few words.
+      if (label && !THREE_WORDS.test(raw.slice(from + label[1].length + 1).trim())) return null;
       if (label) lead = headingAgencies(label[1], folded.slice(from, from + label[1].length)) ?? [];
       if (!lead.length) lead = headingAgency() ?? [];
     }

@@ -86,7 +86,7 @@ export const NON_DIRECTIVE_SECTION_WORDS: readonly string[] = [
   "căn cứ", "mục đích", "yêu cầu", "mục tiêu", "quan điểm", "kết quả", "tình hình", "đánh giá",
   "thực trạng", "tồn tại", "hạn chế", "nguyên nhân", "bài học", "đặc điểm", "nhận xét", "kiến nghị",
   "đề xuất", "thống kê", "khó khăn", "vướng mắc", "ưu điểm", "sự cần thiết", "bối cảnh", "phạm vi",
-  "đối tượng", "kinh phí", "nguồn kinh phí",
+  "đối tượng", "kinh phí", "nguồn kinh phí", "thành phần", "địa điểm",
 ];
 
 /** Words before the agency in a heading that assigns a block of work: "Trách nhiệm của UBND xã", "Đối với Công an xã". */

@@ -149,6 +149,7 @@ export function tableTasks(ctx: ExtractContext, table: TableBlock): Task[] {
   }
   const contentCols = roles.flatMap((r, i) => (r === "content" ? [i] : []));
   if (!contentCols.length || !roles.some((r) => r && TASK_EVIDENCE.includes(r))) return [];
+  if (isAgenda(rows.slice(headerCount), roles)) return [];
   const columns = new Map<ColumnRole, number[]>();
   roles.forEach((r, i) => r && columns.set(r, [...(columns.get(r) ?? []), i]));
   const col = (role: ColumnRole) => columns.get(role) ?? [];
@@ -251,6 +252,20 @@ function groupLabel(
   while (sections.length < depth) sections.push({ num: "", label: sections[sections.length - 1]?.label ?? "" });
   sections.push({ num, label: section });
   return true;
+}
+
+const CLOCK_TIME = /^\s*\d{1,2}\s*(?:h|giờ|:)\s*\d{0,2}/iu;
+
+/**
+ * A meeting programme ("THỜI GIAN | NỘI DUNG" with "8h30 - 8h35" in the time column):
+ * its only task evidence is a time column holding clock times, so its rows are items of
+ * an agenda, not duties.
+ */
+function isAgenda(body: Grid, roles: (ColumnRole | null)[]): boolean {
+  if (roles.some((r) => r && r !== "deadline" && TASK_EVIDENCE.includes(r))) return false;
+  const col = roles.indexOf("deadline");
+  const times = body.map((g) => textOf(g.cells[col])).filter(Boolean);
+  return times.length > 0 && times.filter((t) => CLOCK_TIME.test(t)).length * 2 > times.length;
 }
 
 /** A task numbered outside an arabic group ("3." after group "2") ends that group. */
