@@ -177,7 +177,8 @@ function unwrapLayoutTables(blocks: DraftBlock[]): DraftBlock[] {
   for (const b of blocks) {
     if (b.type === "table" && b.rows.length <= 4 && b.rows.every((r) => r.cells.length <= 3)) {
       const all = b.rows.flatMap((r) => r.cells.map((c) => c.text)).join("\n");
-      const signed = b.rows.some((r) => r.cells.some((c) => isSignatureStart(c.text)));
+      // A signature, or a specimen of one in a style guide ("NGƯỜI GHI BIÊN BẢN / (chữ ký) / Họ và tên").
+      const signed = b.rows.some((r) => r.cells.some((c) => isSignatureStart(c.text) || /^\((?:chữ ký|ký)/imu.test(c.text)));
       if (signed || /CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Nơi nhận|^Số:/mu.test(all)) {
         const columns = Math.max(...b.rows.map((r) => r.cells.length));
         for (let c = 0; c < columns; c++)

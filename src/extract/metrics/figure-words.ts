@@ -21,6 +21,7 @@ export type Figure = {
 
 const STOP_AFTER = new RegExp(`(?:[;.:\\n]|,\\s*(?:${anyOf(SUBJECT_STOPS)})${WE}|\\s(?:${anyOf(SUBJECT_STOPS)})${WE})`, "iu");
 const SKIP_AFTER = new RegExp(`^\\s*(?:(?:${anyOf([...SUBJECT_AFTER_SKIP, ...COMPARATORS.flatMap((c) => c.after)])})${WE}\\s*)+`, "iu");
+const SHARE_BEFORE = /(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|trên|dưới|tối thiểu|ít nhất))?\s*$/iu;
 const VERB_AFTER = /^\s*(?:đã|được|đạt|là|và|so|với|cho|thì|nhưng|tuy|trong|của|tại|trên|,|$)/iu;
 const TRAILERS = new RegExp(`(?:\\s*(?:${anyOf([...SUBJECT_TRAILERS, ...COMPARATORS.flatMap((c) => c.before)])})${WE}|\\s*[:\\-–])+\\s*$`, "iu");
 /** TRAILERS on the end of a string only (an end-anchored pattern is tried from every position). */
@@ -47,7 +48,10 @@ export function subjectOf(t: string, f: string, x: Figure): string | null {
   np = np.split(/\s+/u).slice(0, 18).join(" ").replace(/[,\s]+$/u, "");
   const verbAfter = VERB_AFTER.test(after) && !skip;
   let subject: string;
-  if (np && !verbAfter) subject = np;
+  // "Kinh tế số chiếm 45% GRDP": a share — the part before "chiếm" of the whole after the figure.
+  const share = np && !verbAfter ? SHARE_BEFORE.exec(t.slice(Math.max(0, x.s - 60), x.s)) : null;
+  if (share) subject = `${subjectBefore(t, x.s)} trong ${np}`;
+  else if (np && !verbAfter) subject = np;
   else {
     let before = subjectBefore(t, x.s);
     if (/^tỷ lệ$/iu.test(foldForMatch(before))) {

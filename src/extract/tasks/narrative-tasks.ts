@@ -316,7 +316,7 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
       const colon = raw.indexOf(":", from);
       const label = lead.length || colon < 0 || colon - from > 160 ? null : LABEL_RE.exec(raw.slice(from));
       // "Đảng uỷ quân sự: ĐUQS" is a glossary line, not a duty: a directive after the label has a few words.
-      if (label && !THREE_WORDS.test(raw.slice(from + label[1].length + 1).trim())) return null;
+      if (label && !THREE_WORDS.test(raw.slice(from + label[1].length + 1).split(/[;.]/u)[0].trim())) return null;
       if (label) lead = headingAgencies(label[1], folded.slice(from, from + label[1].length)) ?? [];
       if (!lead.length) lead = headingAgency() ?? [];
     }
