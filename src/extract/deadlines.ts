@@ -123,6 +123,7 @@ const FREQUENCY = re(
   String.raw`${WB}(?:\d{1,2}\s*lần\s*\/\s*(?:${anyOf(P.FREQUENCY_UNITS)})|(?:\d{1,2}\s*)?(?:${anyOf(P.FREQUENCY_UNITS)})\s*\/\s*(?:\d\s*)?lần)${WE}`,
 );
 const ADVERB = re(String.raw`${WB}(?:${anyOf(P.RECURRING_ADVERBS)})${WE}`);
+const MANNER_AFTER = re(String.raw`^\s*(?:${anyOf(P.MANNER_VERBS)})${WE}`, "iu");
 const SCHED_NAME = String.raw`(?:${anyOf(P.SCHEDULE_PERIOD_NAMES)})(?!\s*(?:\d|${QN}${WE}|đầu|cuối))${WE}`;
 const SCHEDULE = re(String.raw`${WB}${SCHED_NAME}(?:\s*(?:,|và)\s*${SCHED_NAME})+`);
 const SCHEDULE_CUE = re(String.raw`${WB}(?:${anyOf(P.LIST_SCHEDULE_CUES)})${WE}`, "iu");
@@ -275,7 +276,15 @@ const PATTERNS: Pattern[] = [
     },
   },
   { re: EVERY, anchors: firstWords(P.EVERY_WORDS), build: simple("recurring") },
-  { re: ADVERB, anchors: phrasesAsAnchors(P.RECURRING_ADVERBS), build: simple("recurring") },
+  {
+    re: ADVERB,
+    anchors: phrasesAsAnchors(P.RECURRING_ADVERBS),
+    // "thường xuyên phối hợp …", "thường xuyên quan tâm …" say how the work is done, not when it recurs
+    // ("thường xuyên rà soát dữ liệu" does recur).
+    build: (m, f, out, cell) => {
+      if (cell || !MANNER_AFTER.test(f.slice(m.index + m[0].length, m.index + m[0].length + 30))) simple("recurring")(m, f, out);
+    },
+  },
   {
     re: SCHEDULE,
     // Lists opening with "tháng"/"năm" are found in time cells (below) and after "hằng"/"hàng" (EVERY); in prose

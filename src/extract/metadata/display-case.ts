@@ -34,8 +34,17 @@ export const NAME_STOP = new Set(["năm", "giai", "về", "và", "tại", "trên
 export function displayCase(capitals: string, capitalFirst: boolean): string {
   let s = applyPhrases(capitals.toLocaleLowerCase("vi"), DISPLAY_PHRASES);
   s = capitaliseLocalities(s);
+  s = capitaliseField(s);
   s = restoreAbbreviations(s, capitals);
   return capitalFirst ? s.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase("vi")) : s;
+}
+
+/** Heads of bodies named after their field, which is capitalised (NĐ 30/2020, Phụ lục II): "Sở Nội vụ", "Sở Giáo dục và Đào tạo". */
+const FIELD_NAME = /^((?:[sS]ở|[bB]ộ|[tT]ổng cục|[cC]ục)\s+)(\p{Ll})([^,]*?)(?=\s+(?:tỉnh|thành phố)\s|$)/u;
+function capitaliseField(s: string): string {
+  const up = (c: string) => c.toLocaleUpperCase("vi");
+  return s.replace(FIELD_NAME, (_m, head: string, first: string, rest: string) =>
+    `${up(head[0])}${head.slice(1)}${up(first)}${rest.replace(/(\s(?:và|,)\s+)(\p{Ll})/gu, (_x, j: string, c: string) => j + up(c))}`);
 }
 
 export const phraseMatchers = new Map<string[], { displays: Map<string, string>; re: RegExp }>();

@@ -162,11 +162,15 @@ export function readNumberLine(line: Piece, f: string, header: Header): void {
   }
 }
 
+const PLACE_OR_NOTHING = /^(?:[\s*_(]*|[\p{Lu}][^\d,;:()]{0,40},\s*)$/u;
+
 export function readPlaceDate(line: Piece, f: string, header: Header): boolean {
   const long = LONG_HEADER_DATE.exec(f);
   const numeric = long ? null : NUMERIC_HEADER_DATE.exec(f);
   const m = long ?? numeric;
   if (!m) return false;
+  // "<Nơi>, ngày …" or "ngày …" alone: not a date inside a sentence ("Thực hiện Nghị quyết số … ngày …").
+  if (!PLACE_OR_NOTHING.test(f.slice(0, m.index))) return false;
   const [, day, month, year] = m;
   const value = iso({ year: Number(year), month: month ? Number(month) : undefined, day: day && month ? Number(day) : undefined });
   if (!value) return false;

@@ -30,8 +30,12 @@ export function findTitle(doc: DocumentModel): Title | null {
     const b = blocks[i];
     if (b.type === "signature") return null;
     if (b.type !== "heading" && b.type !== "paragraph") continue;
-    const firstLine = b.text.split("\n")[0];
-    if (!isCapitals(firstLine)) continue;
+    const [line1, line2] = b.text.split("\n");
+    if (!isCapitals(line1)) continue;
+    // The kind word broken over two lines ("**QUYẾT" / "ĐỊNH**"): both lines, wholly the kind word.
+    const split = line2 !== undefined && !/\s/u.test(line1.trim()) && isCapitals(line2) ? `${line1.trim()}\n${line2.trim()}` : null;
+    const whole = split ? TITLE_WORD.exec(foldForMatch(split)) : null;
+    const firstLine = whole && whole[0].length === split!.length ? split! : line1;
     const m = TITLE_WORD.exec(foldForMatch(firstLine.trim()));
     if (!m) continue;
     const lead = b.text.indexOf(firstLine.trim());

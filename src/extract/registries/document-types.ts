@@ -68,6 +68,8 @@ export const TYPE_ABBREVIATIONS: TypeAbbreviation[] = [
   { abbr: "CT", kind: "chi-thi", name: "Chỉ thị" },
   { abbr: "QC", kind: "quy-che", name: "Quy chế" },
   { abbr: "QyĐ", kind: "quy-dinh", name: "Quy định" },
+  // Party rules (HD 36-HD/VPTW): "11-QĐi/TW", "294-QĐi/TW" (other bodies' Quy định keep "QĐ").
+  { abbr: "QĐi", kind: "quy-dinh", name: "Quy định" },
   { abbr: "TB", kind: "thong-bao", name: "Thông báo" },
   { abbr: "HD", kind: "huong-dan", name: "Hướng dẫn" },
   { abbr: "CTr", kind: "chuong-trinh", name: "Chương trình" },
