@@ -33,7 +33,7 @@ export const PREDICATES: readonly { phrase: string; notAfter?: readonly string[]
   { phrase: "thẩm định" }, { phrase: "thành lập" }, { phrase: "cử" }, { phrase: "cần" }, { phrase: "phải" },
   { phrase: "sẽ" }, { phrase: "nghiêm khắc" }, { phrase: "trực tiếp" }, { phrase: "thống kê" },
   { phrase: "thống nhất" }, { phrase: "kết luận" }, { phrase: "ghi nhận" }, { phrase: "biểu dương" },
-  { phrase: "được giao" }, { phrase: "được phân công" }, { phrase: "căn cứ" }, { phrase: "bám sát" }, { phrase: "khắc phục" }, { phrase: "đăng ký" }, { phrase: "chuẩn bị" }, { phrase: "kiện toàn" }, { phrase: "chấn chỉnh" },
+  { phrase: "được giao" }, { phrase: "được phân công" }, { phrase: "căn cứ" }, { phrase: "bám sát" }, { phrase: "xem xét" }, { phrase: "khắc phục" }, { phrase: "đăng ký" }, { phrase: "chuẩn bị" }, { phrase: "kiện toàn" }, { phrase: "chấn chỉnh" },
 ];
 
 /** Openers of a leading adverbial clause before the subject: "Căn cứ nội dung Kế hoạch, các cơ quan … tổ chức …". */
