@@ -147,6 +147,8 @@ function afterAdverbial(folded: string, from: number, end: number): number {
     let j = i + 1;
     while (j < limit && folded[j] === " ") j++;
     if (agencyOpeningAt(folded, j)) return j;
+    // ", chủ trì tổng hợp …": the clause goes on with its verb, the subject left out (the heading's agency).
+    if (firstBoundary(folded, j, j + 1)?.kind === "predicate") break;
   }
   return from;
 }

@@ -40,7 +40,7 @@ export const PREDICATES: readonly { phrase: string; notAfter?: readonly string[]
 export const ADVERBIAL_OPENERS: readonly string[] = [
   "căn cứ", "để", "trên cơ sở", "theo", "nhằm", "sau khi", "trong thời gian tới", "trong đó", "đồng thời",
   "bên cạnh đó", "ngoài ra", "trong quá trình", "định kỳ", "hằng tháng", "hằng quý", "hằng năm", "hàng tháng",
-  "hàng quý", "hàng năm", "trước ngày", "trong quý", "trong tháng", "trong năm", "khi",
+  "hàng quý", "hàng năm", "trước ngày", "trong quý", "trong tháng", "trong năm", "khi", "nhận được", "sau khi nhận được",
 ];
 
 /** Words of an introduction ("… kết luận như sau:", "cụ thể:"): such a line names no agency to assign to. */
