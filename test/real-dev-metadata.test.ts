@@ -87,4 +87,15 @@ describe("real documents: zones", () => {
     const s = doc.text.indexOf("Kính gửi");
     expect(inZones(zones, { start: s, end: s + 8 })).toBe("addressees");
   });
+
+  it("'Nơi nhận:' opens the recipients zone; a guidance sentence about recipients stays body text", async () => {
+    const doc = await parseFile(join(dir, "files/07_vptw-36-hd-the-thuc-van-ban-dang.docx"));
+    const x = extractDocument(doc);
+    const zones = documentZones(makeContext(doc, x.document));
+    const sentence = doc.text.indexOf("Nơi nhận văn bản");
+    const label = doc.text.indexOf("Nơi nhận:\n");
+    expect(sentence).toBeGreaterThan(0);
+    expect(inZones(zones, { start: sentence, end: sentence + 16 })).toBeNull();
+    expect(inZones(zones, { start: label, end: label + 9 })).toBe("recipients");
+  });
 });

@@ -9,13 +9,13 @@ import type { DocKind } from "../../../schemas/extraction.js";
 import { foldForMatch } from "../../normalise/fold.js";
 import type { ExtractContext } from "../context.js";
 import {
-  ANNEX_NOTE_OPENERS, ANNEX_TITLES, BODY_OPENERS, CLOSING_OPENERS, RECIPIENTS_LABELS, SUBJECT_LINE, TITLE_WORDS,
+  ANNEX_NOTE_OPENERS, ANNEX_TITLES, BODY_OPENERS, CLOSING_OPENERS, SUBJECT_LINE, TITLE_WORDS,
 } from "../registries/document-layout.js";
 import { PROBLEM_LABELS } from "../registries/deadline-phrases.js";
 import { FORWARD_HEADINGS, PLAN_KINDS, REPORT_KINDS, RESULT_HEADINGS } from "../registries/metric-roles.js";
 import { anyOf, escapeRegExp, WB, WE } from "../registries/phrase-pattern.js";
 import { dayBefore, iso, isoPeriod, type Period } from "../vietnamese-dates.js";
-import { leadText, MARKERS, opensWith } from "./openers.js";
+import { leadText, MARKERS, opensWith, RECIPIENTS_RE } from "./openers.js";
 
 export type DocClass = "plan" | "report" | null;
 
@@ -54,7 +54,6 @@ export function documentFacts(ctx: ExtractContext): DocFacts {
 const HEADER_DATE = /ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/iu;
 const NOTE_DATE = /ngày\s*(\d{1,2})?\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})|ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/iu;
 const SUBJECT_LINE_RE = opensWith(SUBJECT_LINE);
-const RECIPIENTS_RE = opensWith(RECIPIENTS_LABELS);
 const ANNEX_TITLE_RE = opensWith(ANNEX_TITLES);
 const ANNEX_NOTE_RE = new RegExp(`${MARKERS}(?:${anyOf(ANNEX_NOTE_OPENERS)})`, "iu");
 const CLOSING_RE = opensWith(CLOSING_OPENERS);

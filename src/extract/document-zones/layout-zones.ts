@@ -14,17 +14,16 @@
  */
 import type { Block, Span } from "../../../schemas/document.js";
 import type { ExtractContext } from "../context.js";
-import { ADDRESSEE_LABELS, MOTTO_PHRASES, PREAMBLE_OPENERS, RECIPIENTS_LABELS } from "../registries/document-layout.js";
+import { ADDRESSEE_LABELS, MOTTO_PHRASES, PREAMBLE_OPENERS } from "../registries/document-layout.js";
 import { anyOf } from "../registries/phrase-pattern.js";
 import { documentFacts, FIXED } from "./facts.js";
-import { opensWith } from "./openers.js";
+import { opensWith, RECIPIENTS_RE } from "./openers.js";
 
 export type ZoneKind = "letterhead" | "addressees" | "basis" | "recipients";
 export type DocumentZones = { kind: ZoneKind; span: Span }[];
 
 const ADDRESSEES_RE = opensWith(ADDRESSEE_LABELS);
 const PREAMBLE_RE = opensWith(PREAMBLE_OPENERS);
-const RECIPIENTS_RE = opensWith(RECIPIENTS_LABELS);
 const MOTTO_RE = new RegExp(`(?:${anyOf(MOTTO_PHRASES)})`, "iu");
 const NUMBER_LINE_RE = /(?:^|\n)[\s*_|]*số\s*[:.]?\s*[\d/._…-]/iu;
 /** How many blocks a layout table may sit from the start and still be the letterhead. */
