@@ -287,3 +287,13 @@ describe("seed fixtures", () => {
     expect(found.find((m) => m.value === 85)).toMatchObject({ comparator: ">" });
   });
 });
+
+describe("indicator columns headed by a period", () => {
+  const table = ["| TT | Chỉ tiêu | ĐVT | Năm 2026 | Đến năm 2030 |", "|---|---|---|---|---|", "| 1 | Tỷ lệ hộ dùng nước sạch | % | 95 | 100 |"].join("\n");
+  it("are goals in a plan", async () => {
+    expect((await metrics(table)).map(brief)).toEqual([[95, "%", "=", "target"], [100, "%", "=", "target"]]);
+  });
+  it("a bare year is a result in a report; 'Đến năm …' stays a goal", async () => {
+    expect((await metrics(table, "BÁO CÁO")).map(brief)).toEqual([[95, "%", "=", "actual"], [100, "%", "=", "target"]]);
+  });
+});

@@ -13,7 +13,8 @@
  *            over "Kế hoạch | Thực hiện"): Kế hoạch / Chỉ tiêu … / Mục tiêu → "target"; Thực hiện /
  *            Kết quả / Ước đạt / Lũy kế → "actual"; "% so với kế hoạch", "so với cùng kỳ" → the
  *            row's result as a percentage of its target or of the period before: role "actual",
- *            unit "%", `compares` "target" | "previous";
+ *            unit "%", `compares` "target" | "previous"; "Đến năm 2030" → "target"; a bare period
+ *            ("Năm 2026", "2026 - 2030") → "target" in a plan, "actual" in a report;
  *   unit     the unit column, else the header's parentheses ("Sản lượng (tấn)", "Kế hoạch (%)"),
  *            else the label's ("Thu nhập bình quân (triệu đồng)"), else "%" when the cell has one;
  *   subject  the row label; a short one ("Năng suất", "- Lúa", "Trong đó: …") is completed with
@@ -54,13 +55,18 @@ const SHORT_LABEL = /^(?:[-+•–*]|[Tt]rong đó|[Gg]ồm|[Bb]ao gồm|\p{Ll})
 const clean = (s: string) => s.replace(/<[^>]+>/g, "").replace(/[*_]/g, "").replace(/\s+/g, " ").trim();
 const fold = (s: string) => foldForMatch(clean(s)).toLowerCase();
 
+// "Năm 2026", "2030", "Giai đoạn 2026 - 2030": a period only — a plan's goal for it, a report's result in it.
+const PERIOD_HEADER = /^(?:năm|giai đoạn)?\s*\d{4}(?:\s*[-–]\s*\d{4})?$/u;
+const BY_YEAR_HEADER = /^đến\s+năm\s+\d{4}$/u;
+
 /** What one header part says a column holds; a comparison first (it names the target too). */
-function valueRole(part: string): ValueRole | null {
+function valueRole(part: string, klass: DocFacts["klass"] = null): ValueRole | null {
   const h = fold(part);
   for (const { compares, re } of RATIOS) if (re.test(h)) return { role: "actual", compares };
   const r = columnRole(part);
-  if (r === "target" || IND_TARGET.test(h)) return { role: "target" };
+  if (r === "target" || IND_TARGET.test(h) || BY_YEAR_HEADER.test(h)) return { role: "target" };
   if (r === "actual" || r === "status" || IND_ACTUAL.test(h)) return { role: "actual" };
+  if (klass && PERIOD_HEADER.test(h)) return { role: klass === "plan" ? "target" : "actual" };
   return null;
 }
 
@@ -88,7 +94,7 @@ export function tableMetrics(ctx: ExtractContext, facts: DocFacts, t: TableBlock
   });
   const columns = headers.map((parts): Column => {
     for (let k = parts.length - 1; k >= 0; k--) {
-      const v = valueRole(parts[k]);
+      const v = valueRole(parts[k], facts.klass);
       if (v) return v;
     }
     const role = parts.length ? columnRole(parts[0]) : null;
