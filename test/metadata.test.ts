@@ -23,6 +23,11 @@ describe("header agency lines", () => {
       { issuer: "Sở Nội vụ tỉnh Bình Thuận", code: "123/KH-SNV", date: "2025-12-02", kind: "ke-hoach" },
     ],
     [
+      "PDF columns interleaved: motto beside the issuer lines, number and place-date on one line",
+      lines("UBND TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc", "", "Số: 362 /KH-SGDĐT Đồng Tháp, ngày 14 tháng 4 năm 2026", "", "KẾ HOẠCH", "", "Đón tiếp đoàn kiểm tra"),
+      { issuer: "Sở Giáo dục và Đào tạo tỉnh Đồng Tháp", code: "362/KH-SGDĐT", place: "Đồng Tháp", date: "2026-04-14" },
+    ],
+    [
       "Party letterhead: Central Committee organ, '*' line, blanks in the code, motto before the date",
       lines("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC", "", "*", "", "Số 38 - HD/BTCTW", "", "ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 29 tháng 9 năm 2025", "", "HƯỚNG DẪN", "", "nghiệp vụ công tác đảng viên"),
       { issuer: "Ban Tổ chức Trung ương", code: "38-HD/BTCTW", date: "2025-09-29", kind: "huong-dan" },

@@ -88,6 +88,8 @@ const CELL_BREAK = /\t|\s*\|\s*|[_=\-–]{3,}/gu;
 /** Where a cell holds two of the letterhead's items: before "Số:" and around the motto. */
 const NUMBER_BREAK = /(?<=\S)\s*(?=Số\s*[:.]?\s*[\d/_.…-]|SỐ\s*:)/gu;
 const MOTTO_BREAK = new RegExp(anyOf(MOTTO_PHRASES), "giu");
+/** Before "<Nơi>, ngày" sharing a line with the number ("Số: 362 /KH-SGDĐT Đồng Tháp, ngày 14 tháng 4 năm 2026"). */
+const DATE_BREAK = /(?<=[\p{L}\p{N}.])(?<!(?:^|\s)\p{Lu}[\p{Ll}\p{M}]+|phố)\s+(?=\p{Lu}[\p{Ll}\p{M}]+(?: (?:\p{Lu}[\p{Ll}\p{M}]+|phố))*,\s*ngày(?![\p{L}\p{M}]))/u;
 const MARKUP_EDGES = /^[\s*_|#>]+|[\s*_|#>]+$/gu;
 
 /**
@@ -108,6 +110,8 @@ export function letterheadCells(doc: DocumentModel, head: Folded, end: number): 
     const cuts: [number, number][] = []; // [start, end) of separators, relative to the line
     for (const m of f.matchAll(CELL_BREAK)) cuts.push([m.index, m.index + m[0].length]);
     for (const m of f.matchAll(NUMBER_BREAK)) cuts.push([m.index, m.index + m[0].length]);
+    const date = DATE_BREAK.exec(f); // the first: "Đồng Tháp", not "Tháp"
+    if (date) cuts.push([date.index, date.index + date[0].length]);
     for (const m of f.matchAll(MOTTO_BREAK)) cuts.push([m.index, m.index], [m.index + m[0].length, m.index + m[0].length]);
     cuts.sort((a, b) => a[0] - b[0]);
     let at = 0;
