@@ -149,7 +149,8 @@ function splitAgencies(line: Piece, f: string): { piece: Piece; f: string }[] {
 }
 
 export function joinLines(lines: Piece[], display: boolean): Found<string> {
-  const text = lines.map((l) => l.text).join(" ").replace(/\s+/g, " ").trim();
+  // Bold markers left inside a line by web layouts ("ỦY BAN NHÂN** DÂN") are no part of the name.
+  const text = lines.map((l) => l.text).join(" ").replace(/[*|]+/g, " ").replace(/\s+/g, " ").trim();
   return { value: display ? displayCase(text, true) : text, span: { start: lines[0].span.start, end: lines[lines.length - 1].span.end } };
 }
 
