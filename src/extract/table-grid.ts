@@ -5,12 +5,13 @@
  * the parser did not copy it there already (`spanned` copies).
  */
 import type { Cell, Row, TableBlock } from "../../schemas/document.js";
+import { maxOf } from "../large-arrays.js";
 
 export type Grid = { row: Row; cells: (Cell | null)[] }[];
 
 /** Rows laid out on columns: colspans repeat their cell, rowspans fill the rows below when the parser did not. */
 export function tableGrid(table: TableBlock): { rows: Grid; width: number } {
-  const width = Math.max(0, ...table.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)));
+  const width = maxOf(table.rows, (r) => r.cells.reduce((n, c) => n + c.colspan, 0), 0);
   const carry: ({ cell: Cell; left: number } | null)[] = new Array(width).fill(null);
   const rows: Grid = [];
   for (const row of table.rows) {

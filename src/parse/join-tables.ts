@@ -14,13 +14,14 @@
  */
 import type { DraftBlock, DraftCell, DraftRow } from "./draft.js";
 import { foldLoose } from "../normalise/fold.js";
+import { appendAll, maxOf } from "../large-arrays.js";
 
 type TableDraft = Extract<DraftBlock, { type: "table" }>;
 
 const ORDINAL = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[a-zđ]\)|\(\d+\))$/i;
 
 const rowKey = (row: DraftRow) => row.cells.map((c) => foldLoose(c.text)).join("|");
-const width = (t: TableDraft) => Math.max(0, ...t.rows.map((r) => r.cells.reduce((n, c) => n + (c.colspan ?? 1), 0)));
+const width = (t: TableDraft) => maxOf(t.rows, (r) => r.cells.reduce((n, c) => n + (c.colspan ?? 1), 0), 0);
 const isBlankRow = (row: DraftRow) => row.cells.every((c) => !c.text.trim());
 
 export function markHeaderRows(t: TableDraft): void {
@@ -129,7 +130,7 @@ export function joinTables(blocks: DraftBlock[]): DraftBlock[] {
         rows = rows.slice(1);
       }
       if (above && !above.header) carryVerticalMerges(above, rows);
-      prev.rows.push(...rows);
+      appendAll(prev.rows, rows);
       continue;
     }
     out.push(block);

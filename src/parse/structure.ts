@@ -10,6 +10,7 @@
  * paragraphs more often than by styles).
  */
 import type { DraftBlock } from "./draft.js";
+import { maxOf } from "../large-arrays.js";
 
 export type Numbering = { numbering: string; kind: "roman" | "arabic" | "letter" | "paren" | "article" };
 
@@ -180,7 +181,7 @@ function unwrapLayoutTables(blocks: DraftBlock[]): DraftBlock[] {
       // A signature, or a specimen of one in a style guide ("NGƯỜI GHI BIÊN BẢN / (chữ ký) / Họ và tên").
       const signed = b.rows.some((r) => r.cells.some((c) => isSignatureStart(c.text) || /^\((?:chữ ký|ký)/imu.test(c.text)));
       if (signed || /CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Nơi nhận|^Số:/mu.test(all)) {
-        const columns = Math.max(...b.rows.map((r) => r.cells.length));
+        const columns = maxOf(b.rows, (r) => r.cells.length);
         for (let c = 0; c < columns; c++)
           for (const r of b.rows) {
             const cell = r.cells[c];

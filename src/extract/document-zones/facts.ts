@@ -16,6 +16,7 @@ import { FORWARD_HEADINGS, PLAN_KINDS, REPORT_KINDS, RESULT_HEADINGS } from "../
 import { anyOf, escapeRegExp, WB, WE } from "../registries/phrase-pattern.js";
 import { dayBefore, iso, isoPeriod, type Period } from "../vietnamese-dates.js";
 import { leadText, MARKERS, opensWith, RECIPIENTS_RE } from "./openers.js";
+import { appendAll } from "../../large-arrays.js";
 
 export type DocClass = "plan" | "report" | null;
 
@@ -86,7 +87,7 @@ function computeFacts(ctx: ExtractContext): DocFacts {
     if (kindIdx < 0 && TITLE_WORD_RE.test(first)) {
       kindIdx = i;
       kind = TITLE_KINDS.get(first) ?? null;
-      titleParts.push(...lines.slice(1).filter(Boolean));
+      appendAll(titleParts, lines.slice(1).filter(Boolean));
       continue;
     }
     if (kindIdx < 0 && SUBJECT_LINE_RE.test(ctx.folded.slice(b.span.start, b.span.end)) && b.text.length < 400) {

@@ -9,6 +9,7 @@ import { Header } from "./letterhead.js";
 import { CLOSING, Found, OPENING_VERB, lower } from "./shapes.js";
 import { Folded, foldSpan } from "./text-window.js";
 import { Title } from "./title.js";
+import { appendAll } from "../../large-arrays.js";
 
 export type Candidate = { name: string; span: Span; priority: number };
 
@@ -25,7 +26,7 @@ export function chooseIssuer(doc: DocumentModel, body: Folded, header: Header, t
   }
   const candidates: Candidate[] = [];
   for (const a of annexes) if (a.issuer) candidates.push({ name: a.issuer.value, span: a.issuer.span, priority: 0 });
-  candidates.push(...closingIssuers(doc), ...openingIssuers(doc, body));
+  appendAll(appendAll(candidates, closingIssuers(doc)), openingIssuers(doc, body));
   return vote(candidates);
 }
 

@@ -10,6 +10,7 @@ import { KIND_QUALIFIER_PATTERN, kindFromWord } from "../registries/document-typ
 import { displayCase, isCapitals } from "./display-case.js";
 import { AGENCY_LINE_HEAD, BODY_OPENING, DECORATION, Found, MOTTO, SENTENCE_END, SUBJECT_LINE, TITLE_FUNCTION_WORDS, TITLE_WORD, lower } from "./shapes.js";
 import { Folded } from "./text-window.js";
+import { appendAll } from "../../large-arrays.js";
 
 export type Title = {
   kind: DocKind | null;
@@ -76,7 +77,7 @@ export function titlePieces(doc: DocumentModel, index: number, after: number): P
       const continues = !SENTENCE_END.test(prev) && (/^\p{Ll}/u.test(text) || isCapitals(text) || b.type === "heading") && !BODY_OPENING.test(starts);
       if (!continues || text.length > 300) break;
     }
-    pieces.push(...linesIn(doc, b.span.start, b.span.end));
+    appendAll(pieces, linesIn(doc, b.span.start, b.span.end));
   }
   return pieces;
 }

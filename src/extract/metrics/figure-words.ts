@@ -50,7 +50,10 @@ export function subjectOf(t: string, f: string, x: Figure): string | null {
   let subject: string;
   // "Kinh tế số chiếm 45% GRDP": a share — the part before "chiếm" of the whole after the figure.
   const share = np && !verbAfter ? SHARE_BEFORE.exec(t.slice(Math.max(0, x.s - 60), x.s)) : null;
+  // "Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số": a rate named before the figure is the subject.
+  const rated = np && !verbAfter && !share ? subjectBefore(t, x.s) : "";
   if (share) subject = `${subjectBefore(t, x.s)} trong ${np}`;
+  else if (rated && lastRateWord(rated) === 0) subject = rated;
   else if (np && !verbAfter) subject = np;
   else {
     let before = subjectBefore(t, x.s);

@@ -4,6 +4,7 @@ import type { ExtractContext } from "../context.js";
 import { kindFromCode } from "../registries/document-codes.js";
 import { RELATION_STRENGTH } from "../registries/relations.js";
 import { Mention, codeKey } from "./mention.js";
+import { appendAll } from "../../large-arrays.js";
 
 /** One reference per code (per code and date when two documents share a local code). */
 export function mergeByCode(ctx: ExtractContext, mentions: Mention[]): Reference[] {
@@ -24,7 +25,7 @@ export function splitByDate(group: Mention[]): Mention[][] {
   const dates = [...new Set(group.map((m) => m.date).filter((d): d is string => d !== null))];
   if (dates.length < 2) return [group];
   const clusters = dates.map((d) => group.filter((m) => m.date === d));
-  clusters[0].push(...group.filter((m) => m.date === null));
+  appendAll(clusters[0], group.filter((m) => m.date === null));
   clusters[0].sort((a, b) => a.start - b.start);
   return clusters;
 }
