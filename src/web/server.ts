@@ -29,9 +29,10 @@ export type RunningWebServer = { url: string; close(): Promise<void> };
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const db = openReadOnlyStore(options.db);
-  let handle: ReturnType<typeof requestHandler> | null = null;
+  // Nothing is answered until the port is known (--port 0 picks one): the Host check needs it.
+  let hostAllowed: HostCheck = () => false;
+  const handle = requestHandler(db, (host) => hostAllowed(host));
   const server = createServer((req, res) => {
-    if (!handle) return void res.destroy();
     handle(req, res).catch((e: unknown) => {
       log.error({ err: e, url: req.url }, "request failed after the answer started");
       res.destroy();
@@ -50,8 +51,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     throw e;
   }
   const address = server.address() as AddressInfo;
-  // The port is known only now (--port 0 picks one), and the Host check needs it.
-  handle = requestHandler(db, hostCheck(options.host ?? "127.0.0.1", address.port));
+  hostAllowed = hostCheck(options.host ?? "127.0.0.1", address.port);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   log.info({ db: options.db, host, port: address.port }, "serving");
   return {
