@@ -44,9 +44,10 @@ const EXPECTED: Record<string, Expected> = {
   "files/01_snv-binhthuan-3367-ttr-hoi-quan-chung.pdf": { code: "3367/TTr-SNV", date: "2024-11-28", kind: "to-trinh", issuer: "Sở Nội vụ tỉnh Bình Thuận" },
   // PDF: "Số 38 - HD/BTCTW", the Party's "*" under the issuer, "ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 29 …".
   "files/16_btctw-38-hd-nghiep-vu-dang-vien.pdf": { code: "38-HD/BTCTW", date: "2025-09-29", kind: "huong-dan", issuer: "Ban Tổ chức Trung ương" },
-  // PDF draft: "Số: /KH-SGDĐT", "Đồng Tháp, ngày tháng 4 năm 2026", issuer over two lines.
+  // PDF e-signed for issue: "362" and "14" are printed by the signature widgets over the blank
+  // "Số:      /KH-SGDĐT" and "ngày      tháng 4 năm 2026" of the draft; issuer over two lines.
   "files/20_sgddt-dongthap-362-kh-don-doan-kiem-tra-stem.pdf": {
-    code: null, symbol: "KH-SGDĐT", date: "2026-04", kind: "ke-hoach", issuer: "Sở Giáo dục và Đào tạo tỉnh Đồng Tháp",
+    code: "362/KH-SGDĐT", date: "2026-04-14", kind: "ke-hoach", issuer: "Sở Giáo dục và Đào tạo tỉnh Đồng Tháp",
   },
   // DOCX: letterhead laid out in a table.
   "files/07_vptw-36-hd-the-thuc-van-ban-dang.docx": { code: "36-HD/VPTW", date: "2018-04-03", kind: "huong-dan", issuer: "Văn phòng Trung ương" },
