@@ -11,6 +11,8 @@ import type { DocumentModel, Format } from "../../schemas/document.js";
 import { decodeVietnameseText } from "../normalise/legacy-encoding.js";
 import type { DraftDocument } from "./draft.js";
 import { joinTables } from "./join-tables.js";
+import type { OcrOptions } from "./pdf/ocr.js";
+import { placeOcrLines } from "./pdf/ocr/ocr-lines.js";
 import { layoutDocument } from "./layout.js";
 import { ParseError, sniffFormat, textFormat } from "./sniff.js";
 import { structureBlocks } from "./structure.js";
@@ -21,6 +23,8 @@ export { ParseError } from "./sniff.js";
 export type ParseOptions = {
   /** Refuse files larger than this many bytes before reading them (default 100 MB). */
   maxBytes?: number;
+  /** OCR of scanned pages (PDF). */
+  ocr?: OcrOptions;
 };
 
 export async function parseFile(file: string, options: ParseOptions = {}): Promise<DocumentModel> {
@@ -34,10 +38,10 @@ export async function parseFile(file: string, options: ParseOptions = {}): Promi
   if (size > maxBytes)
     throw new ParseError(file, "read", `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
   const bytes = await readFile(file);
-  return parseBytes(bytes, file);
+  return parseBytes(bytes, file, options);
 }
 
-export async function parseBytes(bytes: Uint8Array, file: string): Promise<DocumentModel> {
+export async function parseBytes(bytes: Uint8Array, file: string, options: ParseOptions = {}): Promise<DocumentModel> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const sniffed = sniffFormat(bytes, file);
   let draft: DraftDocument;
@@ -47,7 +51,7 @@ export async function parseBytes(bytes: Uint8Array, file: string): Promise<Docum
     switch (sniffed.format) {
       case "pdf": {
         const { parsePdf } = await import("./pdf.js");
-        draft = await parsePdf(bytes);
+        draft = await parsePdf(bytes, { ocr: options.ocr });
         format = "pdf";
         break;
       }
@@ -75,7 +79,9 @@ export async function parseBytes(bytes: Uint8Array, file: string): Promise<Docum
     throw new ParseError(file, `parse-${sniffed.format}`, oneLine(e));
   }
   draft.blocks = joinTables(structureBlocks(draft.blocks));
-  return layoutDocument(draft, { file, sha256, format, size: bytes.length, ...(encoding ? { encoding } : {}) });
+  const model = layoutDocument(draft, { file, sha256, format, size: bytes.length, ...(encoding ? { encoding } : {}) });
+  if (draft.ocr) model.ocr = placeOcrLines(model.text, draft.ocr);
+  return model;
 }
 
 export function oneLine(e: unknown): string {

@@ -1,0 +1,170 @@
+/**
+ * Tesseract's words → the glyphs and rules the PDF route lays out.
+ *
+ * Each recognised word becomes one glyph per letter, spread evenly over the
+ * word's box, on its line's baseline, with a drawn space between the words of
+ * a line: from there on a scanned page goes through the same code as a
+ * born-digital one (text lines, ruled and borderless tables, running headers,
+ * paragraphs), so both give the same blocks.
+ *
+ * What a scan adds on top of printed text is left out here, not passed on as
+ * garbage tokens:
+ * - stamps and signatures over text: words read with low confidence that are
+ *   not a Vietnamese syllable, a number or a code;
+ * - numbers and days filled in by hand after signing ("Số: 125 /KH-UBND",
+ *   "ngày 15 tháng 4"): on the number or the place-and-date line, digits read
+ *   with less than print confidence or written taller than the print. The printed symbol stays, so the code
+ *   is left unknown rather than guessed; a warning says where.
+ */
+import type { Message } from "../../../../schemas/document.js";
+import { foldForMatch } from "../../../normalise/fold.js";
+import { message } from "../../draft.js";
+import type { Glyph, PageMarks, Rule } from "../marks.js";
+import { isSyllable } from "../syllables.js";
+import type { TesseractWord } from "./tesseract.js";
+
+/** What the OCR of one page produced (cached by the file's sha256). */
+export type OcrPage = {
+  number: number;
+  /** Page size in PDF points, upright. */
+  width: number;
+  height: number;
+  dpi: number;
+  /** Clockwise quarter turns applied to make the page upright, and the tilt straightened (degrees). */
+  turns: number;
+  skew: number;
+  words: TesseractWord[];
+  /** Ruling lines found in the image, in points. */
+  rules: Rule[];
+};
+
+/** One OCR line as the document model keeps it (span placed later, in the laid-out text). */
+export type OcrLineDraft = { page: number; text: string; box: { x0: number; y0: number; x1: number; y1: number }; confidence: number };
+
+const SOURCE = "parse-pdf-ocr";
+/** Below this Tesseract is guessing: stamps, signatures, smudges. */
+const MIN_CONFIDENCE = 30;
+/** Below this a word must at least look like Vietnamese, a number or a code to be kept. */
+const SHAKY = 65;
+/** Printed digits read this well; hand-written ones do not. */
+const PRINT_DIGITS = 85;
+/** Pen writing on a printed line stands this much taller than the print (median word height). */
+const HAND_HEIGHT = 1.5;
+
+// "\b" is ASCII-only in JS regexes: word ends are written as lookarounds on \p{L}.
+const NUMBER_LINE = /^(?:số|so)(?!\p{L})/iu;
+const DATE_LINE = /(?<!\p{L})ngày(?!\p{L}).*(?<!\p{L})tháng(?!\p{L})/iu;
+
+export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[]; warnings: Message[] } {
+  const scale = 72 / p.dpi;
+  const byLine = new Map<string, TesseractWord[]>();
+  for (const w of p.words) {
+    const list = byLine.get(w.line);
+    if (list) list.push(w);
+    else byLine.set(w.line, [w]);
+  }
+  const glyphs: Glyph[] = [];
+  const lines: OcrLineDraft[] = [];
+  let dropped = 0;
+  const handwritten: string[] = [];
+  for (const words of byLine.values()) {
+    const lineText = foldForMatch(words.map((w) => w.text).join(" "));
+    const filledIn = NUMBER_LINE.test(lineText) || DATE_LINE.test(lineText);
+    const usual = usualHeight(words);
+    const kept = words.filter((w) => {
+      if (filledIn && isHandwritten(w, usual)) {
+        handwritten.push(w.text);
+        return false;
+      }
+      if (keepWord(w)) return true;
+      dropped++;
+      return false;
+    });
+    if (!kept.length) continue;
+    const base = baseline(kept) * scale;
+    // A word's box (ascender to descender) is about an em high.
+    const size = Math.max(4, usual * scale);
+    kept.forEach((w, i) => {
+      const chars = Array.from(w.text);
+      const x0 = w.left * scale;
+      const step = (w.width * scale) / chars.length;
+      if (i > 0) {
+        const prevRight = (kept[i - 1].left + kept[i - 1].width) * scale;
+        glyphs.push({ text: " ", x0: prevRight, x1: Math.max(prevRight, x0), base, size, bold: false, space: true });
+      }
+      chars.forEach((c, k) => glyphs.push({ text: c, x0: x0 + k * step, x1: x0 + (k + 1) * step, base, size, bold: false, space: false }));
+    });
+    lines.push({
+      page: p.number,
+      text: kept.map((w) => w.text).join(" "),
+      box: {
+        x0: Math.min(...kept.map((w) => w.left)) * scale,
+        y0: Math.min(...kept.map((w) => w.top)) * scale,
+        x1: Math.max(...kept.map((w) => w.left + w.width)) * scale,
+        y1: Math.max(...kept.map((w) => w.top + w.height)) * scale,
+      },
+      confidence: round1(kept.reduce((s, w) => s + w.conf, 0) / kept.length),
+    });
+  }
+  const warnings: Message[] = [];
+  if (handwritten.length)
+    warnings.push(message(SOURCE, `hand-written number or day left out (${handwritten.join(" ")}): read it on the original`, p.number));
+  if (dropped) warnings.push(message(SOURCE, `${dropped} low-confidence words left out (stamp, signature or smudge)`, p.number));
+  return { marks: { number: p.number, width: p.width, height: p.height, glyphs, rules: p.rules, skippedRotated: 0 }, lines, warnings };
+}
+
+/**
+ * On the number or date line: digits read with less than print confidence, or
+ * digits and stray marks written much taller than the printed words around them.
+ */
+function isHandwritten(w: TesseractWord, usualHeight: number): boolean {
+  const digits = /\d/.test(w.text);
+  if (digits && w.conf < PRINT_DIGITS) return true;
+  return (digits || !plausible(w.text)) && w.height > HAND_HEIGHT * usualHeight;
+}
+
+/**
+ * Sure words stay; shaky ones only when they look like Vietnamese, a number or a
+ * code; guesses only when they are a whole syllable of three letters or more
+ * (Tesseract is sometimes unsure of a clean word beside a smudge; stamps and
+ * scribbles read as short fragments).
+ */
+function keepWord(w: TesseractWord): boolean {
+  if (w.conf >= SHAKY) return true;
+  if (!plausible(w.text)) return false;
+  return w.conf >= MIN_CONFIDENCE || (Array.from(w.text.match(/\p{L}/gu) ?? []).length >= 3 && isSyllable(w.text.replace(/\P{L}+/gu, "")));
+}
+
+/** The print's word height on a line (lower median of the words with letters and no digits). */
+function usualHeight(words: TesseractWord[]): number {
+  const print = words.filter((w) => /\p{L}/u.test(w.text) && !/\d/.test(w.text));
+  const heights = (print.length ? print : words).map((w) => w.height).sort((a, b) => a - b);
+  return heights[Math.floor((heights.length - 1) / 2)];
+}
+
+/** A Vietnamese syllable, an abbreviation, a number or a document code, with its punctuation. */
+function plausible(text: string): boolean {
+  const core = text.replace(/^[("“'\-–]+|[)"”',.;:!?\-–]+$/gu, "");
+  if (!core) return /^[-–.,;:]$/.test(text);
+  if (/^\p{L}+$/u.test(core)) return isSyllable(core) || (core === core.toLocaleUpperCase("vi") && core.length <= 6);
+  return /^[\p{Lu}\d][\p{Lu}\d/.,\-–]*$/u.test(core) && /\d|\p{Lu}{2}/u.test(core);
+}
+
+/**
+ * The line's baseline in pixels: the bottom of its words that have nothing below
+ * the baseline (no descender, no dot below); a line of only such words falls
+ * back to its median bottom less a descender.
+ */
+function baseline(words: TesseractWord[]): number {
+  const flat = words.filter((w) => /\p{L}{2}/u.test(w.text) && !descends(w.text));
+  const bottoms = (flat.length ? flat : words).map((w) => w.top + w.height).sort((a, b) => a - b);
+  const median = bottoms[Math.floor(bottoms.length / 2)];
+  if (flat.length) return median;
+  const h = words[0].lineBottom - words[0].lineTop;
+  return median - 0.2 * h;
+}
+
+/** Letters that reach below the baseline: descenders, and the dot below (nặng tone). */
+const descends = (text: string) => /[gjpqy,;]/.test(text) || text.normalize("NFD").includes("\u0323");
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
