@@ -27,6 +27,7 @@ import { StoreError } from "../src/store/store-error.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/ingest.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { prepared } from "../src/store/prepared.js";
+import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
 
 export type ImportError = { file: string; stage: string; reason: string };
@@ -58,12 +59,14 @@ export type ImportSummary = {
   tasks: number;
   deadlines: number;
   metrics: number;
+  /** Documents stored from this run that were read (in part) by OCR; pages OCR'd, of them from the cache; mean confidence (0–100, by page). */
+  ocr: { documents: number; pages: number; cachedPages: number; meanConfidence: number | null };
   seconds: number;
   /** Internal: paths to parse again at the end of the run. */
   reingestQueue: string[];
 };
 
-export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; file: string | null };
+export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; ocrPages: number; file: string | null };
 
 export type ImportOptions = {
   db: string;
@@ -77,6 +80,8 @@ export type ImportOptions = {
   timeoutMs?: number;
   /** Files larger than this are refused before reading (default 100 MB). */
   maxBytes?: number;
+  /** Read scanned pages with Tesseract (default true; false is `--no-ocr`). Results are cached in `<db>.ocr/`. */
+  ocr?: boolean;
   onProgress?: (p: ImportProgress) => void;
 };
 
@@ -97,13 +102,20 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
     throw e;
   }
-  const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000);
+  const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
+  const tick = () => opts.onProgress?.({ ...progress });
+  const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, {
+    enabled: opts.ocr !== false,
+    cacheDir: ocrCacheDirFor(opts.db),
+    onPage: () => {
+      progress.ocrPages++;
+      tick();
+    },
+  });
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
-  const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, file: null };
-  const tick = () => opts.onProgress?.({ ...progress });
   try {
     const seenPaths = new Set<string>();
     for await (const entry of walk(paths, summary)) {
@@ -243,6 +255,7 @@ function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclu
     summary.tasks += x.tasks.length;
     summary.deadlines += x.deadlines.length;
     summary.metrics += x.metrics.length;
+    countOcr(summary, outcome.model.ocr);
     // A document lost the file its rows came from; another file of it must fill them again.
     summary.reingestQueue.push(...result.reingest);
   } catch (e) {
@@ -252,6 +265,16 @@ function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclu
     fail(summary, facts.path, "ingest", oneLine(e));
     record(db, facts, `ingest: ${oneLine(e)}`, summary.run);
   }
+}
+
+function countOcr(summary: ImportSummary, ocr: import("../schemas/document.js").OcrInfo | undefined): void {
+  if (!ocr) return;
+  const s = summary.ocr;
+  const before = (s.meanConfidence ?? 0) * s.pages;
+  s.documents++;
+  s.pages += ocr.pages.length;
+  s.cachedPages += ocr.cachedPages;
+  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages.length) / s.pages) * 10) / 10 : null;
 }
 
 const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
@@ -353,7 +376,8 @@ function prune(db: Store, roots: string[], seen: Set<string>): number {
 function emptySummary(run: number, db: string): ImportSummary {
   return {
     db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
-    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, reingestQueue: [],
+    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0,
+    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null }, seconds: 0, reingestQueue: [],
   };
 }
 

@@ -11,7 +11,7 @@ import { printJson } from "./output.js";
 
 export const DEFAULT_DB = "vanban.db";
 
-type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: string; timeout?: string; maxSize?: string; logJson?: boolean };
+type ImportOpts = { db: string; ocr: boolean; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: string; timeout?: string; maxSize?: string; logJson?: boolean };
 
 export function registerImport(program: Command): void {
   program
@@ -25,17 +25,18 @@ export function registerImport(program: Command): void {
     .option("--jobs <n>", "worker threads (default: the number of cores)")
     .option("--timeout <seconds>", "time limit per file", "120")
     .option("--max-size <MB>", "refuse files larger than this", "100")
+    .option("--no-ocr", "do not read scanned pages with Tesseract (they fail as \"needs OCR\")")
     .option("--log-json", "log as JSON lines on stderr (info level)")
     .option("--json", "print the summary as one JSON object")
     .action(async (paths: string[], opts: ImportOpts) => {
       if (opts.logJson && log.level !== "debug") log.level = "info";
       const { importPaths } = await import("../../pipelines/import.js");
       const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar(
-        { format: "importing |{bar}| {value}/{total} files · {pages} pages · {rate} pages/s · ETA {eta_formatted}", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+        { format: "importing |{bar}| {value}/{total} files · {pages} pages · {ocr} OCR pages · {rate} pages/s · ETA {eta_formatted}", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
         cliProgress.Presets.shades_classic,
       ) : null;
       const started = Date.now();
-      bar?.start(0, 0, { pages: 0, rate: "0" });
+      bar?.start(0, 0, { pages: 0, ocr: 0, rate: "0" });
       try {
         const summary = await importPaths(paths, {
           db: opts.db,
@@ -44,11 +45,12 @@ export function registerImport(program: Command): void {
           jobs: opts.jobs ? Number(opts.jobs) : undefined,
           timeoutMs: Number(opts.timeout) * 1000,
           maxBytes: Number(opts.maxSize) * 1024 * 1024,
+          ocr: opts.ocr,
           onProgress: (p) => {
             if (!bar) return;
             bar.setTotal(p.queued);
             const secs = (Date.now() - started) / 1000;
-            bar.update(p.done, { pages: p.pages, rate: secs > 0 ? (p.pages / secs).toFixed(1) : "0" });
+            bar.update(p.done, { pages: p.pages, ocr: p.ocrPages, rate: secs > 0 ? (p.pages / secs).toFixed(1) : "0" });
           },
         });
         bar?.stop();
@@ -68,6 +70,8 @@ export function registerImport(program: Command): void {
 function printSummary(s: Omit<import("../../pipelines/import.js").ImportSummary, "reingestQueue">): void {
   console.log(`${s.seen} files seen: ${s.new} new, ${s.changed} changed, ${s.skipped} skipped, ${s.failed} failed${s.pruned ? `, ${s.pruned} pruned` : ""} (${s.seconds.toFixed(1)} s)`);
   console.log(`stored from this run: ${s.documents} documents, ${s.pages} pages, ${s.references} references, ${s.tasks} tasks, ${s.deadlines} deadlines, ${s.metrics} metrics`);
+  if (s.ocr.documents)
+    console.log(`OCR: ${s.ocr.documents} scanned document(s), ${s.ocr.pages} pages (${s.ocr.cachedPages} from the cache), mean confidence ${s.ocr.meanConfidence}%`);
   if (s.needsOcr) console.log(`${s.needsOcr} scanned PDF(s) have no text layer and need OCR`);
   for (const k of s.skippedFiles) console.log(`skipped: ${k.file}: ${k.reason}`);
   if (s.errors.length) {

@@ -50,6 +50,7 @@ const SHAKY = 65;
 const PRINT_DIGITS = 85;
 /** Pen writing on a printed line stands this much taller than the print (median word height). */
 const HAND_HEIGHT = 1.5;
+const HAND_DIGITS = 1.15;
 
 // "\b" is ASCII-only in JS regexes: word ends are written as lookarounds on \p{L}.
 const NUMBER_LINE = /^(?:số|so)(?!\p{L})/iu;
@@ -71,14 +72,16 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
     const lineText = foldForMatch(words.map((w) => w.text).join(" "));
     const filledIn = NUMBER_LINE.test(lineText) || DATE_LINE.test(lineText);
     const usual = usualHeight(words);
-    const kept = words.filter((w) => {
-      if (filledIn && isHandwritten(w, usual)) {
+    const hand = filledIn ? handwrittenWords(words, usual) : new Set<TesseractWord>();
+    const kept = words.flatMap((w) => {
+      if (hand.has(w)) {
         handwritten.push(w.text);
-        return false;
+        const symbol = printedSymbol(w);
+        return symbol ? [symbol] : [];
       }
-      if (keepWord(w)) return true;
+      if (keepWord(w)) return [w];
       dropped++;
-      return false;
+      return [];
     });
     if (!kept.length) continue;
     const base = baseline(kept) * scale;
@@ -120,7 +123,35 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
 function isHandwritten(w: TesseractWord, usualHeight: number): boolean {
   const digits = /\d/.test(w.text);
   if (digits && w.conf < PRINT_DIGITS) return true;
+  // Printed digits stand no taller than capitals, well under a word with ascenders and descenders.
+  if (/^\d+$/.test(w.text)) return w.height > HAND_DIGITS * usualHeight;
   return (digits || !plausible(w.text)) && w.height > HAND_HEIGHT * usualHeight;
+}
+
+/** Hand-written words of a number or date line, with the digits written next to them (one number, read in pieces). */
+function handwrittenWords(words: TesseractWord[], usualHeight: number): Set<TesseractWord> {
+  const hand = new Set(words.filter((w) => isHandwritten(w, usualHeight)));
+  const near = (a: TesseractWord, b: TesseractWord) => Math.abs(b.left - (a.left + a.width)) < 0.5 * usualHeight;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (hand.has(w) || !/^\d+$/.test(w.text)) continue;
+    if ((i > 0 && hand.has(words[i - 1]) && near(words[i - 1], w)) || (i + 1 < words.length && hand.has(words[i + 1]) && near(w, words[i + 1]))) hand.add(w);
+  }
+  return hand;
+}
+
+/**
+ * The printed symbol Tesseract read together with a hand-written number
+ * ("980/C04-P6", "9C04-P6" → "/C04-P6"): kept, so the document keeps its symbol
+ * with the number unknown. The box shrinks to the symbol's share of the word.
+ */
+function printedSymbol(w: TesseractWord): TesseractWord | null {
+  const m = /^[^\p{Lu}]*?\/?(\p{Lu}[\p{Lu}\d]*(?:[-/.]\p{Lu}?[\p{Lu}\d]*)*)$/u.exec(w.text);
+  if (!m || !/^\d/.test(w.text)) return null;
+  const text = `/${m[1]}`;
+  const share = Math.min(1, text.length / w.text.length);
+  const width = Math.round(w.width * share);
+  return { ...w, text, left: w.left + w.width - width, width };
 }
 
 /**
