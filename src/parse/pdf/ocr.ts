@@ -1,6 +1,7 @@
 /**
  * OCR for the pages of a PDF that have no usable text layer: none at all (a
- * scan), or a garbled one (a phone app's OCR without diacritics).
+ * scan), or a garbled one over a page image (a phone app's OCR without
+ * diacritics under the scan).
  *
  * Those pages are rendered and read by Tesseract (src/parse/pdf/ocr/), and
  * their words replace the page's marks, so the rest of the PDF route lays a
@@ -20,6 +21,7 @@ import type { Glyph, PageMarks } from "./marks.js";
 import { OcrCache } from "./ocr/ocr-cache.js";
 import { ocrMarks, type OcrLineDraft, type OcrPage } from "./ocr/ocr-marks.js";
 import { ocrPage } from "./ocr/ocr-page.js";
+import { pagesWithImages } from "./ocr/page-images.js";
 import { ocrUnavailable } from "./ocr/tesseract.js";
 import { isGarbled, textLayerQuality } from "./ocr/text-layer-quality.js";
 
@@ -50,10 +52,15 @@ const CONCURRENCY = 2;
 
 export async function ocrWhereNeeded(bytes: Uint8Array, marks: PageMarks[], options: OcrOptions = {}): Promise<OcrResult> {
   const warnings: Message[] = [];
+  const quality = new Map(marks.map((p) => [p.number, textLayerQuality(p.glyphs)]));
+  const overImages = await pagesWithImages(
+    bytes,
+    marks.filter((p) => p.glyphs.some(isVisibleText) && isGarbled(quality.get(p.number)!)).map((p) => p.number),
+  );
   const needed = marks.filter((p) => {
     if (!p.glyphs.some(isVisibleText)) return true;
-    const q = textLayerQuality(p.glyphs);
-    if (!isGarbled(q)) return false;
+    if (!overImages.has(p.number)) return false;
+    const q = quality.get(p.number)!;
     warnings.push({
       source: "parse-pdf-ocr",
       reason: `garbled text layer (${Math.round(q.marked * 100)}% of words with diacritics, ${Math.round(q.syllables * 100)}% Vietnamese syllables): page read by OCR instead`,

@@ -20,7 +20,7 @@ import type { Message } from "../../../../schemas/document.js";
 import { foldForMatch } from "../../../normalise/fold.js";
 import { message } from "../../draft.js";
 import type { Glyph, PageMarks, Rule } from "../marks.js";
-import { isSyllable } from "../syllables.js";
+import { isSyllable, splitGluedSyllables } from "../syllables.js";
 import type { TesseractWord } from "./tesseract.js";
 
 /** What the OCR of one page produced (cached by the file's sha256). */
@@ -48,6 +48,8 @@ const MIN_CONFIDENCE = 30;
 const SHAKY = 65;
 /** Printed digits read this well; hand-written ones do not. */
 const PRINT_DIGITS = 85;
+const LONE_MARK = 85;
+const SPECK_PX = 6;
 /** Pen writing on a printed line stands this much taller than the print (median word height). */
 const HAND_HEIGHT = 1.5;
 const HAND_DIGITS = 1.15;
@@ -79,7 +81,8 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
         const symbol = printedSymbol(w);
         return symbol ? [symbol] : [];
       }
-      if (keepWord(w)) return [w];
+      const clean = withoutRuleStrokes(w);
+      if (clean && keepWord(clean)) return splitGlued(clean);
       dropped++;
       return [];
     });
@@ -160,7 +163,34 @@ function printedSymbol(w: TesseractWord): TesseractWord | null {
  * (Tesseract is sometimes unsure of a clean word beside a smudge; stamps and
  * scribbles read as short fragments).
  */
+/** A table rule read as a character at a word's edge ("|Tiếp", "quả|") is not part of the word. */
+function withoutRuleStrokes(w: TesseractWord): TesseractWord | null {
+  const text = w.text.replace(/^[|¦[\]{}_]+|[|¦[\]{}_]+$/gu, "");
+  return text ? { ...w, text } : null;
+}
+
+/** Syllables Tesseract read as one word ("Pháttriển") become words again, the box shared by letters. */
+function splitGlued(w: TesseractWord): TesseractWord[] {
+  const m = /^(\P{L}*)(\p{L}+)(\P{L}*)$/u.exec(w.text);
+  const parts = m && m[2] !== m[2].toLocaleUpperCase("vi") ? splitGluedSyllables(m[2]) : null;
+  if (!m || !parts) return [w];
+  parts[0] = m[1] + parts[0];
+  parts[parts.length - 1] += m[3];
+  const perChar = w.width / w.text.length;
+  let left = w.left;
+  return parts.map((text) => {
+    const width = Math.round(text.length * perChar);
+    const piece = { ...w, text, left, width: Math.max(1, width - 1) };
+    left += width;
+    return piece;
+  });
+}
+
 function keepWord(w: TesseractWord): boolean {
+  // A lone mark or letter is what specks, rule ends and stamp edges read as.
+  if (Array.from(w.text).length === 1 && w.conf < LONE_MARK) return false;
+  // Dust: a "word" a few pixels across (a full stop at 300 dpi is about 8).
+  if (w.width < SPECK_PX && w.height < SPECK_PX && /\p{L}|\p{N}/u.test(w.text)) return false;
   if (w.conf >= SHAKY) return true;
   if (!plausible(w.text)) return false;
   return w.conf >= MIN_CONFIDENCE || (Array.from(w.text.match(/\p{L}/gu) ?? []).length >= 3 && isSyllable(w.text.replace(/\P{L}+/gu, "")));
