@@ -12,7 +12,7 @@ import type { DocumentModel } from "../schemas/document.js";
 import type { Extraction } from "../schemas/extraction.js";
 
 /** OCR settings a job carries into its worker (plain data: no callbacks cross threads). */
-export type JobOcr = { enabled: boolean; cacheDir?: string };
+export type JobOcr = { enabled: boolean; cacheDir?: string; pageTimeoutMs?: number };
 export type OcrPageEvent = { page: number; cached: boolean };
 
 export type ExtractJob = { id: number; file: string; bytes: ArrayBuffer; ocr?: JobOcr };
@@ -58,7 +58,7 @@ export class ExtractPool {
     // Copy (Buffer#slice would share a pooled ArrayBuffer) into a transferable buffer of exactly these bytes.
     const copy = Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer;
     return new Promise((resolve) => {
-      const ocr = this.ocr && { enabled: this.ocr.enabled, cacheDir: this.ocr.cacheDir };
+      const ocr = this.ocr && { enabled: this.ocr.enabled, cacheDir: this.ocr.cacheDir, pageTimeoutMs: this.timeoutMs };
       this.queue.push({ job: { id: this.nextId++, file, bytes: copy, ...(ocr ? { ocr } : {}) }, resolve });
       this.dispatch();
     });

@@ -30,7 +30,7 @@ export type OcrOptions = {
   enabled?: boolean;
   /** Folder of cached OCR results (by sha256); none: no cache. */
   cacheDir?: string;
-  /** Time limit for rendering or reading one page (default 60 s). */
+  /** Time limit for rendering or reading one page (default 120 s; the import passes its --timeout). */
   pageTimeoutMs?: number;
   /** Called after each OCR'd page (progress; the import's worker pool resets its time limit). */
   onPage?: (e: { page: number; cached: boolean }) => void;
@@ -76,7 +76,7 @@ export async function ocrWhereNeeded(bytes: Uint8Array, marks: PageMarks[], opti
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const cache = await OcrCache.open(options.cacheDir, sha256);
-  const timeout = options.pageTimeoutMs ?? 60_000;
+  const timeout = options.pageTimeoutMs ?? 120_000;
   const work = await mkdtemp(join(tmpdir(), "vanban-ocr-"));
   const read = new Map<number, OcrPage>();
   let cachedPages = 0;

@@ -187,8 +187,8 @@ function splitGlued(w: TesseractWord): TesseractWord[] {
 }
 
 function keepWord(w: TesseractWord): boolean {
-  // A lone mark or letter is what specks, rule ends and stamp edges read as.
-  if (Array.from(w.text).length === 1 && w.conf < LONE_MARK) return false;
+  // A lone mark or letter (not a digit: table ordinals) is what specks, rule ends and stamp edges read as.
+  if (Array.from(w.text).length === 1 && !/\d/.test(w.text) && w.conf < LONE_MARK) return false;
   // Dust: a "word" a few pixels across (a full stop at 300 dpi is about 8).
   if (w.width < SPECK_PX && w.height < SPECK_PX && /\p{L}|\p{N}/u.test(w.text)) return false;
   if (w.conf >= SHAKY) return true;

@@ -38,13 +38,13 @@ let available: Promise<string | null> | null = null;
 export function ocrUnavailable(): Promise<string | null> {
   available ??= (async () => {
     try {
-      const { stdout, stderr } = await run("tesseract", ["--list-langs"], { timeout: 10_000 });
+      const { stdout, stderr } = await run("tesseract", ["--list-langs"], { timeout: 60_000 });
       if (!/^vie$/m.test(stdout + stderr)) return `Tesseract has no Vietnamese data — ${OCR_HINT}`;
     } catch {
       return `Tesseract is not installed — ${OCR_HINT}`;
     }
     try {
-      await run("pdftoppm", ["-v"], { timeout: 10_000 });
+      await run("pdftoppm", ["-v"], { timeout: 60_000 });
     } catch (e) {
       // pdftoppm -v exits 0 on Debian; an ENOENT is what matters.
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return `pdftoppm is not installed — ${OCR_HINT}`;
