@@ -193,7 +193,7 @@ function keepWord(w: TesseractWord): boolean {
   if (w.width < SPECK_PX && w.height < SPECK_PX && /\p{L}|\p{N}/u.test(w.text)) return false;
   if (w.conf >= SHAKY) return true;
   if (!plausible(w.text)) return false;
-  return w.conf >= MIN_CONFIDENCE || (Array.from(w.text.match(/\p{L}/gu) ?? []).length >= 3 && isSyllable(w.text.replace(/\P{L}+/gu, "")));
+  return w.conf >= MIN_CONFIDENCE || (w.conf > 0 && Array.from(w.text.match(/\p{L}/gu) ?? []).length >= 3 && isSyllable(w.text.replace(/\P{L}+/gu, "")));
 }
 
 /** The print's word height on a line (lower median of the words with letters and no digits). */

@@ -90,6 +90,14 @@ export async function detectTurns(image: string, dpi: number, timeoutMs: number)
   }
 }
 
+/**
+ * Tesseract's Vietnamese model sometimes reads Đ as the Icelandic eth (Ð, U+00D0,
+ * which Vietnamese never uses), alone or doubled after a Đ ("ĐÐU" for ĐU).
+ */
+function vietnameseLetters(text: string): string {
+  return text.replace(/Đ?Ð/g, "Đ").replace(/đ?ð/g, "đ");
+}
+
 export function parseTsv(tsv: string): TesseractWord[] {
   const words: TesseractWord[] = [];
   const lines = new Map<string, { top: number; bottom: number }>();
@@ -99,7 +107,7 @@ export function parseTsv(tsv: string): TesseractWord[] {
     const [level, , block, par, line, , left, top, width, height, conf] = f.map(Number);
     const key = `${block}.${par}.${line}`;
     if (level === 4) lines.set(key, { top, bottom: top + height });
-    const text = f.slice(11).join("\t").normalize("NFC").trim();
+    const text = vietnameseLetters(f.slice(11).join("\t").normalize("NFC").trim());
     if (level !== 5 || !text) continue;
     const box = lines.get(key) ?? { top, bottom: top + height };
     words.push({ text, conf, left, top, width, height, line: key, lineTop: box.top, lineBottom: box.bottom });
