@@ -8,6 +8,6 @@
 import { importPaths } from "../pipelines/import.js";
 
 const [db, ...paths] = process.argv.slice(2);
-const { reingestQueue: _internal, ...summary } = await importPaths(paths, { db });
+const summary = await importPaths(paths, { db });
 const usage = process.resourceUsage();
 console.log(JSON.stringify({ ...summary, maxRssMB: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));

@@ -15,20 +15,23 @@
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { extname, join, resolve, sep } from "node:path";
+import { resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import { acquireImportLock } from "../src/store/import-lock.js";
 import { StoreError } from "../src/store/store-error.js";
-import { forgetFile, ingestExtraction, recordCopy, recordFailure, type FileFacts } from "../src/store/ingest.js";
-import { openStore, type Store } from "../src/store/open-store.js";
-import { prepared } from "../src/store/prepared.js";
+import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "../src/store/ingest.js";
+import { DamagedStoreError, describeStoreFailure, openStore, storeFileProblem, type Store } from "../src/store/open-store.js";
+import { prepareRepair, quickCheck, type RepairPlan } from "../src/store/doctor.js";
+import { storedFile, storedPaths } from "../src/store/files.js";
+import { isPendingReread } from "../src/store/rereads.js";
+import { finishRun, startRun, type RunCommand } from "../src/store/runs.js";
+import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
+import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
 
 export type ImportError = { file: string; stage: string; reason: string };
 export type SkippedFile = { file: string; reason: string };
@@ -62,8 +65,10 @@ export type ImportSummary = {
   /** Documents stored from this run that were read (in part) by OCR; pages OCR'd, of them from the cache; mean confidence (0–100, by page). */
   ocr: { documents: number; pages: number; cachedPages: number; meanConfidence: number | null };
   seconds: number;
-  /** Internal: paths to parse again at the end of the run. */
-  reingestQueue: string[];
+  /** Documents filled again from another of their files after the one their rows came from went away or broke. */
+  refilled: number;
+  /** What `repair` found to do. */
+  repair: RepairPlan | null;
 };
 
 export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; ocrPages: number; file: string | null };
@@ -80,31 +85,46 @@ export type ImportOptions = {
   timeoutMs?: number;
   /** Files larger than this are refused before reading (default 100 MB). */
   maxBytes?: number;
+  /** Follow symlinks out of the folders named on the command line (default: skip them, with the reason). */
+  followLinks?: boolean;
   /** Read scanned pages with Tesseract (default true; false is `--no-ocr`). Results are cached in `<db>.ocr/`. */
   ocr?: boolean;
   onProgress?: (p: ImportProgress) => void;
+  /** Repair the invariant breaks `vanban doctor` finds (store/doctor.ts), then import `paths` as usual. */
+  repair?: boolean;
+  /** Refuse to create the store (nightly: only `vanban import` creates one). */
+  mustExist?: boolean;
+  /** The run's command in the runs table: "nightly" when the nightly report follows (default "import"). */
+  command?: RunCommand;
 };
 
-/** Extensions taken from folders; a file named on the command line is always tried (by content). */
-const DOCUMENT_EXTENSIONS = new Set([".pdf", ".docx", ".md", ".markdown", ".txt", ".html", ".htm"]);
 const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
 
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
+  // Before the lock: a mistyped --db must not leave a lock file beside nothing.
+  const problem = storeFileProblem(opts.db, { allowNew: !opts.mustExist });
+  if (problem) throw problem;
   const lock = acquireImportLock(opts.db);
-  let db: Store;
+  let db: Store | undefined;
   let summary: ImportSummary;
   try {
-    db = openStore(opts.db);
-    summary = emptySummary(startRun(db, paths), opts.db);
+    db = openStore(opts.db, { mustExist: opts.mustExist, holdsLock: true });
+    refuseDamaged(db, opts.db);
+    summary = emptySummary(startRun(db, opts.command ?? "import", paths), opts.db);
+    if (opts.repair) {
+      summary.repair = prepareRepair(db);
+      paths = [...paths, ...summary.repair.filesToReread];
+    }
   } catch (e) {
+    db?.close();
     lock.release();
     if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
-    throw e;
+    throw describeStoreFailure(opts.db, e);
   }
   const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
   const tick = () => opts.onProgress?.({ ...progress });
-  const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, {
+  const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, undefined, {
     enabled: opts.ocr !== false,
     cacheDir: ocrCacheDirFor(opts.db),
     onPage: () => {
@@ -113,12 +133,13 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     },
   });
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
+  const refill: RefillContext = { db, pool, maxBytes, summary };
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
   try {
     const seenPaths = new Set<string>();
-    for await (const entry of walk(paths, summary)) {
+    for await (const entry of walk(paths, summary, opts)) {
       if (seenPaths.has(entry)) continue;
       seenPaths.add(entry);
       summary.seen++;
@@ -138,9 +159,9 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
         tick();
         continue;
       }
-      const job = pool.run(entry, facts.bytes).then((outcome) => {
+      const job = pool.run(entry, facts.bytes).then(async (outcome) => {
+        await store(refill, facts, outcome, decision);
         inFlight.delete(job);
-        store(db, facts, outcome, decision, summary);
         if (outcome.ok) progress.pages += outcome.model.pages.length;
         progress.done++;
         progress.file = entry;
@@ -160,17 +181,14 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     tick();
     await Promise.all(inFlight);
     if (abort) throw abort;
-    for (const path of summary.reingestQueue.splice(0)) {
-      const facts = await readFacts(path, maxBytes, summary, db);
-      if (facts) store(db, facts, await pool.run(path, facts.bytes), "refill", summary);
-    }
-    if (opts.prune) summary.pruned = prune(db, paths, seenPaths);
+    if (opts.prune) summary.pruned = await prune(refill, paths, seenPaths);
+    summary.refilled += await guardWrites(summary.db, () => completeRereads(refill));
   } finally {
     await pool.close();
     summary.seconds = (performance.now() - started) / 1000;
     summary.pages = progress.pages;
     try {
-      finishRun(db, summary);
+      finishRun(db, summary.run, summary);
     } catch (e) {
       log.warn({ err: oneLine(e) }, "could not record the end of the run");
     }
@@ -180,41 +198,21 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   return summary;
 }
 
-type Facts = FileFacts & { bytes: Buffer };
-
-async function readFacts(path: string, maxBytes: number, summary: ImportSummary, db: Store): Promise<Facts | null> {
-  try {
-    // Synchronous on purpose: stat + read of a document is tens of microseconds, and the
-    // promise API's five thread-pool round trips per file made the unchanged-archive
-    // re-import (10k files) spend 2.6 s here instead of 0.3 s.
-    const info = statSync(path);
-    if (info.size > maxBytes) {
-      const reason = `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`;
-      fail(summary, path, "read", reason);
-      recordFailure(db, { path, sha256: `size:${info.size}:${info.mtimeMs}`, format: null, size: info.size, mtime: info.mtime.toISOString() }, `read: ${reason}`, summary.run);
-      return null;
-    }
-    const bytes = readFileSync(path);
-    return {
-      path,
-      bytes,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      format: extname(path).slice(1).toLowerCase() || null,
-      size: bytes.length,
-      mtime: info.mtime.toISOString(),
-    };
-  } catch (e) {
-    fail(summary, path, "read", oneLine(e));
-    return null;
-  }
+/**
+ * SQLite's quick_check before the first write: rows added to a damaged file could
+ * be lost with it, and the user should restore a backup first.
+ */
+function refuseDamaged(db: Store, file: string): void {
+  const problems = quickCheck(db);
+  if (problems.length)
+    throw new DamagedStoreError(`${file} bị hỏng (quick_check: ${problems.join("; ").replace(/\s+/g, " ").slice(0, 200)}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
 }
 
-/** "refill": a stored file parsed again because the document it belongs to lost its content (not counted again). */
-type Decision = "done" | "new" | "changed" | "refill";
+type Decision = "done" | "new" | "changed";
 
 /** Skips what is already stored, without parsing. */
 function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSummary): Decision {
-  const before = prepared(db, "SELECT sha256, status FROM files WHERE path = ?").get(facts.path) as { sha256: string; status: string } | undefined;
+  const before = storedFile(db, facts.path);
   const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
   if (opts.force) return changed ? "changed" : "new";
   if (before?.sha256 === facts.sha256 && before.status === "ingested") {
@@ -230,11 +228,12 @@ function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSum
   return changed ? "changed" : "new";
 }
 
-function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">, summary: ImportSummary): void {
+async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<void> {
+  const { db, summary } = ctx;
   if (!outcome.ok) {
     if (/no text layer/.test(outcome.reason)) summary.needsOcr++;
     fail(summary, facts.path, outcome.stage, outcome.reason);
-    record(db, facts, `${outcome.stage}: ${outcome.reason}`, summary.run);
+    await record(ctx, facts, `${outcome.stage}: ${outcome.reason}`);
     return;
   }
   const x = outcome.extraction;
@@ -246,7 +245,6 @@ function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclu
   }
   try {
     const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
-    if (decision === "refill") return;
     if (decision === "changed") summary.changed++;
     else summary.new++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
@@ -256,14 +254,12 @@ function store(db: Store, facts: Facts, outcome: ExtractOutcome, decision: Exclu
     summary.deadlines += x.deadlines.length;
     summary.metrics += x.metrics.length;
     countOcr(summary, outcome.model.ocr);
-    // A document lost the file its rows came from; another file of it must fill them again.
-    summary.reingestQueue.push(...result.reingest);
   } catch (e) {
     // A full disk or a read-only store fails every file alike: stop the run with one line.
     // The failed transaction rolled back, so what was stored before is intact.
     if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
     fail(summary, facts.path, "ingest", oneLine(e));
-    record(db, facts, `ingest: ${oneLine(e)}`, summary.run);
+    await record(ctx, facts, `ingest: ${oneLine(e)}`);
   }
 }
 
@@ -280,9 +276,16 @@ function countOcr(summary: ImportSummary, ocr: import("../schemas/document.js").
 const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
 const unwritable = (e: unknown) => UNWRITABLE.test(String((e as { code?: unknown }).code ?? ""));
 
-function record(db: Store, facts: Facts, error: string, run: number): void {
+/** Records a failed file; if its document took its rows from it, another file of it fills them in the same transaction. */
+async function record(ctx: RefillContext, facts: Facts, error: string): Promise<void> {
+  const { db, summary } = ctx;
+  const refill = await replacementFor(ctx, facts.path);
   try {
-    recordFailure(db, facts, error, run);
+    db.transaction(() => {
+      recordFailure(db, facts, error, summary.run);
+      applyRefill(db, refill, summary.run);
+    })();
+    if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
   } catch (e) {
     if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
     log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
@@ -302,104 +305,44 @@ function notADocument(x: Extraction, path: string): string | null {
   return "not an administrative document (no title word, number, citation or task)";
 }
 
-async function* walk(paths: string[], summary: ImportSummary): AsyncGenerator<string> {
-  const visited = new Set<string>();
-  for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch (e) {
-      summary.seen++;
-      fail(summary, resolve(p), "read", (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : oneLine(e));
-      continue;
-    }
-    if (info.isDirectory()) yield* walkFolder(resolve(p), visited, summary);
-    else yield resolve(p);
-  }
-}
-
-async function* walkFolder(dir: string, visited: Set<string>, summary: ImportSummary): AsyncGenerator<string> {
-  let real: string;
-  try {
-    real = await realpath(dir);
-  } catch (e) {
-    summary.skippedFiles.push({ file: dir, reason: `unreadable folder: ${oneLine(e)}` });
-    return;
-  }
-  if (visited.has(real)) {
-    summary.skippedFiles.push({ file: dir, reason: `symlink loop: ${real} was already walked` });
-    return;
-  }
-  visited.add(real);
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    summary.skippedFiles.push({ file: dir, reason: `unreadable folder: ${oneLine(e)}` });
-    return;
-  }
-  // Sorted, so a run's order (and its log) is the same on every machine.
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
-    const full = join(dir, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      try {
-        const target = await stat(full);
-        isDir = target.isDirectory();
-        isFile = target.isFile();
-      } catch {
-        summary.skippedFiles.push({ file: full, reason: "broken symlink" });
-        continue;
-      }
-    }
-    if (isDir) yield* walkFolder(full, visited, summary);
-    else if (isFile && DOCUMENT_EXTENSIONS.has(extname(e.name).toLowerCase())) yield full;
-  }
-}
-
-/** Stored paths under the walked folders that were not seen and no longer exist. */
-function prune(db: Store, roots: string[], seen: Set<string>): number {
+/**
+ * Stored paths under the walked folders that were not seen and no longer exist; a
+ * document that took its rows from one of them is filled from another of its files
+ * in the same transaction.
+ */
+async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Promise<number> {
+  const { db, summary } = ctx;
   const folders = roots.map((r) => resolve(r)).map((r) => (r.endsWith(sep) ? r : r + sep));
-  const stored = db.prepare("SELECT path FROM files").pluck().all() as string[];
   let n = 0;
-  for (const path of stored) {
+  for (const path of storedPaths(db)) {
     if (seen.has(path) || !folders.some((f) => path.startsWith(f)) || existsSync(path)) continue;
-    forgetFile(db, path);
+    const refill = await replacementFor(ctx, path);
+    await guardWrites(summary.db, () =>
+      db.transaction(() => {
+        forgetFile(db, path);
+        applyRefill(db, refill, summary.run);
+      })(),
+    );
+    if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
     n++;
   }
   return n;
 }
 
+/** A full disk or a read-only store stops the run with one line (what was stored before is intact). */
+async function guardWrites<T>(file: string, body: () => T | Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    if (unwritable(e)) throw new StoreError(`${file}: the store cannot be written (${oneLine(e)}); everything stored earlier is intact`);
+    throw e;
+  }
+}
+
 function emptySummary(run: number, db: string): ImportSummary {
   return {
     db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
-    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0,
-    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null }, seconds: 0, reingestQueue: [],
+    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
+    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null },
   };
-}
-
-function fail(summary: ImportSummary, file: string, stage: string, reason: string): void {
-  summary.failed++;
-  summary.errors.push({ file, stage, reason });
-  log.warn({ file, stage, reason }, "import failed");
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
-}
-
-function startRun(db: Store, paths: string[]): number {
-  return Number(
-    db.prepare("INSERT INTO runs (command, arguments, started_at) VALUES ('import', ?, ?)").run(JSON.stringify(paths), new Date().toISOString())
-      .lastInsertRowid,
-  );
-}
-
-function finishRun(db: Store, s: ImportSummary): void {
-  db.prepare("UPDATE runs SET finished_at = ?, seen = ?, new = ?, changed = ?, skipped = ?, failed = ? WHERE id = ?").run(
-    new Date().toISOString(), s.seen, s.new, s.changed, s.skipped, s.failed, s.run,
-  );
 }

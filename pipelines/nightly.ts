@@ -19,12 +19,22 @@
  * files imported tonight points at it).
  *
  * The reading, the file writing and the marking as reported happen in one IMMEDIATE
- * transaction: two runs started together cannot both report an item, and a failure
- * to write the files leaves nothing marked as reported.
+ * transaction: two runs started together cannot both report an item. Each file is
+ * written under a temporary name and renamed when complete, and items are marked
+ * reported only after all three are in place: a failure to write them leaves
+ * nothing marked (NightlyReportError: imported, but not reported). The run row is
+ * 'nightly' from the start and gets `reported_at` with the marks, so the documents
+ * of a run that was killed or could not write its report are "new" for the next
+ * run too (store/runs.ts).
+ *
+ * Only `vanban import` creates a store: a nightly run on a path with no store
+ * refuses before importing anything (a mistyped --db in cron must not report
+ * "nothing new" forever).
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { openStore, type Store } from "../src/store/open-store.js";
+import { documentsOfUnreportedRuns, markRunReported } from "../src/store/runs.js";
 import { importPaths, type ImportSummary } from "./import.js";
 import {
   deadlinesOfDocuments, dueBetween, itemContext, overdueBefore, rowKey, toItem, type DeadlineRow, type ItemContext,
@@ -52,6 +62,18 @@ export type NightlyResult = { report: NightlyReport; files: string[] };
 /** A bad --today / --horizon: nothing was imported. */
 export class NightlyOptionError extends Error {}
 
+/** The inbox was imported but the report could not be written: nothing was marked reported; the next run reports it all. */
+export class NightlyReportError extends Error {
+  constructor(
+    readonly summary: ImportSummary,
+    readonly out: string,
+    cause: unknown,
+  ) {
+    const reason = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
+    super(`đã nhập ${summary.new + summary.changed} tệp mới hoặc thay đổi nhưng không ghi được báo cáo vào ${out} (${reason}); chưa đánh dấu mục nào là đã báo — lần chạy sau sẽ báo cáo đầy đủ`);
+  }
+}
+
 export const DEFAULT_HORIZON_DAYS = 30;
 
 export async function runNightly(inbox: string[], opts: NightlyOptions): Promise<NightlyResult> {
@@ -62,21 +84,25 @@ export async function runNightly(inbox: string[], opts: NightlyOptions): Promise
     throw new NightlyOptionError(`--horizon ${horizonDays}: expected a whole number of days (0 … 3660)`);
   const out = resolve(opts.out ?? join("nightly", today));
 
-  const summary = await importPaths(inbox, { db: opts.db, jobs: opts.jobs, timeoutMs: opts.timeoutMs });
-  const db = openStore(opts.db);
+  const summary = await importPaths(inbox, { db: opts.db, jobs: opts.jobs, timeoutMs: opts.timeoutMs, command: "nightly", mustExist: true });
+  // A second run on the same day keeps the first one's files: its own go to run-<id>/.
+  const folder = !opts.out && existsSync(join(out, "report.json")) ? join(out, `run-${summary.run}`) : out;
   try {
-    // A second run on the same day keeps the first one's files: its own go to run-<id>/.
-    const folder = !opts.out && existsSync(join(out, "report.json")) ? join(out, `run-${summary.run}`) : out;
-    return db.transaction(() => report(db, summary, { inbox, today, horizonDays, out: folder })).immediate();
-  } finally {
-    db.close();
+    const db = openStore(opts.db, { mustExist: true });
+    try {
+      return db.transaction(() => report(db, summary, { inbox, today, horizonDays, out: folder })).immediate();
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    throw new NightlyReportError(summary, folder, e);
   }
 }
 
 type Settings = { inbox: string[]; today: string; horizonDays: number; out: string };
 
 function report(db: Store, summary: ImportSummary, s: Settings): NightlyResult {
-  const runDocuments = [...new Set(summary.ingested.map((i) => i.documentId))];
+  const runDocuments = [...new Set([...summary.ingested.map((i) => i.documentId), ...documentsOfUnreportedRuns(db, summary.run)])];
   const preferredFiles = new Map(summary.ingested.map((i) => [i.documentId, i.file]));
 
   // Candidates not yet reported in their section.
@@ -119,22 +145,32 @@ function report(db: Store, summary: ImportSummary, s: Settings): NightlyResult {
     moved: moves.map((m) => movedItem(m, ctx)),
   };
 
-  mkdirSync(s.out, { recursive: true });
-  const files = [join(s.out, "report.md"), join(s.out, "report.json"), join(s.out, "deadlines.ics")];
-  writeFileSync(files[0], renderMarkdown(result));
-  writeFileSync(files[1], `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(files[2], renderIcs(result));
+  const files = writeReportFiles(s.out, [
+    ["report.md", renderMarkdown(result)],
+    ["report.json", `${JSON.stringify(result, null, 2)}\n`],
+    ["deadlines.ics", renderIcs(result)],
+  ]);
 
   markReported(db, "new", sections.fresh.map(rowKey), summary.run);
   markReported(db, "due-soon", sections.due.map(rowKey), summary.run);
   markReported(db, "overdue", sections.late.map(rowKey), summary.run);
   markReported(db, "moved", moves.map(moveKey), summary.run);
-  db.prepare("UPDATE runs SET command = 'nightly', arguments = ?, finished_at = ? WHERE id = ?").run(
-    JSON.stringify({ inbox: s.inbox, today: s.today, horizonDays: s.horizonDays, out: s.out }),
-    new Date().toISOString(),
-    summary.run,
-  );
+  markRunReported(db, summary.run, { inbox: s.inbox, today: s.today, horizonDays: s.horizonDays, out: s.out });
   return { report: result, files };
+}
+
+/** Each file written whole under a temporary name, then all renamed into place; a failure leaves no partial file. */
+function writeReportFiles(out: string, contents: [name: string, text: string][]): string[] {
+  mkdirSync(out, { recursive: true });
+  const temps = contents.map(([name]) => join(out, `.${name}.tmp-${process.pid}`));
+  try {
+    contents.forEach(([, text], i) => writeFileSync(temps[i], text));
+    const files = contents.map(([name]) => join(out, name));
+    temps.forEach((t, i) => renameSync(t, files[i]));
+    return files;
+  } finally {
+    for (const t of temps) rmSync(t, { force: true });
+  }
 }
 
 function movedItem(m: Move, ctx: ItemContext): DeadlineItem {

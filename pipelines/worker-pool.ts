@@ -2,7 +2,9 @@
  * A fixed pool of worker threads running parse → extract, with a per-file time
  * limit: a worker still busy after `timeoutMs` is terminated (pdf.js and regexes
  * cannot be interrupted from inside) and replaced, and the file is reported as
- * timed out. Results come back as plain data.
+ * timed out. Each worker's heap is capped too (`memoryMb`): a document that needs
+ * more (a 50 MB text once took 2.9 GB) fails alone with a line naming the limit,
+ * instead of taking the machine's memory. Results come back as plain data.
  *
  * OCR (scanned PDFs) reports each page it reads: the file's time limit starts
  * again with every page, so a long scan is limited per page, not as a whole.
@@ -28,11 +30,15 @@ type Slot = { worker: Worker; busy: Pending | null; timer: NodeJS.Timeout | null
 const fromSource = import.meta.url.endsWith(".ts");
 const workerUrl = new URL(fromSource ? "./extract-worker.ts" : "./extract-worker.js", import.meta.url);
 
-function newWorker(): Worker {
-  if (!fromSource) return new Worker(workerUrl);
+/** The heap one document may use (parse + extract), in MB. */
+export const DOCUMENT_MEMORY_MB = 2048;
+
+function newWorker(memoryMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  if (!fromSource) return new Worker(workerUrl, { resourceLimits });
   // Under vitest/tsx the sources are TypeScript: register tsx inside the worker first.
   const boot = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 export class ExtractPool {
@@ -45,6 +51,7 @@ export class ExtractPool {
   constructor(
     readonly size: number,
     readonly timeoutMs: number,
+    readonly memoryMb = DOCUMENT_MEMORY_MB,
     private readonly ocr?: JobOcr & { onPage?: (e: OcrPageEvent) => void },
   ) {}
 
@@ -70,9 +77,12 @@ export class ExtractPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: newWorker(), busy: null, timer: null };
+    const slot: Slot = { worker: newWorker(this.memoryMb), busy: null, timer: null };
     slot.worker.on("message", (o: ExtractOutcome | OcrPageMessage) => ("ocrPage" in o ? this.ocrPage(slot, o) : this.finish(slot, o)));
-    slot.worker.on("error", (e) => this.crash(slot, `worker crashed: ${e.message.split("\n")[0]}`));
+    slot.worker.on("error", (e: Error & { code?: string }) =>
+      e.code === "ERR_WORKER_OUT_OF_MEMORY"
+        ? this.crash(slot, `needed more than the ${this.memoryMb} MB of memory one document may use`, "memory")
+        : this.crash(slot, `worker crashed: ${e.message.split("\n")[0]}`));
     slot.worker.on("exit", (code) => {
       if (slot.busy) this.crash(slot, `worker exited with code ${code}`);
     });

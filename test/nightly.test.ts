@@ -28,6 +28,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runNightly } from "../pipelines/nightly.js";
 import type { DeadlineItem, NightlyReport } from "../pipelines/nightly/report.js";
+import { acquireImportLock } from "../src/store/import-lock.js";
 import { openStore } from "../src/store/open-store.js";
 import { tempDir } from "./store-fixtures.js";
 
@@ -105,7 +106,13 @@ function inbox(dir: string, files: Record<string, string>): string {
   return box;
 }
 
+/** Only `vanban import` creates a store (nightly refuses a missing one): made empty first, as an import would. */
+function newStore(db: string): void {
+  if (!existsSync(db)) openStore(db).close();
+}
+
 async function nightly(box: string | string[], db: string, today: string, out: string, horizonDays?: number) {
+  newStore(db);
   return runNightly(Array.isArray(box) ? box : [box], { db, today, out, horizonDays, jobs: 1 });
 }
 
@@ -337,6 +344,7 @@ describe("vanban nightly (spawned): exit codes", () => {
   it("1 when something needs attention, 0 on the second run, Markdown on stdout, files under ./nightly/<today>/", () => {
     const dir = tempDir();
     const box = inbox(dir, { "001.txt": SEED.s001, "002.txt": SEED.s002 });
+    newStore(join(dir, "s.db"));
     // West of UTC: all-day events must still land on their own day.
     const env = { TZ: "America/New_York" };
     const one = vanban(["nightly", box, "--db", "s.db", "--today", "2026-04-20"], { cwd: dir, env });
@@ -368,6 +376,7 @@ describe("vanban nightly (spawned): exit codes", () => {
   it("2 when a file fails to import (even with nothing else to report), and the report names it", () => {
     const dir = tempDir();
     const box = inbox(dir, { "001.txt": SEED.s001 });
+    newStore(join(dir, "s.db"));
     expect(vanban(["nightly", box, "--db", "s.db", "--today", "2026-01-10", "--out", "a"], { cwd: dir }).status).toBe(1);
     expect(vanban(["nightly", box, "--db", "s.db", "--today", "2026-01-10", "--out", "b"], { cwd: dir }).status).toBe(0);
     const r = vanban(["nightly", box, join(dir, "missing.pdf"), "--db", "s.db", "--today", "2026-01-10", "--out", "c", "--json"], { cwd: dir });
@@ -381,13 +390,15 @@ describe("vanban nightly (spawned): exit codes", () => {
   it("3 when the run cannot happen: bad option, unknown option, store locked by an import", () => {
     const dir = tempDir();
     const box = inbox(dir, { "001.txt": SEED.s001 });
+    newStore(join(dir, "s.db"));
     const bad = vanban(["nightly", box, "--db", "s.db", "--today", "2026-02-30"], { cwd: dir });
     expect(bad.status).toBe(3);
     expect(bad.stderr).toContain("--today 2026-02-30");
     expect(vanban(["nightly", box, "--db", "s.db", "--horizon", "soon"], { cwd: dir }).status).toBe(3);
     expect(vanban(["nightly", box, "--db", "s.db", "--no-such-option"], { cwd: dir }).status).toBe(3);
-    writeFileSync(join(dir, "s.db.lock"), String(process.pid)); // a live process holds the import lock
+    const lock = acquireImportLock(join(dir, "s.db")); // this process holds the import lock, as an import in it would
     const locked = vanban(["nightly", box, "--db", "s.db", "--today", "2026-04-20"], { cwd: dir });
+    lock.release();
     expect(locked.status).toBe(3);
     expect(locked.stderr).toMatch(/being written by another import/);
   });

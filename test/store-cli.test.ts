@@ -87,7 +87,7 @@ describe("vanban CLI (spawned)", () => {
     expect(ambiguous.stderr).toBe("error: no document matches 41-KH/ĐU — add --issuer (2 communes use this code: Phong Quang, Phú Thịnh)\n");
     const noStore = vanban("show", "1", "--db", `${db}.missing`);
     expect(noStore.stderr.trim().split("\n")).toHaveLength(1);
-    expect(noStore.stderr).toMatch(/^error: no store at /);
+    expect(noStore.stderr).toMatch(/^error: không có kho tại /);
     expect(vanban("query", "tasks", "--status", "nope", "--db", db).stderr).toMatch(/^error: unknown status nope/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { citedIdentity, codeKey, identityContext, ownIdentity } from "../src/store/document-identity.js";
 import { recordCopy, recordFailure } from "../src/store/ingest.js";
 import { openStore, type Store } from "../src/store/open-store.js";
+import { pendingRereads } from "../src/store/rereads.js";
 import { queryCiting } from "../src/store/queries.js";
 import { resolveDocument } from "../src/store/resolve-document.js";
 import { conclusion2025, extraction, ingest, planPhongQuang, planPhuThinh, reportApril, reportMay, tempDb } from "./store-fixtures.js";
@@ -123,9 +124,11 @@ describe("document identity", () => {
       expect(db.prepare("SELECT text FROM tasks").pluck().all()).toEqual([small.tasks[0].text]);
       expect(db.prepare("SELECT count(*) FROM files WHERE document_id IS NOT NULL").pluck().get()).toBe(2);
       // The winning file goes away: its rows go, and the other file must be read again.
-      const outcome = recordFailure(db, { path: `/virtual/${small.source.file}`, sha256: "e".repeat(64), format: "txt", size: 1, mtime: null }, "x");
-      expect(outcome.reingest).toEqual([`/virtual/${large.source.file}`]);
+      recordFailure(db, { path: `/virtual/${small.source.file}`, sha256: "e".repeat(64), format: "txt", size: 1, mtime: null }, "x");
+      const id = db.prepare("SELECT document_id FROM files WHERE path = ?").pluck().get(`/virtual/${large.source.file}`);
+      expect(pendingRereads(db)).toEqual([id]);
       ingest(db, large);
+      expect(pendingRereads(db)).toEqual([]);
       expect(db.prepare("SELECT text FROM tasks").pluck().all()).toEqual([large.tasks[0].text]);
       db.close();
     }

@@ -6,7 +6,7 @@
  * lists a known deadline, a document's <script> stays text. Screenshots of each
  * page go to test-artifacts/web/.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureServer, type FixtureIds, type WebTestStore } from "./web-test-store.js";
@@ -44,9 +44,10 @@ async function drawn(page: Page): Promise<void> {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: false });
 
-// No skip: CI installs Chromium (.ci/run); a missing browser must fail loudly, not pass silently.
+// No skip: `npm test` installs Chromium first (scripts/setup-system); a missing browser must fail loudly, not pass silently.
 describe("web UI in Chromium", () => {
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/setup-system as root (it installs the Debian packages in scripts/system-packages.txt)`);
     mkdirSync(ARTIFACTS, { recursive: true });
     [store, browser] = await Promise.all([
       startFixtureServer(),

@@ -4,6 +4,7 @@
  * Google Calendar — all-day events on the deadline's last day).
  */
 import ical from "ical-generator";
+import { printable } from "../../src/printable.js";
 
 export type ReportDocument = {
   id: number;
@@ -58,7 +59,7 @@ const docLabel = (d: ReportDocument) =>
   [d.code ?? `(chưa số) ${d.kind ?? ""}`.trim(), d.issuer, d.date].filter(Boolean).join(" · ");
 const when = (i: { start: string | null; end: string | null }) =>
   i.start && i.end && i.start !== i.end ? `${i.start} → ${i.end}` : (i.end ?? (i.start ? `từ ${i.start}` : "—"));
-const cell = (s: string | null | undefined) => (s ?? "").replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
+const cell = (s: string | null | undefined) => printable((s ?? "").replace(/\|/g, "\\|").replace(/\s+/g, " ").trim());
 
 function section(title: string, items: DeadlineItem[], withPrevious = false): string {
   if (!items.length) return `## ${title}\n\nKhông có.\n`;

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import type { Command } from "commander";
 import type { Extraction } from "../../schemas/extraction.js";
+import { printable } from "../printable.js";
 import { printJson, reportFailure } from "./output.js";
 
 export function registerExtract(program: Command): void {
@@ -35,7 +36,7 @@ export function registerExtract(program: Command): void {
 
 function printSummary(x: Extraction): void {
   const d = x.document;
-  console.log(`${x.source.file}`);
+  console.log(printable(x.source.file));
   console.log(`  ${d.kind ?? "?"} ${d.code ?? (d.symbol ? `(no number) ${d.symbol}` : "")} ${d.date ?? ""} — ${d.issuer ?? "issuer unknown"}`);
   if (d.title) console.log(`  ${d.title.slice(0, 140)}`);
   console.log(`  ${x.references.length} references, ${x.tasks.length} tasks, ${x.deadlines.length} deadlines, ${x.metrics.length} metrics`);

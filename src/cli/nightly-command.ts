@@ -10,18 +10,22 @@
  *   2  some files failed to import (as `vanban import`) — wins over 1: both mean
  *      "read the report", and 2 also says the inbox holds a file to fix; the report
  *      is written either way and lists the failed files;
- *   3  the run could not happen: a bad option, the store is locked by an import or
- *      is not a vanban store. Nothing was reported.
+ *   3  the run could not happen: a bad option, no store at --db (only `vanban import`
+ *      creates one), the store is locked by an import, damaged or not a vanban store.
+ *      Nothing was imported or reported;
+ *   4  the inbox was imported but the report could not be written (--out unwritable,
+ *      disk full): nothing was marked reported, the next run reports it in full.
  */
 import type { Command } from "commander";
 import { log } from "../log.js";
 import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
+import { day, wholeNumber } from "./option-values.js";
 import { printJson } from "./output.js";
 
-type NightlyOpts = { db: string; today?: string; horizon: string; out?: string; json?: boolean };
+type NightlyOpts = { db: string; today?: string; horizon: number; out?: string; json?: boolean };
 
-export const NIGHTLY_EXIT = { quiet: 0, attention: 1, importFailed: 2, error: 3 } as const;
+export const NIGHTLY_EXIT = { quiet: 0, attention: 1, importFailed: 2, error: 3, reportFailed: 4 } as const;
 
 export function registerNightly(program: Command): void {
   program
@@ -29,8 +33,8 @@ export function registerNightly(program: Command): void {
     .description("import the inbox, then report new, due-soon, overdue and moved deadlines (report.md, report.json, deadlines.ics)")
     .argument("<inbox...>", "files or folders to import (as `vanban import`)")
     .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--today <YYYY-MM-DD>", "the day to report for (default: today, local time)")
-    .option("--horizon <days>", "how many days ahead count as due soon", "30")
+    .option("--today <date>", "the day to report for: 30/04/2026 or 2026-04-30 (default: today, local time)", day("--today"))
+    .option("--horizon <days>", "how many days ahead count as due soon", wholeNumber("--horizon", 0, 3660), 30)
     .option("--out <dir>", "where to write the files (default: ./nightly/<today>/)")
     .option("--json", "print the report as JSON")
     .exitOverride((err) => {
@@ -38,18 +42,21 @@ export function registerNightly(program: Command): void {
       process.exit(err.exitCode === 0 ? 0 : NIGHTLY_EXIT.error);
     })
     .action(async (inbox: string[], opts: NightlyOpts) => {
-      const { runNightly, NightlyOptionError } = await import("../../pipelines/nightly.js");
+      const { runNightly, NightlyOptionError, NightlyReportError } = await import("../../pipelines/nightly.js");
       const { needsAttention, renderMarkdown } = await import("../../pipelines/nightly/report.js");
-      const horizon = /^\d+$/.test(opts.horizon.trim()) ? Number(opts.horizon) : NaN;
       try {
-        if (Number.isNaN(horizon)) throw new NightlyOptionError(`--horizon ${opts.horizon}: expected a whole number of days`);
-        const { report, files } = await runNightly(inbox, { db: opts.db, today: opts.today, horizonDays: horizon, out: opts.out });
+        const { report, files } = await runNightly(inbox, { db: opts.db, today: opts.today, horizonDays: opts.horizon, out: opts.out });
         const attention = needsAttention(report);
         if (opts.json) printJson({ ...report, files });
         else if (attention || report.imported.failed) process.stdout.write(`${renderMarkdown(report)}\nTệp: ${files.join(", ")}\n`);
         else console.log(`Không có gì mới cần chú ý (lần chạy #${report.run}, ngày ${report.today}). Tệp: ${files.join(", ")}`);
         process.exitCode = report.imported.failed ? NIGHTLY_EXIT.importFailed : attention ? NIGHTLY_EXIT.attention : NIGHTLY_EXIT.quiet;
       } catch (e) {
+        if (e instanceof NightlyReportError) {
+          console.error(`error: ${e.message}`);
+          process.exitCode = NIGHTLY_EXIT.reportFailed;
+          return;
+        }
         if (e instanceof StoreError || e instanceof NightlyOptionError) {
           console.error(`error: ${e.message}`);
         } else {

@@ -7,6 +7,7 @@
 import { relative } from "node:path";
 import type { Command } from "commander";
 import { log } from "../log.js";
+import { printable } from "../printable.js";
 import type { DocumentSummary } from "../store/document-summary.js";
 import { openStore, type Store } from "../store/open-store.js";
 import {
@@ -15,8 +16,11 @@ import {
 import { searchStore } from "../store/search.js";
 import { StoreError } from "../store/store-error.js";
 import { DEFAULT_DB } from "./import-command.js";
+import { period, wholeNumber, type Period } from "./option-values.js";
 import { printJson } from "./output.js";
+import { maxOf } from "../large-arrays.js";
 
+const LIMIT = wholeNumber("--limit", 0, 1_000_000);
 
 type Format = { json?: boolean; csv?: boolean };
 type Row = Record<string, string | number | null>;
@@ -27,7 +31,7 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("citing").description("documents that cite CODE").argument("<code>"))
     .option("--transitive", "also documents citing them, through chains of implementation")
     .option("--issuer <issuer>", "issuer or place, when the code is local (41-KH/ĐU)")
-    .option("--limit <n>", "at most this many (nearest first, then newest)", parseLimit)
+    .option("--limit <n>", "at most this many (nearest first, then newest)", LIMIT)
     .action((code: string, opts: StoreOpts & { transitive?: boolean; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
         const r = queryCiting(db, code, { transitive: opts.transitive, issuer: opts.issuer, limit: opts.limit });
@@ -71,15 +75,15 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("tasks").description("tasks, filtered"))
     .option("--agency <agency>", "lead or supporting agency (abbreviations and spelling variants accepted)")
     .option("--status <status>", "done | in-progress | not-started | overdue (the newest report's, for plan tasks)")
-    .option("--due-before <date>", "deadline on or before this ISO date")
-    .option("--due-after <date>", "deadline on or after this ISO date")
+    .option("--due-before <date>", "deadline on or before this day (30/04/2026, 2026-04-30; a month or year: its last day)", period("--due-before"))
+    .option("--due-after <date>", "deadline on or after this day (30/04/2026, 2026-04-30; a month or year: its first day)", period("--due-after"))
     .option("--doc <doc>", "tasks of one document (path, code or id)")
     .option("--source <code>", "tasks assigned by this document")
     .option("--issuer <issuer>", "issuer or place, for a local code in --doc or --source")
-    .option("--limit <n>", "at most this many", parseLimit)
-    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: string; dueAfter?: string; doc?: string; source?: string; issuer?: string; limit?: number }) =>
+    .option("--limit <n>", "at most this many", LIMIT)
+    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
-        const r = queryTasks(db, opts);
+        const r = queryTasks(db, { ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
         return {
           json: r,
           title: `${r.total} task(s)${r.tasks.length < r.total ? `, first ${r.tasks.length} shown` : ""}`,
@@ -91,7 +95,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--subject <text>", "words of the subject (diacritics optional)")
     .option("--doc <doc>", "metrics of one document (path, code or id)")
     .option("--issuer <issuer>", "issuer or place, for a local code in --doc")
-    .option("--limit <n>", "at most this many metrics examined", parseLimit)
+    .option("--limit <n>", "at most this many metrics examined", LIMIT)
     .action((opts: StoreOpts & { subject?: string; doc?: string; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
         const r = queryMetrics(db, opts);
@@ -109,7 +113,7 @@ export function registerStoreCommands(program: Command): void {
       }));
 
   withOutput(program.command("search").description("full-text search over document titles and tasks").argument("<text...>"))
-    .option("--limit <n>", "at most this many hits (default 20)", parseLimit)
+    .option("--limit <n>", "at most this many hits (default 20)", LIMIT)
     .action((words: string[], opts: StoreOpts & { limit?: number }) =>
       run(opts, (db) => {
         const r = searchStore(db, words.join(" "), { limit: opts.limit });
@@ -167,12 +171,6 @@ function withOutput(cmd: Command): Command {
     .option("--csv", "print the rows as CSV");
 }
 
-function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new StoreError(`--limit wants a whole number, not ${value}`);
-  return n;
-}
-
 async function run(opts: StoreOpts, answer: (db: Store) => Answer): Promise<void> {
   await guard(() => {
     const db = openStore(opts.db, { mustExist: true });
@@ -190,7 +188,7 @@ async function guard(body: () => unknown): Promise<void> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (!(e instanceof StoreError)) log.debug({ err: e }, "unexpected failure");
-    console.error(`error: ${message.split("\n")[0]}`);
+    console.error(`error: ${printable(message.split("\n")[0])}`);
     process.exitCode = 1;
   }
 }
@@ -203,7 +201,7 @@ function print(a: Answer, f: Format): void {
       if (sections.length > 1) process.stdout.write(`${i ? "\n" : ""}# ${s.title}\n`);
       process.stdout.write(csv(s.rows));
     } else {
-      process.stdout.write(`${i ? "\n" : ""}${s.title}\n${table(s.rows)}`);
+      process.stdout.write(`${i ? "\n" : ""}${printable(s.title)}\n${table(s.rows)}`);
     }
   }
 }
@@ -256,8 +254,8 @@ const WIDE = new Set(["task", "text", "title", "issuer", "subject", "value"]);
 function table(rows: Row[]): string {
   if (!rows.length) return "(none)\n";
   const columns = Object.keys(rows[0]);
-  const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : String(v).replace(/\s+/g, " "), WIDE.has(c) ? 60 : 40);
-  const widths = columns.map((c) => Math.max(length(c), ...rows.map((r) => length(cell(r[c], c)))));
+  const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : printable(String(v).replace(/\s+/g, " ")), WIDE.has(c) ? 60 : 40);
+  const widths = columns.map((c) => maxOf(rows, (r) => length(cell(r[c], c)), length(c)));
   const line = (vals: string[]) => `${vals.map((v, i) => v + " ".repeat(widths[i] - length(v))).join("  ").trimEnd()}\n`;
   return line(columns) + line(widths.map((w) => "-".repeat(w))) + rows.map((r) => line(columns.map((c) => cell(r[c], c)))).join("");
 }

@@ -32,6 +32,7 @@ import {
 import { PROBLEM_LABELS } from "./registries/deadline-phrases.js";
 import { FORWARD_HEADINGS, PLAN_KINDS, REPORT_KINDS, RESULT_HEADINGS } from "./registries/metric-roles.js";
 import { dayBefore, iso, isoPeriod, type Period } from "./vietnamese-dates.js";
+import { appendAll } from "../large-arrays.js";
 
 // ---------- phrase lists → regex sources ----------
 
@@ -124,7 +125,7 @@ function computeFacts(ctx: ExtractContext): DocFacts {
     if (kindIdx < 0 && TITLE_WORD_RE.test(first)) {
       kindIdx = i;
       kind = TITLE_KINDS.get(first) ?? null;
-      titleParts.push(...lines.slice(1).filter(Boolean));
+      appendAll(titleParts, lines.slice(1).filter(Boolean));
       continue;
     }
     if (kindIdx < 0 && SUBJECT_LINE_RE.test(ctx.folded.slice(b.span.start, b.span.end)) && b.text.length < 400) {

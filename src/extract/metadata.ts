@@ -31,6 +31,7 @@ import { SYMBOL_PATTERN, canonicalCode, kindFromCode, parseCode } from "./regist
 import { GENERIC_WORD_PATTERN, KIND_QUALIFIER_PATTERN, KIND_WORD_PATTERN, kindFromWord } from "./registries/document-types.js";
 import { POSITION_DISPLAY } from "./registries/positions.js";
 import { iso } from "./vietnamese-dates.js";
+import { appendAll } from "../large-arrays.js";
 
 type Found<T> = { value: T; span: Span };
 type Provenance = NonNullable<DocumentMeta["provenance"]>;
@@ -218,7 +219,7 @@ function titlePieces(doc: DocumentModel, index: number, after: number): Piece[] 
       const continues = !SENTENCE_END.test(prev) && (/^\p{Ll}/u.test(text) || isCapitals(text) || b.type === "heading") && !BODY_OPENING.test(starts);
       if (!continues || text.length > 300) break;
     }
-    pieces.push(...linesIn(doc, b.span.start, b.span.end));
+    appendAll(pieces, linesIn(doc, b.span.start, b.span.end));
   }
   return pieces;
 }
@@ -484,7 +485,7 @@ function chooseIssuer(doc: DocumentModel, body: Folded, header: Header, title: T
   }
   const candidates: Candidate[] = [];
   for (const a of annexes) if (a.issuer) candidates.push({ name: a.issuer.value, span: a.issuer.span, priority: 0 });
-  candidates.push(...closingIssuers(doc), ...openingIssuers(doc, body));
+  appendAll(appendAll(candidates, closingIssuers(doc)), openingIssuers(doc, body));
   return vote(candidates);
 }
 

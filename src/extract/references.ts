@@ -34,6 +34,7 @@ import { nameFitsIssuerCode } from "./registries/issuers.js";
 import { BASIS_HEADINGS, RELATION_CUES, RELATION_STRENGTH } from "./registries/relations.js";
 import { LONG_DATE, NUMERIC_DATE, iso } from "./vietnamese-dates.js";
 import { foldForMatch } from "../normalise/fold.js";
+import { appendAll } from "../large-arrays.js";
 
 type Mention = {
   code: string;
@@ -469,7 +470,7 @@ function splitByDate(group: Mention[]): Mention[][] {
   const dates = [...new Set(group.map((m) => m.date).filter((d): d is string => d !== null))];
   if (dates.length < 2) return [group];
   const clusters = dates.map((d) => group.filter((m) => m.date === d));
-  clusters[0].push(...group.filter((m) => m.date === null));
+  appendAll(clusters[0], group.filter((m) => m.date === null));
   clusters[0].sort((a, b) => a.start - b.start);
   return clusters;
 }

@@ -28,6 +28,7 @@ import { inlineText, SKIPPED, type Flow, type InlineText } from "./html/inline-t
 import { NoteIndex, type Note } from "./html/notes.js";
 import { breaksPageAfter, breaksPageBefore } from "./html/page-breaks.js";
 import { tableDraft } from "./html/table.js";
+import { appendAll } from "../large-arrays.js";
 
 const parser = unified().use(rehypeParse);
 
@@ -160,7 +161,7 @@ function splitListItem(li: Element): { own: ElementContent[]; rest: RootContent[
       continue;
     }
     if ((child.tagName === "p" || child.tagName === "div") && !tookParagraph && !own.some(hasText)) {
-      own.push(...child.children);
+      appendAll(own, child.children);
       tookParagraph = true;
       continue;
     }
@@ -174,7 +175,7 @@ function hasText(node: ElementContent): boolean {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === "text" && /\S/.test(n.value)) return true;
-    if (n.type === "element") stack.push(...n.children);
+    if (n.type === "element") appendAll(stack, n.children);
   }
   return false;
 }

@@ -6,6 +6,7 @@
  * document gives the same blocks whether it arrives as PDF, DOCX, HTML or text.
  */
 import { createHash } from "node:crypto";
+import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { DocumentModel, Format } from "../../schemas/document.js";
 import { decodeVietnameseText } from "../normalise/legacy-encoding.js";
@@ -14,6 +15,7 @@ import { joinTables } from "./join-tables.js";
 import type { OcrOptions } from "./pdf/ocr.js";
 import { placeOcrLines } from "./pdf/ocr/ocr-lines.js";
 import { layoutDocument } from "./layout.js";
+import { notARegularFile, oversizeReason } from "./read-file.js";
 import { ParseError, sniffFormat, textFormat } from "./sniff.js";
 import { structureBlocks } from "./structure.js";
 import { parseText } from "./text.js";
@@ -29,15 +31,18 @@ export type ParseOptions = {
 
 export async function parseFile(file: string, options: ParseOptions = {}): Promise<DocumentModel> {
   const maxBytes = options.maxBytes ?? 100 * 1024 * 1024;
-  let size: number;
+  let info: Stats;
   try {
-    size = (await stat(file)).size;
+    info = await stat(file);
   } catch (e) {
     throw new ParseError(file, "read", (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message));
   }
-  if (size > maxBytes)
-    throw new ParseError(file, "read", `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+  const refused = notARegularFile(info);
+  if (refused) throw new ParseError(file, "read", refused);
+  if (info.size > maxBytes) throw new ParseError(file, "read", oversizeReason(info.size, maxBytes));
   const bytes = await readFile(file);
+  // A regular file can still grow after the stat, or be a /proc file that says 0 bytes.
+  if (bytes.length > maxBytes) throw new ParseError(file, "read", oversizeReason(info.size, maxBytes, true));
   return parseBytes(bytes, file, options);
 }
 

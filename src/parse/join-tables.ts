@@ -14,6 +14,7 @@
  */
 import type { DraftBlock, DraftCell, DraftRow } from "./draft.js";
 import { foldLoose } from "../normalise/fold.js";
+import { appendAll, maxOf } from "../large-arrays.js";
 
 type TableDraft = Extract<DraftBlock, { type: "table" }>;
 
@@ -36,7 +37,7 @@ function sameRow(a: DraftRow, b: DraftRow): boolean {
   return alike === a.cells.length || (a.cells.length >= 4 && alike >= Math.ceil(0.8 * a.cells.length));
 }
 const cellWords = (text: string): string[] => foldLoose(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-const width = (t: TableDraft) => Math.max(0, ...t.rows.map((r) => r.cells.reduce((n, c) => n + (c.colspan ?? 1), 0)));
+const width = (t: TableDraft) => maxOf(t.rows, (r) => r.cells.reduce((n, c) => n + (c.colspan ?? 1), 0), 0);
 const isBlankRow = (row: DraftRow) => row.cells.every((c) => !c.text.trim());
 
 export function markHeaderRows(t: TableDraft): void {
@@ -145,7 +146,7 @@ export function joinTables(blocks: DraftBlock[]): DraftBlock[] {
         rows = rows.slice(1);
       }
       if (above && !above.header) carryVerticalMerges(above, rows);
-      prev.rows.push(...rows);
+      appendAll(prev.rows, rows);
       continue;
     }
     out.push(block);

@@ -5,6 +5,7 @@
 import type { Block, DocumentModel, Row, Span } from "../../schemas/document.js";
 import type { DraftBlock, DraftDocument } from "./draft.js";
 import { classifyHeading } from "./structure.js";
+import { maxOf } from "../large-arrays.js";
 
 export function layoutDocument(draft: DraftDocument, source: DocumentModel["source"]): DocumentModel {
   let text = "";
@@ -25,9 +26,7 @@ export function layoutDocument(draft: DraftDocument, source: DocumentModel["sour
     blocks.push(place(d, put, () => text.length));
   }
 
-  // A loop, not Math.max(...spread): 100k blocks overflow the argument limit.
-  let pageCount = Math.max(draft.pages, 1);
-  for (const b of blocks) pageCount = Math.max(pageCount, b.type === "table" ? b.pageEnd : b.page);
+  const pageCount = maxOf(blocks, (b) => (b.type === "table" ? b.pageEnd : b.page), Math.max(draft.pages, 1));
   // First and last block of each page in one pass (a per-page filter was pages × blocks).
   const first = new Map<number, Block>();
   const last = new Map<number, Block>();
@@ -91,7 +90,7 @@ function place(d: DraftBlock, put: (s: string) => Span, at: () => number): Block
         });
         return { cells, header: r.header ?? false, page: r.page, span: { start: rowStart, end: at() } };
       });
-      const pageEnd = Math.max(d.page, ...d.rows.map((r) => r.page));
+      const pageEnd = maxOf(d.rows, (r) => r.page, d.page);
       return { type: "table", page: d.page, pageEnd, span: { start, end: at() }, rows };
     }
   }

@@ -27,6 +27,7 @@ import { assignToGrids, gridTables } from "./pdf/ruled-tables.js";
 import { findGrids } from "./pdf/table-grid.js";
 import { markPdfHeaderRows } from "./pdf/table-headers.js";
 import { buildLines, type Word } from "./pdf/text-lines.js";
+import { appendAll } from "../large-arrays.js";
 
 const SOURCE = "parse-pdf";
 
@@ -67,7 +68,7 @@ export async function parsePdf(bytes: Uint8Array, options: { ocr?: OcrOptions } 
       flow.shift();
     }
     if (flow.length) {
-      blocks.push(...flow.map((f) => f.block));
+      appendAll(blocks, flow.map((f) => f.block));
       const last = flow[flow.length - 1];
       open = last.lines ? { paragraph: last, at: blocks.length - 1 } : null;
     }
@@ -77,6 +78,6 @@ export async function parsePdf(bytes: Uint8Array, options: { ocr?: OcrOptions } 
     }
   });
   markPdfHeaderRows(blocks.filter((b): b is Extract<DraftBlock, { type: "table" }> => b.type === "table"));
-  warnings.push(...checkOrdinals(blocks));
+  appendAll(warnings, checkOrdinals(blocks));
   return { blocks, pages: marks.length, warnings, ...(ocr ? { ocr } : {}) };
 }

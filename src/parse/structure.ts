@@ -10,6 +10,7 @@
  * paragraphs more often than by styles).
  */
 import type { DraftBlock } from "./draft.js";
+import { maxOf } from "../large-arrays.js";
 
 export type Numbering = { numbering: string; kind: "roman" | "arabic" | "letter" | "paren" | "article" };
 
@@ -177,7 +178,7 @@ function unwrapLayoutTables(blocks: DraftBlock[]): DraftBlock[] {
     if (b.type === "table" && b.rows.length <= 4 && b.rows.every((r) => r.cells.length <= 3)) {
       const all = b.rows.flatMap((r) => r.cells.map((c) => c.text)).join("\n");
       if (/CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Nơi nhận|^Số:/mu.test(all)) {
-        const columns = Math.max(...b.rows.map((r) => r.cells.length));
+        const columns = maxOf(b.rows, (r) => r.cells.length);
         for (let c = 0; c < columns; c++)
           for (const r of b.rows) {
             const cell = r.cells[c];

@@ -27,6 +27,7 @@ import { remarkBlocks } from "./text/remark-blocks.js";
 import { splitSegments } from "./text/segments.js";
 import { pipeTable, tabTables } from "./text/tables.js";
 import { UnsupportedMarkdown } from "./text/unsupported.js";
+import { appendAll } from "../large-arrays.js";
 
 type MarkdownReader = (lines: string[], page: number) => DraftBlock[];
 
@@ -39,18 +40,41 @@ export function parseTextWithRemark(source: string): DraftDocument {
   return readPages(source, (lines, page) => remarkBlocks(lines.join("\n"), page));
 }
 
+/**
+ * The longest line a text document may have. A document's longest paragraph is a few
+ * thousand characters, and a whole 1,000-page document fits in one line of this size;
+ * a 50 MB file on one line is not a document's text, and parsing and extracting it
+ * took 2.9 GB and a minute before it was refused.
+ */
+export const MAX_LINE_CHARACTERS = 4_000_000;
+
 function readPages(source: string, markdown: MarkdownReader): DraftDocument {
+  const longest = longestLine(source);
+  if (longest > MAX_LINE_CHARACTERS)
+    throw new Error(`a line of ${longest.toLocaleString("en")} characters, over the ${MAX_LINE_CHARACTERS.toLocaleString("en")} limit per line — not a document's text`);
   // Split before cleaning: cleanText drops control characters, form feeds among them.
   const pages = source.split("\f");
   const blocks: DraftBlock[] = [];
   pages.forEach((raw, i) => {
     for (const segment of splitSegments(cleanPage(raw))) {
-      if (segment.kind === "tabs") blocks.push(...tabTables(segment.lines, i + 1));
+      if (segment.kind === "tabs") appendAll(blocks, tabTables(segment.lines, i + 1));
       else if (segment.kind === "pipes") blocks.push(pipeTable(segment.lines, i + 1));
       else for (const b of markdown(segment.lines, i + 1)) blocks.push(b);
     }
   });
   return { blocks, pages: pages.length, warnings: [] };
+}
+
+/** Length of the longest line (\n, \r or \f ends one), without splitting the text. */
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  const ends = /[\n\r\f]/g;
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    longest = Math.max(longest, m.index - start);
+    start = m.index + 1;
+  }
+  return Math.max(longest, text.length - start);
 }
 
 function fastMarkdownBlocks(lines: string[], page: number): DraftBlock[] {

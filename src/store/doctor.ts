@@ -1,15 +1,42 @@
 /**
- * The store's health at a glance: SQLite's integrity check, foreign keys, the
- * schema version, counts, and the files that failed with their reasons.
+ * The store's health: SQLite's integrity check, foreign keys, the schema version,
+ * counts, the files that failed, and the invariants the rest of vanban relies on:
+ *
+ * - every held (non-placeholder) document has content: its rows' sha256 and its text;
+ * - every ingested file row belongs to a document, and every held document has a file;
+ * - the full-text tables hold exactly the documents and tasks there are;
+ * - no document waits to be read again (pending_rereads: a run was killed mid-way).
+ *
+ * `examineStore` only reads (doctor never writes, not even a migration);
+ * `prepareRepair` turns what it found into work for the import that repairs
+ * (`vanban doctor --repair`, pipelines/repair.ts).
  */
 import { SCHEMA_VERSION } from "./migrations.js";
 import type { Store } from "./open-store.js";
+import { prepared } from "./prepared.js";
+import { pendingRereads, queueReread } from "./rereads.js";
+import { documentSearchText, reindexAll } from "./search-index.js";
+
+export type Invariants = {
+  /** Held documents without content (no rows' sha256 or no text). */
+  emptyDocuments: { id: number; key: string; files: string[] }[];
+  /** Held documents that no file holds. */
+  documentsWithoutFiles: { id: number; key: string }[];
+  /** Ingested file rows that point at no document. */
+  filesWithoutDocument: string[];
+  /** Full-text rows out of step: missing or left over, for documents and tasks. */
+  search: { documentsMissing: number; documentsExtra: number; tasksMissing: number; tasksExtra: number };
+  /** Documents waiting to be read again from another of their files. */
+  pendingRereads: number[];
+};
 
 export type DoctorReport = {
   /** "ok", or the problems SQLite reports (integrity and foreign keys). */
   integrity: "ok" | string[];
   schemaVersion: number;
   expectedSchemaVersion: number;
+  /** The store is older than this vanban: the next import (or `doctor --repair`) migrates it. */
+  needsMigration: boolean;
   documents: number;
   placeholders: number;
   files: number;
@@ -20,19 +47,31 @@ export type DoctorReport = {
   lastRun: { id: number; command: string; startedAt: string; finishedAt: string | null } | null;
   /** Runs that started and never finished (killed imports; the next import completes them). */
   unfinishedRuns: number;
+  /** Null when the store is too old to check them (needsMigration). */
+  invariants: Invariants | null;
+  /** Every problem found, one line each, with how to repair it; empty when the store is healthy. */
+  problems: string[];
 };
 
-export function examineStore(db: Store): DoctorReport {
+export function quickCheck(db: Store): string[] {
+  return (db.pragma("quick_check", { simple: false }) as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== "ok");
+}
+
+export function examineStore(db: Store, file: string): DoctorReport {
   const integrity = db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
-  const problems = integrity.map((r) => r.integrity_check).filter((m) => m !== "ok");
+  const damage = integrity.map((r) => r.integrity_check).filter((m) => m !== "ok");
   const fk = db.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
-  problems.push(...fk.map((r) => `foreign key: ${r.table} row ${r.rowid} points at a missing ${r.parent} row`));
+  damage.push(...fk.map((r) => `foreign key: ${r.table} row ${r.rowid} points at a missing ${r.parent} row`));
   const count = (sql: string) => Number(db.prepare(sql).pluck().get());
   const last = db.prepare("SELECT id, command, started_at AS startedAt, finished_at AS finishedAt FROM runs ORDER BY id DESC LIMIT 1").get() as DoctorReport["lastRun"] | undefined;
+  const schemaVersion = db.pragma("user_version", { simple: true }) as number;
+  const needsMigration = schemaVersion < SCHEMA_VERSION;
+  const invariants = needsMigration || damage.length ? null : checkInvariants(db);
   return {
-    integrity: problems.length ? problems : "ok",
-    schemaVersion: db.pragma("user_version", { simple: true }) as number,
+    integrity: damage.length ? damage : "ok",
+    schemaVersion,
     expectedSchemaVersion: SCHEMA_VERSION,
+    needsMigration,
     documents: count("SELECT count(*) FROM documents WHERE is_placeholder = 0"),
     placeholders: count("SELECT count(*) FROM documents WHERE is_placeholder = 1"),
     files: count("SELECT count(*) FROM files"),
@@ -42,5 +81,85 @@ export function examineStore(db: Store): DoctorReport {
     citations: count("SELECT count(*) FROM citations"),
     lastRun: last ?? null,
     unfinishedRuns: count("SELECT count(*) FROM runs WHERE finished_at IS NULL"),
+    invariants,
+    problems: describeProblems(file, damage, schemaVersion, invariants),
   };
+}
+
+function checkInvariants(db: Store): Invariants {
+  const emptyDocuments = (db.prepare(
+    `SELECT d.id, d.key, (SELECT json_group_array(f.path) FROM files f WHERE f.document_id = d.id AND f.status = 'ingested') AS files
+     FROM documents d WHERE d.is_placeholder = 0
+       AND (d.content_sha256 IS NULL OR NOT EXISTS (SELECT 1 FROM document_texts t WHERE t.document_id = d.id))
+     ORDER BY d.id`,
+  ).all() as { id: number; key: string; files: string }[]).map((r) => ({ ...r, files: JSON.parse(r.files) as string[] }));
+  const documentsWithoutFiles = db.prepare(
+    `SELECT d.id, d.key FROM documents d WHERE d.is_placeholder = 0
+       AND NOT EXISTS (SELECT 1 FROM files f WHERE f.document_id = d.id AND f.status = 'ingested') ORDER BY d.id`,
+  ).all() as { id: number; key: string }[];
+  const filesWithoutDocument = db.prepare(
+    `SELECT path FROM files f WHERE f.status = 'ingested'
+       AND (f.document_id IS NULL OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.document_id)) ORDER BY path`,
+  ).pluck().all() as string[];
+  return { emptyDocuments, documentsWithoutFiles, filesWithoutDocument, search: searchMismatch(db), pendingRereads: pendingRereads(db) };
+}
+
+function searchMismatch(db: Store): Invariants["search"] {
+  const indexed = new Set(db.prepare("SELECT rowid FROM document_search").pluck().all() as number[]);
+  const docs = db.prepare("SELECT id, code, title, cited_as, issuer FROM documents").all() as
+    { id: number; code: string | null; title: string | null; cited_as: string | null; issuer: string | null }[];
+  const expected = new Set(docs.filter((d) => documentSearchText(d)).map((d) => d.id));
+  const taskIds = new Set(db.prepare("SELECT id FROM tasks").pluck().all() as number[]);
+  const indexedTasks = new Set(db.prepare("SELECT rowid FROM task_search").pluck().all() as number[]);
+  const missing = (want: Set<number>, have: Set<number>) => [...want].filter((id) => !have.has(id)).length;
+  return {
+    documentsMissing: missing(expected, indexed),
+    documentsExtra: missing(indexed, expected),
+    tasksMissing: missing(taskIds, indexedTasks),
+    tasksExtra: missing(indexedTasks, taskIds),
+  };
+}
+
+function describeProblems(file: string, damage: string[], version: number, inv: Invariants | null): string[] {
+  const repair = `chạy "vanban doctor --repair --db ${file}" để sửa`;
+  const out: string[] = [];
+  if (damage.length)
+    out.push(`SQLite báo ${damage.length} lỗi toàn vẹn — kho bị hỏng: khôi phục từ bản sao lưu (${file}.bak-v*) rồi nhập lại các thư mục`);
+  if (version < SCHEMA_VERSION) out.push(`kho ở phiên bản ${version}, cần nâng cấp lên phiên bản ${SCHEMA_VERSION} — ${repair} (hoặc chạy "vanban import")`);
+  if (!inv) return out;
+  if (inv.emptyDocuments.length) out.push(`${inv.emptyDocuments.length} văn bản có tệp nhưng mất nội dung — ${repair}`);
+  if (inv.documentsWithoutFiles.length) out.push(`${inv.documentsWithoutFiles.length} văn bản không còn tệp nào — ${repair}`);
+  if (inv.filesWithoutDocument.length) out.push(`${inv.filesWithoutDocument.length} tệp không thuộc văn bản nào — ${repair}`);
+  const s = inv.search;
+  if (s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra)
+    out.push(`chỉ mục tìm kiếm lệch với dữ liệu (văn bản: thiếu ${s.documentsMissing}, thừa ${s.documentsExtra}; nhiệm vụ: thiếu ${s.tasksMissing}, thừa ${s.tasksExtra}) — ${repair}`);
+  if (inv.pendingRereads.length)
+    out.push(`${inv.pendingRereads.length} văn bản đang chờ đọc lại từ tệp khác (một lần nhập bị dừng giữa chừng) — ${repair} (hoặc chạy lại "vanban import")`);
+  return out;
+}
+
+export type RepairPlan = { reindexed: boolean; queued: number; filesToReread: string[] };
+
+/**
+ * Turns the invariant breaks into the import's work, in one transaction: the search
+ * tables rebuilt; empty and fileless documents queued to be read again (the import's
+ * re-read pass fills them or retires them); ingested files without a document marked
+ * failed, so the import parses them again. The caller holds the import lock.
+ */
+export function prepareRepair(db: Store): RepairPlan {
+  return db.transaction((): RepairPlan => {
+    const inv = checkInvariants(db);
+    const s = inv.search;
+    const reindexed = s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra > 0;
+    if (reindexed) reindexAll(db);
+    const queue = [...inv.emptyDocuments, ...inv.documentsWithoutFiles].map((d) => d.id);
+    for (const id of queue) {
+      // The re-read pass writes content only into a document that has none.
+      prepared(db, "UPDATE documents SET content_sha256 = NULL WHERE id = ?").run(id);
+      queueReread(db, id);
+    }
+    const mark = prepared(db, "UPDATE files SET status = 'failed', error = 'repair: không thuộc văn bản nào — đọc lại', document_id = NULL WHERE path = ?");
+    for (const path of inv.filesWithoutDocument) mark.run(path);
+    return { reindexed, queued: new Set(queue).size, filesToReread: inv.filesWithoutDocument };
+  })();
 }

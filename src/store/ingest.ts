@@ -8,7 +8,10 @@
  * content of the file with the smaller sha256, so the result never depends on
  * which came first. A path whose content changed loses its old rows in the same
  * transaction that writes the new ones; a document left with no file becomes a
- * placeholder again if something cites it, and disappears otherwise.
+ * placeholder again if something cites it, and disappears otherwise; a document
+ * whose rows came from a file that left it while files of other content remain is
+ * emptied and queued to be read again from one of those (rereads.ts), in the same
+ * transaction.
  */
 import type { Extraction } from "../../schemas/extraction.js";
 import { foldLoose } from "../normalise/fold.js";
@@ -18,6 +21,7 @@ import { citedIdentity, identityContext, ownIdentity, placeKey, type Identity, t
 import { relinkReports } from "./link.js";
 import type { Store } from "./open-store.js";
 import { prepared } from "./prepared.js";
+import { heldFiles, losesContent, queueReread, rereadDone } from "./rereads.js";
 import { indexDocument, indexTasks, unindexDocument, unindexTasks } from "./search-index.js";
 
 export type FileFacts = {
@@ -33,19 +37,14 @@ export type FileFacts = {
 export type IngestOutcome = {
   /** The document the file now belongs to (null for a failure). */
   documentId: number | null;
-  /**
-   * Paths whose content must be ingested again: a document lost the file its rows
-   * came from but other files of different content still hold it.
-   */
-  reingest: string[];
 };
 
-type Work = { db: Store; changes: GraphChanges; reports: Set<number>; reingest: string[] };
+type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
 
 /** `text` is the document model's linear text, which every stored span points into. */
 export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string): IngestOutcome {
   return db.transaction((): IngestOutcome => {
-    const w: Work = { db, changes: newGraphChanges(db), reports: new Set(), reingest: [] };
+    const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
     const ctx = identityContext(x);
     const ident = ownIdentity(x, ctx);
@@ -65,7 +64,7 @@ export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runI
     if (previous?.document_id != null && previous.document_id !== id) release(w, previous.document_id, previous.sha256);
     else if (previous?.document_id === id && previous.sha256 !== file.sha256) release(w, id, previous.sha256);
     finish(w);
-    return { documentId: id, reingest: w.reingest };
+    return { documentId: id };
   })();
 }
 
@@ -75,36 +74,36 @@ export function recordCopy(db: Store, file: FileFacts, runId: number | null = nu
     const holder = prepared(db, "SELECT document_id FROM files WHERE sha256 = ? AND status = 'ingested' AND document_id IS NOT NULL LIMIT 1")
       .get(file.sha256) as { document_id: number } | undefined;
     if (!holder) return null;
-    const w: Work = { db, changes: newGraphChanges(db), reports: new Set(), reingest: [] };
+    const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
     upsertFile(db, file, "ingested", null, holder.document_id, runId);
     if (previous?.document_id != null && previous.document_id !== holder.document_id) release(w, previous.document_id, previous.sha256);
     finish(w);
-    return { documentId: holder.document_id, reingest: w.reingest };
+    return { documentId: holder.document_id };
   })();
 }
 
 /** A file that could not be parsed or extracted: recorded with its error; whatever it held before is released. */
 export function recordFailure(db: Store, file: FileFacts, error: string, runId: number | null = null): IngestOutcome {
   return db.transaction((): IngestOutcome => {
-    const w: Work = { db, changes: newGraphChanges(db), reports: new Set(), reingest: [] };
+    const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
     upsertFile(db, file, "failed", error, null, runId);
     if (previous?.document_id != null) release(w, previous.document_id, previous.sha256);
     finish(w);
-    return { documentId: null, reingest: w.reingest };
+    return { documentId: null };
   })();
 }
 
 /** A stored path whose file is gone (`import --prune`): its row goes, and whatever it held is released. */
 export function forgetFile(db: Store, path: string): IngestOutcome {
   return db.transaction((): IngestOutcome => {
-    const w: Work = { db, changes: newGraphChanges(db), reports: new Set(), reingest: [] };
+    const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, path);
     prepared(db, "DELETE FROM files WHERE path = ?").run(path);
     if (previous?.document_id != null) release(w, previous.document_id, previous.sha256);
     finish(w);
-    return { documentId: null, reingest: w.reingest };
+    return { documentId: null };
   })();
 }
 
@@ -147,20 +146,34 @@ function upsertFile(db: Store, f: FileFacts, status: "ingested" | "failed", erro
  */
 function release(w: Work, id: number, sha256: string): void {
   const { db } = w;
-  const remaining = prepared(db, "SELECT path, sha256 FROM files WHERE document_id = ? AND status = 'ingested' ORDER BY sha256, path")
-    .all(id) as { path: string; sha256: string }[];
+  const remaining = heldFiles(db, id);
   const doc = documentRow(db, id);
   if (!remaining.length) return retire(w, doc);
-  if (doc.content_sha256 === sha256 && !remaining.some((r) => r.sha256 === sha256)) {
+  if (losesContent(doc.content_sha256, sha256, remaining)) {
     clearContent(w, id);
     prepared(db, "UPDATE documents SET content_sha256 = NULL WHERE id = ?").run(id);
-    w.reingest.push(remaining[0].path);
+    queueReread(db, id);
   }
+}
+
+/**
+ * A document waiting to be read again whose files are all gone or failed: retired
+ * (a placeholder if something cites it). The import's re-read pass ends with this.
+ */
+export function settleOrphan(db: Store, id: number): void {
+  db.transaction(() => {
+    const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
+    rereadDone(db, id);
+    if (heldFiles(db, id).length || !prepared(db, "SELECT 1 FROM documents WHERE id = ?").get(id)) return;
+    retire(w, documentRow(db, id));
+    finish(w);
+  })();
 }
 
 function retire(w: Work, doc: DocumentRow): void {
   const { db, changes } = w;
   clearContent(w, doc.id);
+  rereadDone(db, doc.id);
   if (doc.code_key) touchGroup(db, changes, doc.code_key, doc.scope);
   const cited = prepared(db, "SELECT 1 FROM citations WHERE target_document_id = ? LIMIT 1").get(doc.id) !== undefined;
   if (cited) {
@@ -237,6 +250,7 @@ function writeContent(w: Work, id: number, x: Extraction, ident: Identity, ctx: 
     m.locality ?? null, m.place, m.date, m.title, m.signer?.name ?? null, m.signer?.position ?? null, x.source.sha256, x.source.format,
     x.source.pages ?? null, JSON.stringify(x.warnings), m.provenance ? JSON.stringify(m.provenance) : null, id,
   );
+  rereadDone(db, id);
   const pointers = writeCitations(w, id, x, ident, ctx);
   const taskIds = writeTasks(w, id, x, ctx, pointers);
   writeDeadlines(db, id, x, taskIds);

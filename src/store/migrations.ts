@@ -10,7 +10,7 @@
  *
  * docs/schema.md explains every table and column for analysts.
  */
-import { existsSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { relinkAllReports } from "./link.js";
 import { reindexAll } from "./search-index.js";
@@ -260,6 +260,25 @@ const V4_DEADLINE_DAYS = `
 CREATE INDEX deadlines_due ON deadlines (COALESCE("end", start));
 `;
 
+// Version 5: integrity bookkeeping that must survive kill -9.
+// - pending_rereads: documents that lost the file their rows came from while other
+//   files of theirs remain; written in the transaction that emptied the document,
+//   removed in the one that fills it again (src/store/rereads.ts). A version-4 store
+//   may already hold such documents (the loss went unnoticed then): they are queued.
+// - runs.reported_at: when a nightly run's report files were written completely; a
+//   nightly run without it (killed, or the report could not be written) has its new
+//   deadlines reported by the next run.
+const V5_INTEGRITY = `
+CREATE TABLE pending_rereads (
+  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  since TEXT NOT NULL
+);
+INSERT INTO pending_rereads (document_id, since)
+  SELECT id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM documents WHERE is_placeholder = 0 AND content_sha256 IS NULL;
+ALTER TABLE runs ADD COLUMN reported_at TEXT;
+UPDATE runs SET reported_at = finished_at WHERE command = 'nightly';
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "core tables", up: (db) => db.exec(V1_CORE) },
   {
@@ -273,22 +292,31 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 3, name: "document texts, nightly notices", up: (db) => db.exec(V3_TEXTS_AND_NOTICES) },
   { version: 4, name: "deadline days index (nightly)", up: (db) => db.exec(V4_DEADLINE_DAYS) },
+  { version: 5, name: "pending re-reads, nightly report delivery", up: (db) => db.exec(V5_INTEGRITY) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-/** Brings `db` (opened from `file`) to SCHEMA_VERSION. */
-export function migrate(db: Database.Database, file: string): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > SCHEMA_VERSION)
-    throw new StoreError(`${file} is a version ${current} store; this vanban reads up to version ${SCHEMA_VERSION} — upgrade vanban`);
-  if (current === SCHEMA_VERSION) return;
-  if (current === 0) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-    if (tables.n > 0) throw new StoreError(`${file} is an SQLite file but not a vanban store (no schema version)`);
-  } else if (file !== ":memory:") {
-    backupBeforeMigrating(db, file, current);
+/** The schema version of a vanban store; refuses another program's SQLite file and a newer vanban's store. */
+export function storeVersion(db: Database.Database, file: string): number {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new StoreError(`${file} là kho phiên bản ${version}; bản vanban này chỉ đọc đến phiên bản ${SCHEMA_VERSION} — hãy nâng cấp vanban`);
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
+    if (tables > 0) throw new StoreError(`${file} là tệp SQLite nhưng không phải kho vanban (không có số phiên bản lược đồ)`);
   }
+  return version;
+}
+
+/**
+ * Brings `db` (opened from `file`) to SCHEMA_VERSION. The caller holds the store's
+ * import lock (open-store.ts), so the version read here is not changing under it.
+ */
+export function migrate(db: Database.Database, file: string): void {
+  const current = storeVersion(db, file);
+  if (current === SCHEMA_VERSION) return;
+  if (current > 0 && file !== ":memory:") backupBeforeMigrating(db, file, current);
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;
     db.transaction(() => {
@@ -298,9 +326,16 @@ export function migrate(db: Database.Database, file: string): void {
   }
 }
 
+/**
+ * `<db>.bak-v<N>`, written under a temporary name and renamed when complete: the
+ * name the README points to is always a whole copy, even after a crash mid-backup.
+ */
 function backupBeforeMigrating(db: Database.Database, file: string, version: number): void {
   let target = `${file}.bak-v${version}`;
   // An older backup of the same version is kept: it may be the only good copy.
   for (let n = 2; existsSync(target); n++) target = `${file}.bak-v${version}-${n}`;
-  db.prepare("VACUUM INTO ?").run(target);
+  const temp = `${target}.tmp-${process.pid}`;
+  rmSync(temp, { force: true });
+  db.prepare("VACUUM INTO ?").run(temp);
+  renameSync(temp, target);
 }

@@ -1,43 +1,137 @@
 /**
- * Opens (or creates) a store file and brings its schema up to date.
+ * Opens a store file: checks that it is one, and brings its schema up to date.
  *
  * WAL lets queries read while an import writes; foreign keys are off by default in
  * SQLite and the schema relies on them (cascading deletes of a document's rows);
  * the busy timeout makes a second writer wait instead of failing at once.
+ *
+ * Whatever is wrong with the file — missing, a folder, empty, not SQLite, cut short,
+ * damaged, another program's database, a newer vanban's store — is one StoreError
+ * naming the file and the problem (`storeFileProblem`, `describeStoreFailure`).
+ * Only `vanban import` creates a store; every other command passes `mustExist`.
+ * A migration runs under the store's import lock (import-lock.ts), so two processes
+ * starting on an old store never migrate it twice.
  */
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { migrate } from "./migrations.js";
+import { acquireImportLock } from "./import-lock.js";
+import { migrate, SCHEMA_VERSION, storeVersion } from "./migrations.js";
 import { StoreError } from "./store-error.js";
 
 export type Store = Database.Database;
 
 export type OpenStoreOptions = {
-  /** Refuse to create a new file (query commands: a typo in --db should not make an empty store). */
+  /** Refuse to create a new file (every command but import: a typo in --db should not make an empty store). */
   mustExist?: boolean;
+  /** The caller holds the store's import lock (an import): a migration need not take it. */
+  holdsLock?: boolean;
 };
 
+/** How long a command waits for an import's lock before migrating an old store. */
+const MIGRATION_LOCK_WAIT_MS = 10_000;
+
+const SQLITE_MAGIC = "SQLite format 3\0";
+
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
-  if (options.mustExist && file !== ":memory:" && !existsSync(file))
-    throw new StoreError(`no store at ${file} — run "vanban import PATH… --db ${file}" first`);
+  if (file !== ":memory:") {
+    const problem = storeFileProblem(file, { allowNew: !options.mustExist });
+    if (problem) throw problem;
+  }
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (e) {
-    throw new StoreError(`cannot open ${file}: ${(e as Error).message}`);
+    throw describeStoreFailure(file, e);
   }
   try {
+    // Read before anything writes: another program's database is left byte for byte as it was.
+    db.pragma("busy_timeout = 5000");
+    const version = storeVersion(db, file);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
     // WAL + NORMAL stays consistent after a crash; only the last commits may be lost.
     db.pragma("synchronous = NORMAL");
-    migrate(db, file);
+    if (version < SCHEMA_VERSION) {
+      const lock = options.holdsLock || file === ":memory:" ? null : acquireImportLock(file, { waitMs: MIGRATION_LOCK_WAIT_MS });
+      try {
+        migrate(db, file);
+      } finally {
+        lock?.release();
+      }
+    }
   } catch (e) {
     db.close();
-    if (e instanceof Error && /file is not a database/i.test(e.message))
-      throw new StoreError(`${file} is not an SQLite database`);
-    throw e;
+    throw describeStoreFailure(file, e);
   }
   return db;
+}
+
+/**
+ * Opens an existing store without writing anything (doctor, the web server). The
+ * schema version is checked by the caller: doctor reports an old one, serve refuses it.
+ */
+export function openStoreReadOnly(file: string): Store {
+  const problem = storeFileProblem(file, { allowNew: false });
+  if (problem) throw problem;
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma("busy_timeout = 5000");
+    storeVersion(db, file);
+  } catch (e) {
+    throw describeStoreFailure(file, e);
+  }
+  return db;
+}
+
+/** Why `file` cannot be (or become) a store, from the file system and its first bytes; null when it can. */
+export function storeFileProblem(file: string, options: { allowNew: boolean }): StoreError | null {
+  const why = fileProblem(file, options);
+  if (!why) return null;
+  return why.damaged ? new DamagedStoreError(why.message) : new StoreError(why.message);
+}
+
+
+function fileProblem(file: string, options: { allowNew: boolean }): { message: string; damaged?: boolean } | null {
+  if (!existsSync(file)) return options.allowNew ? null : { message: `không có kho tại ${file} — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${file}" trước` };
+  let info;
+  try {
+    info = statSync(file);
+  } catch (e) {
+    return { message: `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})` };
+  }
+  if (info.isDirectory()) return { message: `${file} là một thư mục, không phải kho vanban` };
+  if (!info.isFile()) return { message: `${file} không phải tệp thông thường, không phải kho vanban` };
+  // An empty file is what SQLite would turn into a new database: only import may.
+  if (info.size === 0) return options.allowNew ? null : { message: `${file} là tệp rỗng (0 byte), không phải kho vanban` };
+  const head = Buffer.alloc(100);
+  let n = 0;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      n = readSync(fd, head, 0, 100, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    return { message: `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})` };
+  }
+  if (head.subarray(0, Math.min(n, 16)).toString("latin1") !== SQLITE_MAGIC.slice(0, Math.min(n, 16))) return { message: `${file} không phải cơ sở dữ liệu SQLite` };
+  if (n < 100) return { message: `${file} bị hỏng: tệp chỉ có ${n} byte (riêng phần đầu của SQLite đã là 100 byte)`, damaged: true };
+  return null;
+}
+
+/** A store SQLite reads as damaged: doctor reports it as a problem found, not as "no store". */
+export class DamagedStoreError extends StoreError {}
+
+/** An error met while opening or reading a store, as one line naming the file. */
+export function describeStoreFailure(file: string, e: unknown): Error {
+  if (e instanceof StoreError) return e;
+  const code = String((e as { code?: unknown }).code ?? "");
+  const message = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  if (code === "SQLITE_NOTADB" || /file is not a database/i.test(message)) return new StoreError(`${file} không phải cơ sở dữ liệu SQLite`);
+  if (code.startsWith("SQLITE_CORRUPT") || /malformed|corrupt/i.test(message))
+    return new DamagedStoreError(`${file} bị hỏng (${message}); xem "vanban doctor --db ${file}" và khôi phục từ bản sao lưu (${file}.bak-v*)`);
+  if (code.startsWith("SQLITE_CANTOPEN")) return new StoreError(`không mở được ${file}: ${message}`);
+  return e instanceof Error ? e : new Error(message);
 }

@@ -4,7 +4,8 @@
  *   /export/…  ICS, CSV, XLSX downloads (downloads.ts)
  *   /static/…  CSS, scripts, cytoscape (static-files.ts)
  *   otherwise  HTML pages (page-routes.ts)
- * A thrown HttpError or StoreError is the client's problem (its status, or 400);
+ * A request whose Host header is not one this server is reached by gets 421
+ * (host-check.ts). A thrown HttpError or StoreError is the client's problem (its status, or 400);
  * anything else is logged and answered with a bare 500.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -14,6 +15,7 @@ import type { Store } from "../store/open-store.js";
 import { StoreError } from "../store/store-error.js";
 import { apiRoutes } from "./api.js";
 import { downloadRoutes } from "./downloads.js";
+import { hostCheck, type HostCheck } from "./host-check.js";
 import { HttpError, notFound } from "./http-error.js";
 import { errorPage } from "./pages/error-page.js";
 import { pageRoutes } from "./page-routes.js";
@@ -27,8 +29,9 @@ export type RunningWebServer = { url: string; close(): Promise<void> };
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const db = openReadOnlyStore(options.db);
-  const handle = requestHandler(db);
+  let handle: ReturnType<typeof requestHandler> | null = null;
   const server = createServer((req, res) => {
+    if (!handle) return void res.destroy();
     handle(req, res).catch((e: unknown) => {
       log.error({ err: e, url: req.url }, "request failed after the answer started");
       res.destroy();
@@ -47,6 +50,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     throw e;
   }
   const address = server.address() as AddressInfo;
+  // The port is known only now (--port 0 picks one), and the Host check needs it.
+  handle = requestHandler(db, hostCheck(options.host ?? "127.0.0.1", address.port));
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   log.info({ db: options.db, host, port: address.port }, "serving");
   return {
@@ -64,7 +69,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
-function requestHandler(db: Store) {
+function requestHandler(db: Store, hostAllowed: HostCheck) {
   const api = apiRoutes();
   const downloads = downloadRoutes();
   const pages = pageRoutes();
@@ -75,6 +80,7 @@ function requestHandler(db: Store) {
     const isApi = path.startsWith("/api/") || path.startsWith("/export/");
     const started = Date.now();
     try {
+      if (!hostAllowed(req.headers.host)) throw new HttpError(421, `Máy chủ này không phục vụ tên ${JSON.stringify(req.headers.host ?? "")} — mở nó qua http://127.0.0.1 hoặc http://localhost`);
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.setHeader("Allow", "GET, HEAD");
         throw new HttpError(405, `method ${req.method ?? "?"} not allowed`);

@@ -33,6 +33,7 @@ import { taskStatus } from "../registries/task-status.js";
 import { looksLikeProse, splitAgencies } from "./agency-lists.js";
 import { LEAD_NOTES, SUPPORT_NOTES } from "./phrases.js";
 import { sourceCodes } from "./source-codes.js";
+import { maxOf } from "../../large-arrays.js";
 
 const TASK_EVIDENCE: readonly ColumnRole[] = ["lead", "support", "deadline", "status", "output", "sources"];
 const EXTRA_ROLES: readonly (ColumnRole | null)[] = [null, "notes", "indicator", "unit", "target", "actual", "document"];
@@ -48,7 +49,7 @@ type Group = { num: string; label: string };
 
 /** Rows laid out on columns: colspans repeat their cell, rowspans fill the rows below when the parser did not. */
 function grid(table: TableBlock): { rows: Grid; width: number } {
-  const width = Math.max(0, ...table.rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)));
+  const width = maxOf(table.rows, (r) => r.cells.reduce((n, c) => n + c.colspan, 0), 0);
   const carry: ({ cell: Cell; left: number } | null)[] = new Array(width).fill(null);
   const rows: Grid = [];
   for (const row of table.rows) {

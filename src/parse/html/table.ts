@@ -12,6 +12,7 @@ import type { Element, ElementContent } from "hast";
 import type { DraftBlock, DraftCell, DraftRow } from "../draft.js";
 import { inlineText, type Flow } from "./inline-text.js";
 import type { Note } from "./notes.js";
+import { appendAll } from "../../large-arrays.js";
 
 type TableDraft = Extract<DraftBlock, { type: "table" }>;
 
@@ -46,7 +47,7 @@ export function tableDraft(table: Element, flow: Flow): { table: TableDraft | nu
       // Skip the columns that cells from the rows above still occupy.
       for (; k < covering.length && covering[k].col <= col; k++) col = Math.max(col, covering[k].col + (covering[k].cell.colspan ?? 1));
       const inline = inlineText(el.children as ElementContent[], flow);
-      notes.push(...inline.notes);
+      appendAll(notes, inline.notes);
       firstPage ??= inline.page;
       const rowspan = span(el.properties.rowSpan);
       const colspan = span(el.properties.colSpan);

@@ -21,6 +21,7 @@ import { joinLines } from "./line-joining.js";
 import type { BodyFrame } from "./body-frame.js";
 import type { PlacedTable } from "./placed-table.js";
 import type { Line, Word } from "./text-lines.js";
+import { maxOf } from "../../large-arrays.js";
 
 /** Blank wider than this (in ems, beyond any drawn space) separates columns. */
 const COLUMN_GAP = 0.75;
@@ -135,7 +136,7 @@ function growRegion(split: TableLine[], start: number, frame: BodyFrame, taken: 
   if (columns.length < 2) return null;
   const multi = lines.filter((t) => t.pieces.length >= 2);
   const singleColumns = new Set(lines.filter((t) => t.pieces.length === 1).map((t) => columnOf(t.pieces[0], columns, 0)));
-  const widest = Math.max(...multi.flatMap((t) => t.pieces.slice(1).map((p) => p.words[0].gapBefore / t.line.size)));
+  const widest = maxOf(multi.flatMap((t) => t.pieces.slice(1).map((p) => p.words[0].gapBefore / t.line.size)), Number);
   const evident = multi.length >= 2 || singleColumns.size >= 2 || (lines.length === 1 && widest >= LONE_LINE_GAP);
   return evident ? { lines, columns } : null;
 }
@@ -144,7 +145,7 @@ function toTable(lines: TableLine[], columns: Column[], frame: BodyFrame, page: 
   const rows = splitRows(lines, columns);
   // Text reaches `right` (its widest line); a word could have gone as far as the middle of the gutter.
   const right = columns.map((_, c) =>
-    Math.max(...lines.flatMap((t) => t.pieces.filter((p) => columnOf(p, columns, 0) === c).map((p) => p.x1))),
+    maxOf(lines.flatMap((t) => t.pieces.filter((p) => columnOf(p, columns, 0) === c).map((p) => p.x1)), Number),
   );
   const room = columns.map((col, c) => (c + 1 < columns.length ? (col.x1 + columns[c + 1].x0) / 2 : Math.max(frame.right, right[c])));
   const draftRows: DraftRow[] = rows.map((rowLines) => {
@@ -153,7 +154,7 @@ function toTable(lines: TableLine[], columns: Column[], frame: BodyFrame, page: 
       for (const t of rowLines) {
         const words = t.pieces.filter((p) => columnOf(p, columns, 0) === c).flatMap((p) => p.words);
         if (words.length)
-          cellLines.push({ ...t.line, words, x0: words[0].x0, x1: Math.max(...words.map((w) => w.x1)), bold: words.every((w) => w.bold || !/\p{L}/u.test(w.text)) });
+          cellLines.push({ ...t.line, words, x0: words[0].x0, x1: maxOf(words, (w) => w.x1), bold: words.every((w) => w.bold || !/\p{L}/u.test(w.text)) });
       }
       const text = joinLines(cellLines, { right: right[c], room: room[c], keepSup });
       return { text, bold: cellLines.length > 0 && cellLines.every((l) => l.bold) };

@@ -14,6 +14,7 @@ import type { BodyFrame } from "./body-frame.js";
 import { continuesOnNextPage, paragraphBlocks, type PlacedParagraph } from "./paragraphs.js";
 import type { PlacedTable } from "./placed-table.js";
 import type { Line, Word } from "./text-lines.js";
+import { appendAll } from "../../large-arrays.js";
 
 export type FlowItem = PlacedParagraph | { block: DraftBlock; lines?: undefined };
 
@@ -23,13 +24,14 @@ export function pageFlow(lines: Line[], tables: PlacedTable[], frame: BodyFrame,
   tables.forEach((t, k) => {
     const above = rest.filter((l) => l.base < t.top);
     rest = rest.filter((l) => l.base >= t.top);
-    out.push(...paragraphBlocks(above, frame, page, keepSup));
+    appendAll(out, paragraphBlocks(above, frame, page, keepSup));
     const beside = rest.filter((l) => l.base <= t.bottom);
     rest = rest.filter((l) => l.base > t.bottom);
     if (k === 0 && out.length === 0) t.block.afterPageBreak = true;
-    out.push({ block: t.block }, ...paragraphBlocks(beside, frame, page, keepSup));
+    out.push({ block: t.block });
+    appendAll(out, paragraphBlocks(beside, frame, page, keepSup));
   });
-  out.push(...paragraphBlocks(rest, frame, page, keepSup));
+  appendAll(out, paragraphBlocks(rest, frame, page, keepSup));
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Rule } from "./marks.js";
+import { maxOf, minOf } from "../../large-arrays.js";
 
 // pdf.js path opcodes inside constructPath (its DrawOPS, which it does not export).
 const MOVE_TO = 0;
@@ -60,10 +61,10 @@ function thinBox(points: number[][], rules: Rule[]): boolean {
   if (finite.length < 3) return false;
   const xs = finite.map((p) => p[0]);
   const ys = finite.map((p) => p[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
+  const x0 = minOf(xs, Number);
+  const x1 = maxOf(xs, Number);
+  const y0 = minOf(ys, Number);
+  const y1 = maxOf(ys, Number);
   const w = x1 - x0;
   const h = y1 - y0;
   if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) rules.push({ axis: "h", at: (y0 + y1) / 2, from: x0, to: x1 });

@@ -12,6 +12,7 @@ import type { Glyph } from "./marks.js";
 import type { PlacedTable } from "./placed-table.js";
 import { cellUnder, type Grid, type GridCell } from "./table-grid.js";
 import { buildLines, type Word } from "./text-lines.js";
+import { minOf } from "../../large-arrays.js";
 
 /** Cell padding is guessed from the text's left inset, within these bounds. */
 const MAX_PADDING = 8;
@@ -65,7 +66,7 @@ export function gridTables(grids: Grid[], inCells: GridGlyphs, page: number, kee
 function cellText(cell: GridCell, glyphs: Glyph[], keepSup: (w: Word) => boolean): DraftCell {
   const lines = buildLines(glyphs);
   if (!lines.length) return { text: "" };
-  const inset = Math.min(...lines.map((l) => l.x0)) - cell.x0;
+  const inset = minOf(lines, (l) => l.x0) - cell.x0;
   const padding = Math.max(1, Math.min(MAX_PADDING, inset));
   const text = joinLines(lines, { right: cell.x1 - padding, keepSup });
   return { text, bold: lines.every((l) => l.bold) };

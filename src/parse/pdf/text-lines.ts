@@ -9,6 +9,7 @@
  */
 import type { Glyph } from "./marks.js";
 import { isCutSyllable } from "./syllables.js";
+import { appendAll, maxOf } from "../../large-arrays.js";
 
 export type Word = {
   text: string;
@@ -66,7 +67,7 @@ function clusterByBaseline(glyphs: Glyph[]): Cluster[] {
       out.push(cur);
     }
   }
-  for (const c of out) if (!c.size) c.size = Math.max(...c.glyphs.map((g) => g.size));
+  for (const c of out) if (!c.size) c.size = maxOf(c.glyphs, (g) => g.size);
   return out;
 }
 
@@ -84,7 +85,7 @@ function attachSuperscripts(clusters: Cluster[]): void {
       const [nx0, nx1] = extent(n.glyphs);
       if (x1 < nx0 - n.size || x0 > nx1 + n.size) continue;
       for (const g of c.glyphs) n.sup.add(g);
-      n.glyphs.push(...c.glyphs);
+      appendAll(n.glyphs, c.glyphs);
       c.glyphs = [];
       break;
     }
@@ -104,7 +105,7 @@ function toLine(c: Cluster): Line {
   return {
     words,
     x0: words.length ? words[0].x0 : 0,
-    x1: words.length ? Math.max(...words.map((w) => w.x1)) : 0,
+    x1: words.length ? maxOf(words, (w) => w.x1) : 0,
     base: c.base,
     size: c.size,
     bold: body.length > 0 && body.every((w) => w.bold),

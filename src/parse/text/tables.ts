@@ -5,12 +5,12 @@
 import { tidy } from "./clean-and-tidy.js";
 import { removeTags } from "./html-syntax.js";
 import type { DraftBlock, DraftCell, DraftRow } from "../draft.js";
+import { maxOf } from "../../large-arrays.js";
 
 export function tabTables(lines: string[], page: number): DraftBlock[] {
   const rows = lines.map((line) => (line === "" ? null : line.split("\t")));
-  // A loop, not Math.max(...rows): spreading 100k+ arguments overflows the stack.
-  let width = 1; // a blank line (page break) counts as one empty cell
-  for (const cells of rows) if (cells) width = Math.max(width, cells.length);
+  // A blank line (page break) counts as one empty cell.
+  const width = maxOf(rows, (cells) => cells?.length ?? 1, 1);
   const tables: DraftBlock[] = [];
   let part: DraftRow[] = [];
   const close = () => {
