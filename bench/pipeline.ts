@@ -7,8 +7,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { extractDocument } from "../src/extract/index.js";
 import { parseBytes } from "../src/parse/index.js";
-import { ingestExtraction } from "../src/store/ingest.js";
-import { openStore, type Store } from "../src/store/open-store.js";
+import { ingestExtraction, openStore, type Store } from "../src/store/index.js";
 import type { InputFile } from "./corpus.js";
 import { now, utf8Bytes } from "./measure.js";
 

@@ -4,9 +4,7 @@
  * per query for reference (node start-up included).
  */
 import { join } from "node:path";
-import { openStore, type Store } from "../src/store/open-store.js";
-import { queryCiting, queryTasks } from "../src/store/queries.js";
-import { searchStore } from "../src/store/search.js";
+import { openStore, queryCiting, queryTasks, searchStore, type Store } from "../src/store/index.js";
 import { CLI, load, log, median, now, percentile, round, runNode, type BenchArgs, type LoadWindow } from "./measure.js";
 
 export type QueryResult = {

@@ -20,14 +20,9 @@ import { availableParallelism } from "node:os";
 import { resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
-import { acquireImportLock } from "../src/store/import-lock.js";
-import { StoreError } from "../src/store/store-error.js";
-import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "../src/store/ingest.js";
-import { DamagedStoreError, describeStoreFailure, openStore, storeFileProblem, type Store } from "../src/store/open-store.js";
-import { prepareRepair, quickCheck, type RepairPlan } from "../src/store/doctor.js";
-import { storedFile, storedPaths } from "../src/store/files.js";
-import { isPendingReread } from "../src/store/rereads.js";
-import { finishRun, startRun, type RunCommand } from "../src/store/runs.js";
+import {
+  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
+} from "../src/store/index.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";

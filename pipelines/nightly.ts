@@ -33,16 +33,15 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { openStore, type Store } from "../src/store/open-store.js";
-import { documentsOfUnreportedRuns, markRunReported } from "../src/store/runs.js";
-import { importPaths, type ImportSummary } from "./import.js";
 import {
-  deadlinesOfDocuments, dueBetween, itemContext, overdueBefore, rowKey, toItem, type DeadlineRow, type ItemContext,
-} from "./nightly/deadline-queries.js";
+  deadlinesOfDocuments, documentsOfUnreportedRuns, dueBetween, itemContext, localToday, markReported, markRunReported, openStore, overdueBefore,
+  reportedKeys, tasksOfDocuments, unreported, type DeadlineRow, type ItemContext, type Section, type Store,
+} from "../src/store/index.js";
+import { importPaths, type ImportSummary } from "./import.js";
+import { rowKey, toItem } from "./nightly/items.js";
 import { dueDay, movedKey } from "./nightly/keys.js";
 import { analyseMoves, type Move } from "./nightly/moves.js";
 import { renderIcs, renderMarkdown, type DeadlineItem, type NightlyReport } from "./nightly/report.js";
-import { markReported, reportedKeys, unreported, type Section } from "./nightly/reported.js";
 
 export type NightlyOptions = {
   db: string;
@@ -111,8 +110,7 @@ function report(db: Store, summary: ImportSummary, s: Settings): NightlyResult {
   const late = unreported(db, "overdue", overdueBefore(db, s.today), rowKey);
 
   // Moves touching tonight's tasks; which candidates a move superseded.
-  const runTasks = db.prepare("SELECT t.id FROM json_each(?) j JOIN tasks t ON t.document_id = j.value").pluck()
-    .all(JSON.stringify(runDocuments)) as number[];
+  const runTasks = tasksOfDocuments(db, runDocuments);
   const candidateTasks = [...fresh, ...due, ...late].flatMap((r) => (r.taskId === null ? [] : [r.taskId]));
   const analysis = analyseMoves(db, [...new Set([...runTasks, ...candidateTasks])], new Set(runTasks));
   const moveKey = (m: Move) => movedKey(rowKey(m.current), rowKey(m.previous));
@@ -185,12 +183,6 @@ function movedItem(m: Move, ctx: ItemContext): DeadlineItem {
 function byDue(a: DeadlineRow, b: DeadlineRow): number {
   const x = dueDay(a) ?? "", y = dueDay(b) ?? "";
   return x < y ? -1 : x > y ? 1 : a.documentKey < b.documentKey ? -1 : a.documentKey > b.documentKey ? 1 : 0;
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function isIsoDay(s: string): boolean {

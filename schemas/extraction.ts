@@ -8,7 +8,7 @@
  * `scripts/gen-json-schema.ts` writes extraction.schema.json from this file.
  */
 import { z } from "zod";
-import { Span } from "./document.js";
+import { Format, Span } from "./document.js";
 
 export const DocKind = z.enum([
   "ke-hoach", "bao-cao", "ket-luan", "thong-bao", "cong-van", "quyet-dinh", "nghi-quyet", "chi-thi",
@@ -17,7 +17,7 @@ export const DocKind = z.enum([
 ]);
 export type DocKind = z.infer<typeof DocKind>;
 
-const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "ISO date: YYYY, YYYY-MM or YYYY-MM-DD");
+export const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "ISO date: YYYY, YYYY-MM or YYYY-MM-DD");
 
 /** Where a fact was read: page (1-based) and character span in the document model's text. */
 export const Provenance = {
@@ -94,6 +94,8 @@ export const Metric = z.object({
   task: z.number().int().min(0).optional(),
   /** Extra: upper bound of a range ("0,2–0,3%" → value 0.2, max 0.3). */
   max: z.number().optional(),
+  /** Extra: the value is the row's result as a % of its target ("% so với kế hoạch") or of the period before ("so với cùng kỳ"). */
+  compares: z.enum(["target", "previous"]).optional(),
   ...Provenance,
 });
 export type Metric = z.infer<typeof Metric>;
@@ -119,12 +121,23 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** Extra: a warning at its place — what `warnings` says as text, kept beside it as data. */
+export const ExtractionMessage = z.object({
+  /** The stage or check that raised it: "consistency", "parse-pdf", "join-tables", … */
+  code: z.string(),
+  message: z.string(),
+  page: z.number().int().min(1).nullable(),
+  span: Span.nullable(),
+  severity: z.enum(["info", "warning", "error"]),
+});
+export type ExtractionMessage = z.infer<typeof ExtractionMessage>;
+
 export const Extraction = z.object({
   schemaVersion: z.literal(1),
   source: z.object({
     file: z.string(),
     sha256: z.string(),
-    format: z.enum(["pdf", "docx", "md", "txt", "html"]),
+    format: Format,
     pages: z.number().int().min(0).optional(),
   }),
   document: DocumentMeta,
@@ -133,5 +146,7 @@ export const Extraction = z.object({
   deadlines: z.array(Deadline),
   metrics: z.array(Metric),
   warnings: z.array(z.string()),
+  /** Extra: the same warnings, positioned. */
+  messages: z.array(ExtractionMessage).optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;

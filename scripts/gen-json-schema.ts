@@ -1,19 +1,19 @@
 /**
- * Writes schemas/extraction.schema.json from the zod schema (the single source of
- * truth). `npm run schema`; test/json-schema.test.ts fails when the file is stale.
+ * Writes schemas/extraction.schema.json (the contract), schemas/answers.schema.json
+ * (every `--json` and API answer) and schemas/openapi.json (the HTTP API, also
+ * served at /api/openapi.json) from the zod schemas (schemas/json-schemas.ts).
+ * `npm run schema`; test/json-schema.test.ts fails when a file is stale.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { Extraction } from "../schemas/extraction.js";
+import { answersJsonSchema, extractionJsonSchema, openApiJson } from "../schemas/json-schemas.js";
 
-export function extractionJsonSchema(): string {
-  const schema = z.toJSONSchema(Extraction, { target: "draft-2020-12" }) as Record<string, unknown>;
-  return `${JSON.stringify({ $id: "https://vanban.local/schemas/extraction.schema.json", title: "vanban extraction, contract version 1", ...schema }, null, 2)}\n`;
-}
+export { answersJsonSchema, extractionJsonSchema, openApiJson };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = fileURLToPath(new URL("../schemas/extraction.schema.json", import.meta.url).href.replace("/dist/schemas/", "/schemas/"));
-  writeFileSync(out, extractionJsonSchema());
-  console.log(`wrote ${out}`);
+  const target = (name: string) => fileURLToPath(new URL(`../schemas/${name}`, import.meta.url).href.replace("/dist/schemas/", "/schemas/"));
+  for (const [name, text] of [["extraction.schema.json", extractionJsonSchema()], ["answers.schema.json", answersJsonSchema()], ["openapi.json", openApiJson()]] as const) {
+    writeFileSync(target(name), text);
+    console.log(`wrote ${target(name)}`);
+  }
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importPaths, type ImportProgress } from "../pipelines/import.js";
-import { openStore } from "../src/store/open-store.js";
+import { openStore } from "../src/store/index.js";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 

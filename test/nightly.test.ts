@@ -28,8 +28,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runNightly } from "../pipelines/nightly.js";
 import type { DeadlineItem, NightlyReport } from "../pipelines/nightly/report.js";
-import { acquireImportLock } from "../src/store/import-lock.js";
-import { openStore } from "../src/store/open-store.js";
+import { acquireImportLock, openStore } from "../src/store/index.js";
 import { tempDir } from "./store-fixtures.js";
 
 const SEED = {
@@ -318,7 +317,7 @@ describe("nightly: moved deadlines", () => {
 // The built CLI, spawned.
 
 const CLI_SOURCES = ["src/cli/nightly-command.ts", "pipelines/nightly.ts", "pipelines/nightly/report.ts", "pipelines/nightly/moves.ts",
-  "pipelines/nightly/deadline-queries.ts", "pipelines/nightly/keys.ts", "pipelines/nightly/reported.ts", "src/cli/main.ts", "src/store/migrations.ts"];
+  "pipelines/nightly/items.ts", "pipelines/nightly/keys.ts", "src/store/read/nightly-deadlines.ts", "src/store/write/reported.ts", "src/cli/main.ts", "src/store/migrations.ts"];
 
 function vanban(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [resolve("bin/vanban.js"), ...args], {

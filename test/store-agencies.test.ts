@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { resolveAgency } from "../src/store/agency-resolution.js";
-import { identityContext } from "../src/store/document-identity.js";
-import { openStore } from "../src/store/open-store.js";
-import { queryTasks } from "../src/store/queries.js";
+import { resolveAgency } from "../src/link/agency-resolution.js";
+import { identityContext } from "../src/link/document-identity.js";
+import { openStore, queryTasks } from "../src/store/index.js";
 import { extraction, ingest, planPhongQuang, planPhuThinh, tempDb } from "./store-fixtures.js";
 
 const phuThinh = identityContext(planPhuThinh);

@@ -2,17 +2,15 @@
  * The built CLI, spawned: every store command in --json (plus a table, a CSV and
  * the one-line errors). Builds first so dist/ matches the sources under test.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../src/store/open-store.js";
+import { openStore } from "../src/store/index.js";
+import { buildCliAndWorld, spawnCli } from "./cli-world.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
 
 let db: string;
 
-function vanban(...args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/vanban.js", ...args], { encoding: "utf8", env: { ...process.env, VANBAN_LOG: "warn" } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+// Vietnamese, as a clerk's machine: whatever locale the test runner has.
+const vanban = (...args: string[]) => spawnCli(args);
 
 function json(...args: string[]) {
   const r = vanban(...args, "--db", db, "--json");
@@ -22,16 +20,7 @@ function json(...args: string[]) {
 }
 
 beforeAll(() => {
-  // tsc exits non-zero on type errors in files under construction elsewhere, but still emits.
-  try {
-    execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "pipe" });
-  } catch {
-    /* emitted anyway; the spawns below tell whether the CLI works */
-  }
-  db = tempDb();
-  const store = openStore(db);
-  for (const x of world) ingest(store, x);
-  store.close();
+  db = buildCliAndWorld();
 }, 180_000);
 
 describe("vanban CLI (spawned)", () => {
@@ -75,19 +64,20 @@ describe("vanban CLI (spawned)", () => {
 
   it("prints tables by default and CSV on request", () => {
     const table = vanban("query", "cites", "/virtual/pt-bc-thang-4.txt", "--db", db);
-    expect(table.stdout.split("\n")[1]).toMatch(/^relation\s+origin\s+id\s+code/);
-    const csv = vanban("query", "tasks", "--doc", "/virtual/pt-41-kh-du.txt", "--db", db, "--csv").stdout.trim().split("\n");
-    expect(csv[0]).toBe("id,doc,no,task,lead,support,due,status,reported_in,sources");
+    expect(table.stdout.split("\n")[1]).toMatch(/^quan hệ\s+nguồn\s+id\s+số hiệu/);
+    const csv = vanban("query", "tasks", "--doc", "/virtual/pt-41-kh-du.txt", "--db", db, "--csv").stdout.replace(/\r\n$/, "").split("\r\n");
+    // A byte-order mark first, so Excel reads the Vietnamese as UTF-8.
+    expect(csv[0]).toBe("\uFEFFid,văn bản,số TT,nhiệm vụ,chủ trì,phối hợp,thời hạn,trạng thái,báo cáo trong,giao bởi");
     expect(csv).toHaveLength(4);
   });
 
   it("reports problems in one line", () => {
     const ambiguous = vanban("query", "citing", "41-KH/ĐU", "--db", db);
     expect(ambiguous.status).toBe(1);
-    expect(ambiguous.stderr).toBe("error: no document matches 41-KH/ĐU — add --issuer (2 communes use this code: Phong Quang, Phú Thịnh)\n");
+    expect(ambiguous.stderr).toBe("lỗi: có nhiều văn bản số hiệu 41-KH/ĐU — thêm --issuer (2 xã, phường dùng số hiệu này: Phong Quang, Phú Thịnh)\n");
     const noStore = vanban("show", "1", "--db", `${db}.missing`);
     expect(noStore.stderr.trim().split("\n")).toHaveLength(1);
-    expect(noStore.stderr).toMatch(/^error: không có kho tại /);
-    expect(vanban("query", "tasks", "--status", "nope", "--db", db).stderr).toMatch(/^error: unknown status nope/);
+    expect(noStore.stderr).toMatch(/^lỗi: không có kho tại /);
+    expect(vanban("query", "tasks", "--status", "nope", "--db", db).stderr).toMatch(/^lỗi: không có trạng thái nope/);
   });
 });

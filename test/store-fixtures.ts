@@ -8,8 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Deadline, DocumentMeta, Extraction, Metric, Reference, Task } from "../schemas/extraction.js";
-import { ingestExtraction } from "../src/store/ingest.js";
-import type { Store } from "../src/store/open-store.js";
+import { ingestExtraction, type Store } from "../src/store/index.js";
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "vanban-store-"));

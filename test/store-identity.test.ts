@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { citedIdentity, codeKey, identityContext, ownIdentity } from "../src/store/document-identity.js";
-import { recordCopy, recordFailure } from "../src/store/ingest.js";
-import { openStore, type Store } from "../src/store/open-store.js";
-import { pendingRereads } from "../src/store/rereads.js";
-import { queryCiting } from "../src/store/queries.js";
-import { resolveDocument } from "../src/store/resolve-document.js";
+import { citedIdentity, codeKey, identityContext, ownIdentity } from "../src/link/document-identity.js";
+import { openStore, pendingRereads, queryCiting, recordCopy, recordFailure, resolveDocument, type Store } from "../src/store/index.js";
 import { conclusion2025, extraction, ingest, planPhongQuang, planPhuThinh, reportApril, reportMay, tempDb } from "./store-fixtures.js";
 
 const byKey = (db: Store) =>

@@ -1,10 +1,7 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS, SCHEMA_VERSION } from "../src/store/migrations.js";
-import { openStore } from "../src/store/open-store.js";
-import { searchStore } from "../src/store/search.js";
-import { StoreError } from "../src/store/store-error.js";
+import { MIGRATIONS, openStore, SCHEMA_VERSION, searchStore, StoreError } from "../src/store/index.js";
 import { tempDb } from "./store-fixtures.js";
 
 describe("store migrations", () => {

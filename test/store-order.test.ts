@@ -7,8 +7,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importPaths } from "../pipelines/import.js";
 import { Extraction } from "../schemas/extraction.js";
-import { canonicalDump } from "../src/store/canonical-dump.js";
-import { openStore } from "../src/store/open-store.js";
+import { canonicalDump, openStore } from "../src/store/index.js";
 import { extraction, ingest, planPhuThinh, tempDb, tempDir, world } from "./store-fixtures.js";
 
 function dumpAfter(xs: Extraction[]) {

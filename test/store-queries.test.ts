@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, type Store } from "../src/store/open-store.js";
-import { queryCites, queryCiting, queryMetrics, queryPath, queryTasks, showDocument } from "../src/store/queries.js";
+import { openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, showDocument, type Store } from "../src/store/index.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
 
 let db: Store;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, type Store } from "../src/store/open-store.js";
-import { searchStore } from "../src/store/search.js";
+import { openStore, searchStore, type Store } from "../src/store/index.js";
 import { extraction, ingest, tempDb, world } from "./store-fixtures.js";
 
 let db: Store;

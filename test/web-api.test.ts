@@ -198,7 +198,7 @@ describe("citation queries", () => {
   it("/api/path follows a chain, 404s when there is none", async () => {
     const r = await ok(`/api/path?from=${ids.injection}&to=${q("57-NQ/TW")}`);
     expect(r.steps.map((s: any) => s.document.code)).toEqual([null, "41-KH/ĐU", "57-NQ/TW"]);
-    expect(await fails(`/api/path?from=${ids.plan002}&to=${q("57-NQ/TW")}`, 404)).toMatch(/no citation chain/);
+    expect(await fails(`/api/path?from=${ids.plan002}&to=${q("57-NQ/TW")}`, 404)).toMatch(/không có chuỗi trích dẫn/);
   });
 
   it("/api/graph gives the citing tree of 57-NQ/TW as nodes and typed edges", async () => {
@@ -388,7 +388,7 @@ describe("HTTP behaviour", () => {
     try {
       const r = await get("/api/runs");
       expect(r.status).toBe(500);
-      expect(r.body).toEqual({ error: "internal error" });
+      expect(r.body).toEqual({ error: "lỗi nội bộ" });
       expect((await get("/api/documents?limit=1")).status).toBe(200);
     } finally {
       writer.exec("ALTER TABLE runs_elsewhere RENAME TO runs");

@@ -13,9 +13,9 @@
 import { existsSync } from "node:fs";
 import type { Extraction } from "../../schemas/extraction.js";
 import { log } from "../../src/log.js";
-import { ingestExtraction, recordFailure, settleOrphan } from "../../src/store/ingest.js";
-import type { Store } from "../../src/store/open-store.js";
-import { documentLosingContent, heldFiles, isPendingReread, pendingRereads, stillHeld } from "../../src/store/rereads.js";
+import {
+  documentLosingContent, heldFiles, ingestExtraction, isPendingReread, pendingRereads, recordFailure, settleOrphan, stillHeld, type Store
+} from "../../src/store/index.js";
 import type { ImportSummary } from "../import.js";
 import type { ExtractPool } from "../worker-pool.js";
 import { fail, readFacts, type Facts } from "./walk.js";

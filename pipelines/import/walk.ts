@@ -10,8 +10,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { log } from "../../src/log.js";
 import { notARegularFile, oversizeReason, readCapped } from "../../src/parse/read-file.js";
-import { recordFailure, type FileFacts } from "../../src/store/ingest.js";
-import type { Store } from "../../src/store/open-store.js";
+import { type FileFacts, recordFailure, type Store } from "../../src/store/index.js";
 import type { ImportSummary } from "../import.js";
 
 /** Extensions taken from folders; a file named on the command line is always tried (by content). */

@@ -9,19 +9,9 @@
  * and the deadline's dates. nightly_reported stores these keys.
  */
 import { createHash } from "node:crypto";
-import { foldLoose } from "../../src/normalise/fold.js";
+import { normText } from "../../src/link/index.js";
 
-/** Letters and digits of the folded text, one space apart: "Đảng uỷ, xã." → "dang uy xa". */
-export function normText(text: string): string {
-  let n = memo.get(text);
-  if (n === undefined) {
-    if (memo.size > 50_000) memo.clear();
-    memo.set(text, (n = (foldLoose(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(" ")));
-  }
-  return n;
-}
-// Task wordings repeat across a commune's plans; folding is the costly part of comparing them.
-const memo = new Map<string, string>();
+export { normText };
 
 const digest = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
 

@@ -11,13 +11,8 @@
  *     điều chỉnh", "Gia hạn") lands in the task's `extra`; it is read from there.
  *   - report: a report's status row and the plan task it is linked to (task_links),
  *     when the row carries its own deadline (not one its wording mentions).
- *   - same task: two tasks, not status rows, in different documents of the same
- *     place (documents.locality_key) and the same year, whose texts fold to the same
- *     letters and digits, when the documents are related: one cites the other, both are
- *     versions of one document (same kind, issuer and title — a re-issued or
- *     corrected plan), or both tasks name the same document in "Văn bản giao nhiệm
- *     vụ". Equal wording alone is not enough: every commune's plan carries "Trang bị
- *     máy tính cấu hình tối thiểu…".
+ *   - same task: the link stage's task identity (src/link/task-identity.ts): same
+ *     place, same folded wording, related documents of the same year.
  *
  * Versions of a task are ordered by document date (then identity key); a move is a
  * pair of consecutive versions whose days (end, else start) differ. A deadline is
@@ -28,19 +23,18 @@
  */
 import { foldForMatch, foldLoose } from "../../src/normalise/fold.js";
 import { isoPeriod, quarterNumber, quarterPeriod, readDate } from "../../src/extract/vietnamese-dates.js";
-import type { Store } from "../../src/store/open-store.js";
-import { prepared } from "../../src/store/prepared.js";
-import { rowKey, SELECT_DEADLINE, type DeadlineRow } from "./deadline-queries.js";
-import { dueDay, normText } from "./keys.js";
+import {
+  datedDeadlinesOfTasks, datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersionRows, tasksShareSource, textBetween,
+  type DeadlineRow, type Store, type TaskVersionRow,
+} from "../../src/store/index.js";
+import { rowKey } from "./items.js";
+import { normText, sameTasks } from "../../src/link/index.js";
+import { dueDay } from "./keys.js";
 
 export type MoveHow = "adjusted-column" | "report" | "same-task";
 export type Move = { current: DeadlineRow; previous: DeadlineRow; how: MoveHow };
 
-type TaskRow = {
-  id: number; documentId: number; text: string; origin: string; status: string | null; extra: string | null;
-  page: number | null; spanStart: number | null; spanEnd: number | null;
-  documentKey: string; documentDate: string | null; locality: string | null;
-};
+type TaskRow = TaskVersionRow;
 
 export type TaskVersion = TaskRow & {
   /** Every dated deadline of the task, in text order. */
@@ -65,15 +59,9 @@ const chunk = <T>(xs: T[], n = 5000): T[][] => Array.from({ length: Math.ceil(xs
 export function loadVersions(db: Store, taskIds: Iterable<number>): Map<number, TaskVersion> {
   const out = new Map<number, TaskVersion>();
   for (const ids of chunk([...new Set(taskIds)])) {
-    const list = JSON.stringify(ids);
-    const tasks = prepared(db, `
-      SELECT t.id, t.document_id AS documentId, t.text, t.origin, t.status, t.extra, t.page, t.span_start AS spanStart, t.span_end AS spanEnd,
-             d.key AS documentKey, d.date AS documentDate, d.locality_key AS locality
-      FROM json_each(?) j JOIN tasks t ON t.id = j.value JOIN documents d ON d.id = t.document_id`).all(list) as TaskRow[];
+    const tasks = taskVersionRows(db, ids);
     const dated = new Map<number, DeadlineRow[]>();
-    for (const r of prepared(db, `${SELECT_DEADLINE}
-        WHERE dl.task_id IN (SELECT value FROM json_each(?)) AND (dl.start IS NOT NULL OR dl."end" IS NOT NULL)
-        ORDER BY dl.task_id, dl.span_start IS NULL, dl.span_start, dl.position`).all(list) as DeadlineRow[]) {
+    for (const r of datedDeadlinesOfTasks(db, ids)) {
       const l = dated.get(r.taskId!);
       if (l) l.push(r);
       else dated.set(r.taskId!, [r]);
@@ -103,13 +91,10 @@ export function loadVersions(db: Store, taskIds: Iterable<number>): Map<number, 
  */
 function timeCells(db: Store, documentId: number, rows: DeadlineRow[]): DeadlineRow[][] {
   if (rows.length < 2) return rows.length ? [rows] : [];
-  const between = prepared(db, "SELECT substr(text, ?, ?) FROM document_texts WHERE document_id = ?").pluck();
   const cells: DeadlineRow[][] = [[rows[0]]];
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1], b = rows[i];
-    const gap = a.spanEnd !== null && b.spanStart !== null && b.spanStart > a.spanEnd
-      ? (between.get(a.spanEnd + 1, b.spanStart - a.spanEnd, documentId) as string | undefined) ?? ""
-      : "";
+    const gap = a.spanEnd !== null && b.spanStart !== null && b.spanStart > a.spanEnd ? textBetween(db, documentId, a.spanEnd, b.spanStart) : "";
     const boundary = /\t[ ]*$/.test(gap);
     if (boundary) cells.push([b]);
     else cells[cells.length - 1].push(b);
@@ -183,12 +168,14 @@ export function analyseMoves(db: Store, taskIds: number[], movesFor: Set<number>
     if (!m) peers.set(task, (m = new Map()));
     if (!m.has(peer)) m.set(peer, how);
   };
-  const ownList = JSON.stringify([...own.keys()]);
-  for (const [plan, report] of prepared(db, "SELECT l.plan_task_id, l.report_task_id FROM json_each(?) j JOIN task_links l ON l.plan_task_id = j.value")
-    .raw(true).all(ownList) as [number, number][]) addPeer(plan, report, "report");
-  for (const [report, plan] of prepared(db, "SELECT l.report_task_id, l.plan_task_id FROM json_each(?) j JOIN task_links l ON l.report_task_id = j.value")
-    .raw(true).all(ownList) as [number, number][]) addPeer(report, plan, "report");
-  for (const [task, peer] of sameTasks(db, [...own.values()])) addPeer(task, peer, "same-task");
+  for (const [task, linked] of linkedTasks(db, [...own.keys()])) addPeer(task, linked, "report");
+  const identityFacts = {
+    candidates: (localities: string[]) => datedPlanTasksOf(db, localities),
+    cites: (a: number, b: number) => documentCites(db, a, b),
+    documentFacts: (id: number) => documentFacts(db, id),
+    shareSource: (a: number, b: number) => tasksShareSource(db, a, b),
+  };
+  for (const [task, peer] of sameTasks([...own.values()], identityFacts)) addPeer(task, peer, "same-task");
 
   const others = loadVersions(db, [...peers.values()].flatMap((m) => [...m.keys()]).filter((id) => !own.has(id)));
   const version = (id: number) => own.get(id) ?? others.get(id);
@@ -216,63 +203,4 @@ export function analyseMoves(db: Store, taskIds: number[], movesFor: Set<number>
     }
   }
   return { moves, superseded, aliases };
-}
-
-/** [task, peer] pairs: same folded wording, same place, different related documents; status rows excluded. */
-function sameTasks(db: Store, versions: TaskVersion[]): [number, number][] {
-  const mine = versions.filter((v) => v.status === null && v.locality);
-  if (!mine.length) return [];
-  const localities = [...new Set(mine.map((v) => v.locality!))];
-  const byWording = new Map<string, { id: number; documentId: number }[]>();
-  const rows = prepared(db, `
-    SELECT t.id, t.document_id, t.text, d.locality_key FROM documents d CROSS JOIN tasks t ON t.document_id = d.id
-    WHERE d.locality_key IN (SELECT value FROM json_each(?)) AND t.status IS NULL AND (t.due_end IS NOT NULL OR t.due_start IS NOT NULL)`)
-    .raw(true).all(JSON.stringify(localities)) as [number, number, string, string][];
-  // CROSS JOIN: places first (documents_locality), then their tasks — not every plan task through tasks_status.
-  const wanted = new Set(mine.map((v) => `${v.locality}\u0000${normText(v.text)}`));
-  for (const [id, documentId, text, locality] of rows) {
-    const k = `${locality}\u0000${normText(text)}`;
-    if (!wanted.has(k)) continue;
-    const l = byWording.get(k);
-    if (l) l.push({ id, documentId });
-    else byWording.set(k, [{ id, documentId }]);
-  }
-  const cites = prepared(db, "SELECT 1 FROM citations WHERE target_document_id = ? AND source_document_id = ? LIMIT 1").pluck();
-  const sharedSource = prepared(db, `
-    SELECT 1 FROM task_sources sa JOIN citations ca ON ca.id = sa.citation_id
-    WHERE sa.task_id = ? AND ca.target_document_id IN (
-      SELECT cb.target_document_id FROM task_sources sb JOIN citations cb ON cb.id = sb.citation_id WHERE sb.task_id = ?)
-    LIMIT 1`).pluck();
-  const about = prepared(db, "SELECT kind, issuer, title, substr(date, 1, 4) FROM documents WHERE id = ?").raw(true);
-  const facts = new Map<number, { identity: string | null; year: string | null }>();
-  const factsOf = (id: number) => {
-    let f = facts.get(id);
-    if (!f) {
-      const [kind, issuer, title, year] = (about.get(id) as (string | null)[] | undefined) ?? [null, null, null, null];
-      // Kind, issuer and title (trích yếu) alike: two versions of one document (a draft and the signed plan, a re-issue).
-      f = { identity: kind && issuer && title ? `${kind}|${normText(issuer)}|${normText(title)}` : null, year };
-      facts.set(id, f);
-    }
-    return f;
-  };
-  const documentsRelated = new Map<string, boolean>();
-  const related = (a: { id: number; documentId: number }, b: { id: number; documentId: number }) => {
-    const k = a.documentId < b.documentId ? `${a.documentId}:${b.documentId}` : `${b.documentId}:${a.documentId}`;
-    const fa = factsOf(a.documentId), fb = factsOf(b.documentId);
-    // Next year's plan repeating a standing task is a new assignment, not a move.
-    if (!fa.year || fa.year !== fb.year) return false;
-    let c = documentsRelated.get(k);
-    if (c === undefined) {
-      c = cites.get(a.documentId, b.documentId) !== undefined || cites.get(b.documentId, a.documentId) !== undefined
-        || (fa.identity !== null && fa.identity === fb.identity);
-      documentsRelated.set(k, c);
-    }
-    return c || sharedSource.get(a.id, b.id) !== undefined;
-  };
-  const out: [number, number][] = [];
-  for (const v of mine) {
-    const group = byWording.get(`${v.locality}\u0000${normText(v.text)}`) ?? [];
-    for (const p of group) if (p.documentId !== v.documentId && related({ id: v.id, documentId: v.documentId }, p)) out.push([v.id, p.id]);
-  }
-  return out;
 }

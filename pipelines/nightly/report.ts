@@ -4,18 +4,11 @@
  * Google Calendar — all-day events on the deadline's last day).
  */
 import ical from "ical-generator";
+import type { Span } from "../../schemas/document.js";
+import type { ReportDocument } from "../../src/store/index.js";
 import { printable } from "../../src/printable.js";
 
-export type ReportDocument = {
-  id: number;
-  /** Identity key (documents.key): stable across stores and re-imports, unlike id. */
-  key: string;
-  code: string | null;
-  kind: string | null;
-  title: string | null;
-  issuer: string | null;
-  date: string | null;
-};
+export type { ReportDocument };
 
 export type DeadlineItem = {
   /** Stable identity of the deadline: document key, task (or deadline) text, dates — see nightly/keys.ts. */
@@ -30,7 +23,7 @@ export type DeadlineItem = {
   document: ReportDocument;
   file: string | null;
   page: number | null;
-  span: { start: number; end: number } | null;
+  span: Span | null;
   /** moved: the deadline it replaced (an earlier document's, or the original time column of the same row). */
   previous?: { key: string; text: string; kind: string; start: string | null; end: string | null; document: ReportDocument; page: number | null };
   /** moved: how the two are known to be one task — see nightly/moves.ts. */

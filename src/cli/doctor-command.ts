@@ -13,21 +13,21 @@
  * another program's database, a newer vanban's store, locked by an import for --repair).
  */
 import type { Command } from "commander";
+import { DamagedStoreError, describeStoreFailure, type DoctorReport, examineStore, openStore, openStoreReadOnly } from "../store/index.js";
 import { printable } from "../printable.js";
-import { examineStore, type DoctorReport } from "../store/doctor.js";
-import { DamagedStoreError, describeStoreFailure, openStoreReadOnly } from "../store/open-store.js";
 import { DEFAULT_DB } from "./import-command.js";
-import { printJson } from "./output.js";
+import { t } from "../i18n/index.js";
+import { printJson, reportError } from "./output.js";
 
 export const DOCTOR_EXIT = { healthy: 0, problems: 1, noStore: 3 } as const;
 
 export function registerDoctor(program: Command): void {
   program
     .command("doctor")
-    .description("check the store: integrity, schema version, counts, files in error, invariants (--repair fixes what it can)")
-    .option("--db <file>", "store file", DEFAULT_DB)
+    .description(t("doctor.description"))
+    .option("--db <file>", t("opt.db"), DEFAULT_DB)
     .option("--repair", "repair what the check finds (migrate, rebuild search, read documents again from their files)")
-    .option("--json", "print one JSON object")
+    .option("--json", t("doctor.json"))
     .action(async (opts: { db: string; repair?: boolean; json?: boolean }) => {
       try {
         let repaired: unknown = null;
@@ -44,7 +44,7 @@ export function registerDoctor(program: Command): void {
         process.exitCode = r.problems.length ? DOCTOR_EXIT.problems : DOCTOR_EXIT.healthy;
       } catch (e) {
         const err = describeStoreFailure(opts.db, e);
-        console.error(`error: ${err.message.split("\n")[0]}`);
+        reportError(err);
         process.exitCode = err instanceof DamagedStoreError ? DOCTOR_EXIT.problems : DOCTOR_EXIT.noStore;
       }
     });
@@ -60,13 +60,13 @@ function examine(file: string): DoctorReport {
 }
 
 function printReport(file: string, r: DoctorReport): void {
-  console.log(`store ${file}: schema version ${r.schemaVersion} (this vanban: ${r.expectedSchemaVersion})`);
-  console.log(`integrity: ${r.integrity === "ok" ? "ok" : `${r.integrity.length} problem(s)`}`);
+  console.log(t("doctor.schema", { db: printable(file), version: r.schemaVersion, expected: r.expectedSchemaVersion }));
+  console.log(r.integrity === "ok" ? t("doctor.integrityOk") : t("doctor.integrityBad", { n: r.integrity.length }));
   if (r.integrity !== "ok") for (const p of r.integrity) console.log(`  ${p}`);
-  console.log(`${r.documents} documents (${r.placeholders} cited but not held), ${r.files} files, ${r.citations} citations, ${r.tasks} tasks, ${r.deadlines} deadlines`);
-  if (r.lastRun) console.log(`last run #${r.lastRun.id} ${r.lastRun.command} started ${r.lastRun.startedAt}${r.lastRun.finishedAt ? "" : " — did not finish"}`);
-  if (r.unfinishedRuns) console.log(`${r.unfinishedRuns} run(s) did not finish (killed?); running the same import again completes it`);
-  console.log(`${r.failedFiles.length} file(s) in error${r.failedFiles.length ? ":" : ""}`);
+  console.log(t("doctor.counts", { documents: r.documents, placeholders: r.placeholders, files: r.files, citations: r.citations, tasks: r.tasks, deadlines: r.deadlines }));
+  if (r.lastRun) console.log(t(r.lastRun.finishedAt ? "doctor.lastRun" : "doctor.lastRunUnfinished", { id: r.lastRun.id, command: r.lastRun.command, startedAt: r.lastRun.startedAt }));
+  if (r.unfinishedRuns) console.log(t("doctor.unfinishedRuns", { n: r.unfinishedRuns }));
+  console.log(`${t("doctor.failedFiles", { n: r.failedFiles.length })}${r.failedFiles.length ? ":" : ""}`);
   for (const f of r.failedFiles) console.log(`  ${printable(`${f.path}: ${f.error ?? "?"}`)}`);
   if (!r.problems.length) return console.log("kho không có vấn đề");
   console.log(`${r.problems.length} vấn đề:`);

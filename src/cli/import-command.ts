@@ -6,10 +6,12 @@
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { log } from "../log.js";
+import { StoreError } from "../store/index.js";
 import { printable } from "../printable.js";
-import { StoreError } from "../store/store-error.js";
+import { language, render, t } from "../i18n/index.js";
+import { localiseReason } from "../i18n/reasons.js";
 import { positiveNumber, wholeNumber } from "./option-values.js";
-import { printJson } from "./output.js";
+import { printJson, reportError } from "./output.js";
 
 export const DEFAULT_DB = "vanban.db";
 /** Node reads at most 2 GiB into one buffer. */
@@ -20,24 +22,24 @@ type ImportOpts = { db: string; ocr: boolean; force?: boolean; prune?: boolean; 
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("import documents (files or folders, recursively) into the store")
-    .argument("<paths...>")
-    .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--prune", "forget stored files under these folders that no longer exist")
-    .option("--force", "parse again files whose content is already stored")
-    .option("--strict", "exit 1 when any file fails")
-    .option("--jobs <n>", "worker threads (default: the number of cores)", wholeNumber("--jobs", 1, 1024))
-    .option("--timeout <seconds>", "time limit per file", positiveNumber("--timeout", 86_400), 120)
-    .option("--max-size <MB>", "refuse files larger than this", positiveNumber("--max-size", MAX_SIZE_MB), 100)
-    .option("--follow-links", "follow symlinks that lead out of the folders named here (default: skip them)")
-    .option("--no-ocr", "do not read scanned pages with Tesseract (they fail as \"needs OCR\")")
-    .option("--log-json", "log as JSON lines on stderr (info level)")
-    .option("--json", "print the summary as one JSON object")
+    .description(t("import.description"))
+    .argument("<paths...>", t("import.paths"))
+    .option("--db <file>", t("opt.db"), DEFAULT_DB)
+    .option("--prune", t("import.prune"))
+    .option("--force", t("import.force"))
+    .option("--strict", t("import.strict"))
+    .option("--jobs <n>", t("import.jobs"), wholeNumber("--jobs", 1, 1024))
+    .option("--timeout <seconds>", t("import.timeout"), positiveNumber("--timeout", 86_400), 120)
+    .option("--max-size <MB>", t("import.maxSize"), positiveNumber("--max-size", MAX_SIZE_MB), 100)
+    .option("--follow-links", t("import.followLinks"))
+    .option("--no-ocr", t("import.noOcr"))
+    .option("--log-json", t("import.logJson"))
+    .option("--json", t("import.json"))
     .action(async (paths: string[], opts: ImportOpts) => {
       if (opts.logJson && log.level !== "debug") log.level = "info";
       const { importPaths } = await import("../../pipelines/import.js");
       const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar(
-        { format: "importing |{bar}| {value}/{total} files · {pages} pages · {ocr} OCR pages · {rate} pages/s · ETA {eta_formatted}", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+        { format: render(language(), "import.progress"), stream: process.stderr, hideCursor: true, etaBuffer: 50 },
         cliProgress.Presets.shades_classic,
       ) : null;
       const started = Date.now();
@@ -67,21 +69,22 @@ export function registerImport(program: Command): void {
       } catch (e) {
         bar?.stop();
         if (!(e instanceof StoreError)) throw e;
-        console.error(`error: ${printable(e.message)}`);
+        reportError(e);
         process.exitCode = 1;
       }
     });
 }
 
 function printSummary(s: import("../../pipelines/import.js").ImportSummary): void {
-  console.log(`${s.seen} files seen: ${s.new} new, ${s.changed} changed, ${s.skipped} skipped, ${s.failed} failed${s.pruned ? `, ${s.pruned} pruned` : ""} (${s.seconds.toFixed(1)} s)`);
-  console.log(`stored from this run: ${s.documents} documents, ${s.pages} pages, ${s.references} references, ${s.tasks} tasks, ${s.deadlines} deadlines, ${s.metrics} metrics`);
+  const pruned = s.pruned ? t("import.pruned", { n: s.pruned }) : "";
+  console.log(t("import.summary", { seen: s.seen, new: s.new, changed: s.changed, skipped: s.skipped, failed: s.failed, pruned, seconds: s.seconds.toFixed(1) }));
+  console.log(t("import.stored", { documents: s.documents, pages: s.pages, references: s.references, tasks: s.tasks, deadlines: s.deadlines, metrics: s.metrics }));
   if (s.ocr.documents)
-    console.log(`OCR: ${s.ocr.documents} scanned document(s), ${s.ocr.pages} pages (${s.ocr.cachedPages} from the cache), mean confidence ${s.ocr.meanConfidence}%`);
-  if (s.needsOcr) console.log(`${s.needsOcr} scanned PDF(s) have no text layer and need OCR`);
-  for (const k of s.skippedFiles) console.log(printable(`skipped: ${k.file}: ${k.reason}`));
+    console.log(t("import.ocr", { documents: s.ocr.documents, pages: s.ocr.pages, cached: s.ocr.cachedPages, confidence: s.ocr.meanConfidence ?? 0 }));
+  if (s.needsOcr) console.log(t("import.needsOcr", { n: s.needsOcr }));
+  for (const k of s.skippedFiles) console.log(printable(t("import.skippedFile", { file: k.file, reason: localiseReason(k.reason) })));
   if (s.errors.length) {
-    console.log(`failed files:`);
-    for (const e of s.errors) console.log(`  ${printable(`${e.file}: ${e.stage}: ${e.reason}`)}`);
+    console.log(t("import.failedFiles"));
+    for (const e of s.errors) console.log(`  ${printable(`${e.file}: ${e.stage}: ${localiseReason(e.reason)}`)}`);
   }
 }

@@ -18,10 +18,11 @@
  */
 import type { Command } from "commander";
 import { log } from "../log.js";
-import { StoreError } from "../store/store-error.js";
+import { StoreError } from "../store/index.js";
 import { DEFAULT_DB } from "./import-command.js";
+import { t } from "../i18n/index.js";
 import { day, wholeNumber } from "./option-values.js";
-import { printJson } from "./output.js";
+import { printJson, reportError } from "./output.js";
 
 type NightlyOpts = { db: string; today?: string; horizon: number; out?: string; json?: boolean };
 
@@ -30,13 +31,13 @@ export const NIGHTLY_EXIT = { quiet: 0, attention: 1, importFailed: 2, error: 3,
 export function registerNightly(program: Command): void {
   program
     .command("nightly")
-    .description("import the inbox, then report new, due-soon, overdue and moved deadlines (report.md, report.json, deadlines.ics)")
-    .argument("<inbox...>", "files or folders to import (as `vanban import`)")
-    .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--today <date>", "the day to report for: 30/04/2026 or 2026-04-30 (default: today, local time)", day("--today"))
-    .option("--horizon <days>", "how many days ahead count as due soon", wholeNumber("--horizon", 0, 3660), 30)
-    .option("--out <dir>", "where to write the files (default: ./nightly/<today>/)")
-    .option("--json", "print the report as JSON")
+    .description(t("nightly.description"))
+    .argument("<inbox...>", t("nightly.inbox"))
+    .option("--db <file>", t("opt.db"), DEFAULT_DB)
+    .option("--today <date>", t("nightly.today"), day("--today"))
+    .option("--horizon <days>", t("nightly.horizon"), wholeNumber("--horizon", 0, 3660), 30)
+    .option("--out <dir>", t("nightly.out"))
+    .option("--json", t("nightly.json"))
     .exitOverride((err) => {
       // Commander's own errors (unknown option, missing inbox) must not read as "attention" (1).
       process.exit(err.exitCode === 0 ? 0 : NIGHTLY_EXIT.error);
@@ -48,20 +49,20 @@ export function registerNightly(program: Command): void {
         const { report, files } = await runNightly(inbox, { db: opts.db, today: opts.today, horizonDays: opts.horizon, out: opts.out });
         const attention = needsAttention(report);
         if (opts.json) printJson({ ...report, files });
-        else if (attention || report.imported.failed) process.stdout.write(`${renderMarkdown(report)}\nTệp: ${files.join(", ")}\n`);
-        else console.log(`Không có gì mới cần chú ý (lần chạy #${report.run}, ngày ${report.today}). Tệp: ${files.join(", ")}`);
+        else if (attention || report.imported.failed) process.stdout.write(`${renderMarkdown(report)}\n${t("nightly.files", { files: files.join(", ") })}\n`);
+        else console.log(t("nightly.quiet", { run: report.run, today: report.today, files: files.join(", ") }));
         process.exitCode = report.imported.failed ? NIGHTLY_EXIT.importFailed : attention ? NIGHTLY_EXIT.attention : NIGHTLY_EXIT.quiet;
       } catch (e) {
         if (e instanceof NightlyReportError) {
-          console.error(`error: ${e.message}`);
+          reportError(e);
           process.exitCode = NIGHTLY_EXIT.reportFailed;
           return;
         }
         if (e instanceof StoreError || e instanceof NightlyOptionError) {
-          console.error(`error: ${e.message}`);
+          reportError(e);
         } else {
           log.error({ err: e instanceof Error ? e.stack : String(e) }, "nightly failed");
-          console.error(`error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+          reportError(e);
         }
         process.exitCode = NIGHTLY_EXIT.error;
       }

@@ -1,5 +1,7 @@
-/** How commands print: JSON for --json, one-line errors naming the file and the reason. */
+/** How commands print: JSON for --json, one-line errors naming the file and the reason, in the user's language. */
 // From sniff.js, not parse/index.js: loading every parser (remark, pdf.js glue) for a query command cost ~0.2 s a start.
+import { localise, t } from "../i18n/index.js";
+import { localiseReason } from "../i18n/reasons.js";
 import { ParseError } from "../parse/sniff.js";
 import { printable } from "../printable.js";
 
@@ -8,11 +10,16 @@ export function printJson(value: unknown): void {
 }
 
 export function failureLine(e: unknown, file: string): string {
-  if (e instanceof ParseError) return printable(`${e.file}: ${e.stage}: ${e.reason}`);
-  const m = e instanceof Error ? e.message : String(e);
-  return printable(`${file}: ${m.split("\n")[0]}`);
+  // The caller's name for the input, not the parser's: pasted text ("-") is "(đầu vào chuẩn)".
+  if (e instanceof ParseError) return printable(`${file}: ${e.stage}: ${localiseReason(e.reason)}`);
+  return printable(`${file}: ${localise(e)}`);
 }
 
 export function reportFailure(e: unknown, file: string): void {
-  console.error(`error: ${failureLine(e, file)}`);
+  console.error(t("cli.error", { message: failureLine(e, file) }));
+}
+
+/** "lỗi: …" on stderr: the error's message in the user's language, one line. */
+export function reportError(e: unknown): void {
+  console.error(t("cli.error", { message: printable(localise(e)) }));
 }

@@ -1,58 +1,54 @@
 /**
  * The store's commands: query citing|cites|path|tasks|metrics, search, show.
- * Each prints a table by default, the library function's result with --json, and
- * the table's rows untruncated with --csv. A problem the user can fix is one line
- * on stderr ("error: no document matches 41-KH/ĐU — add --issuer …"), exit code 1.
+ * Each prints a table by default, the library function's result with --json, the
+ * table's rows untruncated with --csv, and the big answers' items with --ndjson
+ * (answer-output.ts). A problem the user can fix is one line on stderr
+ * ("lỗi: có nhiều văn bản số hiệu 41-KH/ĐU — thêm --issuer …"), exit code 1.
  */
 import { relative } from "node:path";
 import type { Command } from "commander";
 import { log } from "../log.js";
 import { printable } from "../printable.js";
-import type { DocumentSummary } from "../store/document-summary.js";
-import { openStore, type Store } from "../store/open-store.js";
 import {
-  queryCiting, queryCites, queryMetrics, queryPath, queryTasks, showDocument, type MetricItem, type TaskEntry,
-} from "../store/queries.js";
-import { searchStore } from "../store/search.js";
-import { StoreError } from "../store/store-error.js";
+  type DocumentSummary, type MetricItem, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store, StoreError, type TaskEntry
+} from "../store/index.js";
+import { t, VanbanError } from "../i18n/index.js";
+import { columnTitle, printAnswer, type Answer, type Format, type Row, type Section } from "./answer-output.js";
 import { DEFAULT_DB } from "./import-command.js";
-import { period, wholeNumber, type Period } from "./option-values.js";
-import { printJson } from "./output.js";
-import { maxOf } from "../large-arrays.js";
+import { day, period, wholeNumber, type Period } from "./option-values.js";
+import { reportError } from "./output.js";
 
 const LIMIT = wholeNumber("--limit", 0, 1_000_000);
 
-type Format = { json?: boolean; csv?: boolean };
-type Row = Record<string, string | number | null>;
-
 export function registerStoreCommands(program: Command): void {
-  const query = program.command("query").description("ask the store: citing, cites, path, tasks, metrics");
+  const query = program.command("query").description(t("query.description"));
 
-  withOutput(query.command("citing").description("documents that cite CODE").argument("<code>"))
-    .option("--transitive", "also documents citing them, through chains of implementation")
-    .option("--issuer <issuer>", "issuer or place, when the code is local (41-KH/ĐU)")
-    .option("--limit <n>", "at most this many (nearest first, then newest)", LIMIT)
+  withOutput(query.command("citing").description(t("citing.description")).argument("<code>"), true)
+    .option("--transitive", t("citing.transitive"))
+    .option("--issuer <issuer>", t("opt.issuer"))
+    .option("--limit <n>", t("citing.limit"), LIMIT)
     .action((code: string, opts: StoreOpts & { transitive?: boolean; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
         const r = queryCiting(db, code, { transitive: opts.transitive, issuer: opts.issuer, limit: opts.limit });
         return {
           json: r,
-          title: `${r.total} document(s) cite ${describe(r.target)}${r.transitive ? " (transitively)" : ""}${r.citing.length < r.total ? `, first ${r.citing.length} shown` : ""}`,
+          items: r.citing,
+          title: shown(t(r.transitive ? "citing.titleTransitive" : "citing.title", { total: r.total, target: describe(r.target) }), r.citing.length, r.total),
           rows: r.citing.map((c) => ({
             depth: c.depth, relation: c.relations.join(","), ...documentColumns(c.document),
-            via: c.via ? (c.via.code ?? `#${c.via.id}`) : null, reported: c.reported ? "yes" : null,
+            via: c.via ? (c.via.code ?? `#${c.via.id}`) : null, reported: c.reported ? t("doc.reported") : null,
           })),
         };
       }));
 
-  withOutput(query.command("cites").description("what a document cites, with relation types").argument("<doc>", "file path, code or store id"))
-    .option("--issuer <issuer>", "issuer or place, when DOC is a local code")
+  withOutput(query.command("cites").description(t("cites.description")).argument("<doc>", t("arg.doc")))
+    .option("--issuer <issuer>", t("opt.issuer"))
     .action((doc: string, opts: StoreOpts & { issuer?: string }) =>
       run(opts, (db) => {
         const r = queryCites(db, doc, { issuer: opts.issuer });
         return {
           json: r,
-          title: `${describe(r.document)} cites ${r.cites.length}`,
+          title: t("cites.title", { document: describe(r.document), n: r.cites.length }),
           rows: r.cites.map((c) => ({
             relation: c.relation, origin: c.origin, ...documentColumns(c.target), page: c.page,
             reported_by: c.reportedBy ? (c.reportedBy.code ?? `#${c.reportedBy.id}`) : null, text: c.text,
@@ -60,42 +56,44 @@ export function registerStoreCommands(program: Command): void {
         };
       }));
 
-  withOutput(query.command("path").description("the citation chain between two documents").argument("<from>").argument("<to>"))
-    .option("--issuer <issuer>", "issuer or place, when a document is a local code")
+  withOutput(query.command("path").description(t("path.description")).argument("<from>").argument("<to>"))
+    .option("--issuer <issuer>", t("opt.issuer"))
     .action((from: string, to: string, opts: StoreOpts & { issuer?: string }) =>
       run(opts, (db) => {
         const r = queryPath(db, from, to, { issuer: opts.issuer });
         return {
           json: r,
-          title: r.direction === "forward" ? `${describe(r.from)} → ${describe(r.to)}` : `${describe(r.to)} → ${describe(r.from)} (TO cites FROM)`,
+          title: r.direction === "forward" ? `${describe(r.from)} → ${describe(r.to)}` : t("path.reverse", { to: describe(r.to), from: describe(r.from) }),
           rows: r.steps.map((s, i) => ({ step: i + 1, ...documentColumns(s.document), then: s.relation, text: s.text })),
         };
       }));
 
-  withOutput(query.command("tasks").description("tasks, filtered"))
-    .option("--agency <agency>", "lead or supporting agency (abbreviations and spelling variants accepted)")
-    .option("--status <status>", "done | in-progress | not-started | overdue (the newest report's, for plan tasks)")
-    .option("--due-before <date>", "deadline on or before this day (30/04/2026, 2026-04-30; a month or year: its last day)", period("--due-before"))
-    .option("--due-after <date>", "deadline on or after this day (30/04/2026, 2026-04-30; a month or year: its first day)", period("--due-after"))
-    .option("--doc <doc>", "tasks of one document (path, code or id)")
-    .option("--source <code>", "tasks assigned by this document")
-    .option("--issuer <issuer>", "issuer or place, for a local code in --doc or --source")
-    .option("--limit <n>", "at most this many", LIMIT)
-    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number }) =>
+  withOutput(query.command("tasks").description(t("tasks.description")), true)
+    .option("--agency <agency>", t("tasks.agency"))
+    .option("--status <status>", t("tasks.status"))
+    .option("--today <date>", t("tasks.today"), day("--today"))
+    .option("--due-before <date>", t("tasks.dueBefore"), period("--due-before"))
+    .option("--due-after <date>", t("tasks.dueAfter"), period("--due-after"))
+    .option("--doc <doc>", t("tasks.doc"))
+    .option("--source <code>", t("tasks.source"))
+    .option("--issuer <issuer>", t("opt.issuer"))
+    .option("--limit <n>", t("opt.limit"), LIMIT)
+    .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
       run(opts, (db) => {
         const r = queryTasks(db, { ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
         return {
           json: r,
-          title: `${r.total} task(s)${r.tasks.length < r.total ? `, first ${r.tasks.length} shown` : ""}`,
+          items: r.tasks,
+          title: shown(t("tasks.title", { total: r.total }), r.tasks.length, r.total),
           rows: r.tasks.map(taskColumns),
         };
       }));
 
-  withOutput(query.command("metrics").description("targets beside reported results"))
-    .option("--subject <text>", "words of the subject (diacritics optional)")
-    .option("--doc <doc>", "metrics of one document (path, code or id)")
-    .option("--issuer <issuer>", "issuer or place, for a local code in --doc")
-    .option("--limit <n>", "at most this many metrics examined", LIMIT)
+  withOutput(query.command("metrics").description(t("metrics.description")), true)
+    .option("--subject <text>", t("metrics.subject"))
+    .option("--doc <doc>", t("metrics.doc"))
+    .option("--issuer <issuer>", t("opt.issuer"))
+    .option("--limit <n>", t("metrics.limit"), LIMIT)
     .action((opts: StoreOpts & { subject?: string; doc?: string; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
         const r = queryMetrics(db, opts);
@@ -103,7 +101,8 @@ export function registerStoreCommands(program: Command): void {
           m ? `${m.comparator && m.comparator !== "=" ? m.comparator : ""}${m.numerator !== null && m.denominator !== null ? `${m.numerator}/${m.denominator}` : m.value}${m.max !== null ? `–${m.max}` : ""} ${m.unit}`.trim() : null;
         return {
           json: r,
-          title: `${r.pairs.length} row(s) from ${r.total} metric(s)`,
+          items: r.pairs,
+          title: t("metrics.title", { rows: r.pairs.length, total: r.total }),
           rows: r.pairs.map((p) => ({
             subject: p.subject, target: value(p.target), target_doc: p.target ? docLabel(p.target.document) : null,
             actual: value(p.actual), actual_doc: p.actual ? docLabel(p.actual.document) : null,
@@ -112,20 +111,22 @@ export function registerStoreCommands(program: Command): void {
         };
       }));
 
-  withOutput(program.command("search").description("full-text search over document titles and tasks").argument("<text...>"))
-    .option("--limit <n>", "at most this many hits (default 20)", LIMIT)
+  withOutput(program.command("search").description(t("search.description")).argument("<text...>"), true)
+    .option("--limit <n>", t("search.limit"), LIMIT)
     .action((words: string[], opts: StoreOpts & { limit?: number }) =>
       run(opts, (db) => {
         const r = searchStore(db, words.join(" "), { limit: opts.limit });
         return {
           json: r,
-          title: `${r.hits.length} hit(s) for ${JSON.stringify(r.query)}`,
+          items: r.hits,
+          title: t("search.title", { n: r.hits.length, query: JSON.stringify(r.query) }),
           rows: r.hits.map((h) => ({ type: h.type, ...documentColumns(h.document), task: h.task ? (h.task.ordinal ?? `#${h.task.id}`) : null, text: h.text })),
         };
       }));
 
-  withOutput(program.command("show").description("a document with its references, tasks, deadlines, metrics and provenance").argument("<doc>", "file path, code or store id"))
-    .option("--issuer <issuer>", "issuer or place, when DOC is a local code")
+  withOutput(program.command("show").description(t("show.description")).argument("<doc>", t("arg.doc")))
+    .option("--issuer <issuer>", t("opt.issuer"))
+    .option("--out <dir>", t("show.out"))
     .action((doc: string, opts: StoreOpts & { issuer?: string }) =>
       run(opts, (db) => {
         const r = showDocument(db, doc, { issuer: opts.issuer });
@@ -133,26 +134,30 @@ export function registerStoreCommands(program: Command): void {
         const sections: Section[] = [
           {
             title: describe(d),
+            file: "van-ban.csv",
             rows: [
               { field: "id", value: d.id }, { field: "key", value: d.key }, { field: "title", value: d.title },
               { field: "signer", value: d.signer ? `${d.signer.name}${d.signer.position ? `, ${d.signer.position}` : ""}` : null },
               { field: "place", value: d.place }, { field: "locality", value: d.locality }, { field: "content sha256", value: d.contentSha256 },
               ...d.warnings.map((w) => ({ field: "warning", value: w })),
-            ],
+            ].map((r) => ({ ...r, field: columnTitle(r.field) })),
           },
-          { title: "files", rows: r.files.map((f) => ({ path: displayPath(f.path), sha256: f.sha256.slice(0, 12), format: f.format, status: f.status, error: f.error })) },
+          { title: t("show.files"), file: "tep.csv", rows: r.files.map((f) => ({ path: displayPath(f.path), sha256: f.sha256.slice(0, 12), format: f.format, status: f.status, error: f.error })) },
           {
-            title: "references",
+            title: t("show.references"),
+            file: "trich-dan.csv",
             rows: r.references.map((c) => ({ relation: c.relation, ...documentColumns(c.target), page: c.page, span: c.span ? `${c.span.start}-${c.span.end}` : null, reported_by: c.reportedBy ? docLabel(c.reportedBy) : null })),
           },
-          { title: `cited by (${r.citedBy.count})`, rows: r.citedBy.documents.map((c) => ({ relation: c.relations.join(","), ...documentColumns(c.document) })) },
-          { title: "tasks", rows: r.tasks.map((t) => ({ ...taskColumns(t), page: t.page, span: t.span ? `${t.span.start}-${t.span.end}` : null })) },
+          { title: t("show.citedBy", { n: r.citedBy.count }), file: "duoc-trich-dan.csv", rows: r.citedBy.documents.map((c) => ({ relation: c.relations.join(","), ...documentColumns(c.document) })) },
+          { title: t("show.tasks"), file: "nhiem-vu.csv", rows: r.tasks.map((t) => ({ ...taskColumns(t), page: t.page, span: t.span ? `${t.span.start}-${t.span.end}` : null })) },
           {
-            title: "deadlines",
+            title: t("show.deadlines"),
+            file: "thoi-han.csv",
             rows: r.deadlines.map((x) => ({ text: x.text, kind: x.kind, start: x.start, end: x.end, task: x.taskId, page: x.page, span: x.span ? `${x.span.start}-${x.span.end}` : null })),
           },
           {
-            title: "metrics",
+            title: t("show.metrics"),
+            file: "so-lieu.csv",
             rows: r.metrics.map((m) => ({ subject: m.subject, value: m.value, unit: m.unit, comparator: m.comparator, role: m.role, task: m.taskId, page: m.page, text: m.text })),
           },
         ];
@@ -161,48 +166,24 @@ export function registerStoreCommands(program: Command): void {
 }
 
 type StoreOpts = Format & { db: string };
-type Section = { title: string; rows: Row[] };
-type Answer = { json: unknown } & ({ title: string; rows: Row[] } | { sections: Section[] });
 
-function withOutput(cmd: Command): Command {
-  return cmd
-    .option("--db <file>", "store file", DEFAULT_DB)
-    .option("--json", "print the answer as JSON")
-    .option("--csv", "print the rows as CSV");
+function withOutput(cmd: Command, streamed = false): Command {
+  cmd.option("--db <file>", t("opt.db"), DEFAULT_DB).option("--json", t("opt.json")).option("--csv", t("opt.csv"));
+  return streamed ? cmd.option("--ndjson", t("opt.ndjson")) : cmd;
 }
 
 async function run(opts: StoreOpts, answer: (db: Store) => Answer): Promise<void> {
-  await guard(() => {
+  try {
     const db = openStore(opts.db, { mustExist: true });
     try {
-      print(answer(db), opts);
+      await printAnswer(answer(db), opts);
     } finally {
       db.close();
     }
-  });
-}
-
-async function guard(body: () => unknown): Promise<void> {
-  try {
-    await body();
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (!(e instanceof StoreError)) log.debug({ err: e }, "unexpected failure");
-    console.error(`error: ${printable(message.split("\n")[0])}`);
+    if (!(e instanceof VanbanError)) log.debug({ err: e }, "unexpected failure");
+    reportError(e);
     process.exitCode = 1;
-  }
-}
-
-function print(a: Answer, f: Format): void {
-  if (f.json) return printJson(a.json);
-  const sections = "sections" in a ? a.sections : [{ title: a.title, rows: a.rows }];
-  for (const [i, s] of sections.entries()) {
-    if (f.csv) {
-      if (sections.length > 1) process.stdout.write(`${i ? "\n" : ""}# ${s.title}\n`);
-      process.stdout.write(csv(s.rows));
-    } else {
-      process.stdout.write(`${i ? "\n" : ""}${printable(s.title)}\n${table(s.rows)}`);
-    }
   }
 }
 
@@ -214,7 +195,8 @@ function describe(d: DocumentSummary): string {
 }
 
 function docLabel(d: DocumentSummary): string {
-  return `${d.code ?? `(no number) #${d.id}`}${d.placeholder ? " [not held]" : ""}`;
+  const label = d.code ?? t("doc.noNumber", { id: d.id });
+  return d.placeholder ? t("doc.notHeld", { label }) : label;
 }
 
 function displayPath(p: string): string {
@@ -225,50 +207,29 @@ function displayPath(p: string): string {
 function documentColumns(d: DocumentSummary): Row {
   return {
     id: d.id,
-    code: d.code ?? "(no number)",
+    code: d.code ?? t("extract.noNumber"),
     kind: d.kind,
     date: d.date,
     issuer: d.issuer,
-    held: d.placeholder ? "placeholder" : "yes",
+    held: d.placeholder ? t("doc.placeholder") : t("doc.held"),
     files: d.files.map(displayPath).join("; ") || null,
   };
 }
 
-function taskColumns(t: TaskEntry): Row {
+function taskColumns(task: TaskEntry): Row {
   return {
-    id: t.id,
-    doc: docLabel(t.document),
-    no: t.ordinal,
-    task: t.text,
-    lead: t.lead.map((a) => a.agency).join("; ") || null,
-    support: t.support.map((a) => a.agency).join("; ") || null,
-    due: t.deadline ? (t.deadline.end ?? t.deadline.start ?? t.deadline.text) : null,
-    status: t.effectiveStatus,
-    reported_in: t.latest ? docLabel(t.latest.report) : null,
-    sources: t.sources.map((s) => s.code).join("; ") || null,
+    id: task.id,
+    doc: docLabel(task.document),
+    no: task.ordinal,
+    task: task.text,
+    lead: task.lead.map((a) => a.agency).join("; ") || null,
+    support: task.support.map((a) => a.agency).join("; ") || null,
+    due: task.deadline ? (task.deadline.end ?? task.deadline.start ?? task.deadline.text) : null,
+    status: task.effectiveStatus,
+    reported_in: task.latest ? docLabel(task.latest.report) : null,
+    sources: task.sources.map((s) => s.code).join("; ") || null,
   };
 }
 
-const WIDE = new Set(["task", "text", "title", "issuer", "subject", "value"]);
-
-function table(rows: Row[]): string {
-  if (!rows.length) return "(none)\n";
-  const columns = Object.keys(rows[0]);
-  const cell = (v: Row[string], c: string) => clip(v === null || v === undefined ? "" : printable(String(v).replace(/\s+/g, " ")), WIDE.has(c) ? 60 : 40);
-  const widths = columns.map((c) => maxOf(rows, (r) => length(cell(r[c], c)), length(c)));
-  const line = (vals: string[]) => `${vals.map((v, i) => v + " ".repeat(widths[i] - length(v))).join("  ").trimEnd()}\n`;
-  return line(columns) + line(widths.map((w) => "-".repeat(w))) + rows.map((r) => line(columns.map((c) => cell(r[c], c)))).join("");
-}
-
-const length = (s: string) => [...s].length;
-const clip = (s: string, max: number) => (length(s) > max ? `${[...s].slice(0, max - 1).join("")}…` : s);
-
-function csv(rows: Row[]): string {
-  if (!rows.length) return "";
-  const columns = Object.keys(rows[0]);
-  const quote = (v: Row[string]) => {
-    const s = v === null || v === undefined ? "" : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => quote(r[c])).join(","))].join("\n") + "\n";
-}
+/** "N …, first M shown" when a --limit cut the list. */
+const shown = (title: string, n: number, total: number) => (n < total ? t("list.firstShown", { title, n }) : title);

@@ -4,25 +4,31 @@
  * metadata → (references, tasks, deadlines, metrics) → link → validate. Extractors
  * are independent pure functions; linking is done here once: a deadline or metric
  * whose span lies inside a task's span belongs to that task, and a task's
- * `deadline` is its first deadline that has a date, else its first one.
+ * `deadline` is its first deadline that has a date, else its first one. Nothing that
+ * starts in the letterhead, "Kính gửi", the "Căn cứ" preamble or "Nơi nhận" is kept
+ * (document-zones/layout-zones.ts): those parts address and found the document.
  */
 import type { DocumentModel } from "../../schemas/document.js";
 import { Extraction, type Deadline, type Task } from "../../schemas/extraction.js";
 import { makeContext, within } from "./context.js";
+import { documentZones, inZones } from "./document-zones.js";
 import { extractDeadlines } from "./deadlines.js";
 import { extractMetadata } from "./metadata.js";
 import { extractMetrics } from "./metrics.js";
 import { extractReferences } from "./references.js";
 import { extractTasks } from "./tasks.js";
-import { checkConsistency } from "./warnings.js";
+import { warningText } from "./warning-text.js";
+import { consistencyMessages } from "./warnings.js";
 
 export function extractDocument(doc: DocumentModel): Extraction {
   const meta = extractMetadata(doc);
   const ctx = makeContext(doc, meta);
   const references = extractReferences(ctx);
-  const tasks = extractTasks(ctx);
-  const deadlines = extractDeadlines(ctx);
-  const metrics = extractMetrics(ctx);
+  const zones = documentZones(ctx);
+  const body = <T extends { span?: { start: number; end: number } }>(items: T[]) => items.filter((item) => inZones(zones, item.span) === null);
+  const tasks = body(extractTasks(ctx));
+  const deadlines = body(extractDeadlines(ctx));
+  const metrics = body(extractMetrics(ctx));
   linkToTasks(tasks, deadlines);
   linkToTasks(tasks, metrics);
   const byTask = new Map<number, Deadline[]>();
@@ -38,7 +44,13 @@ export function extractDocument(doc: DocumentModel): Extraction {
     metrics,
     warnings: [],
   };
-  extraction.warnings = [...doc.warnings.map((w) => `${w.source}: ${w.reason}`), ...checkConsistency(extraction, ctx)];
+  const checks = consistencyMessages(extraction, ctx);
+  // Parse warnings keep their text without a position, as before; the messages carry it.
+  extraction.warnings = [...doc.warnings.map((w) => warningText({ code: w.source, message: w.reason, page: null, span: null })), ...checks.map(warningText)];
+  extraction.messages = [
+    ...doc.warnings.map((w) => ({ code: w.source, message: w.reason, page: w.page, span: w.span, severity: "warning" as const })),
+    ...checks,
+  ];
   return Extraction.parse(extraction);
 }
 

@@ -15,11 +15,13 @@
  *   tasks by status       "Số nhiệm vụ đã hoàn thành: 6", "Tổng số nhiệm vụ được giao: 12", "Số nhiệm vụ quá hạn: 0"
  *                         against the task-status annex (table tasks with a status), when it has at least three rows
  */
-import type { Extraction, Metric, TaskStatus } from "../../schemas/extraction.js";
+import type { Extraction, ExtractionMessage, Metric, TaskStatus } from "../../schemas/extraction.js";
 import type { ExtractContext } from "./context.js";
-import { anyOf, documentFacts, WB, WE } from "./document-zones.js";
+import { documentFacts } from "./document-zones.js";
+import { anyOf, WB, WE } from "./registries/phrase-pattern.js";
 import { PARTS_OPENERS, TASK_COUNT_PHRASES, TASK_COUNT_QUALIFIERS, TOTAL_WORDS } from "./registries/task-counts.js";
 import { COUNT_WORDS } from "./registries/units.js";
+import { warningText } from "./warning-text.js";
 import { decimalsOf, NUMBER, NUMBER_START, parseViNumber } from "./vietnamese-numbers.js";
 
 const N = `(${NUMBER})`;
@@ -39,10 +41,14 @@ const TASK_PHRASES = [...TASK_COUNT_PHRASES].sort((a, b) => b.phrase.length - a.
 const QUALIFIER = new RegExp(`^\\s*(?:${anyOf(TASK_COUNT_QUALIFIERS)})${WE}`, "iu");
 
 export function checkConsistency(x: Extraction, ctx: ExtractContext): string[] {
-  const out: string[] = [];
-  const where = (s: number, e: number) => `(page ${ctx.pageAt(s)}, span ${s}-${e})`;
+  return consistencyMessages(x, ctx).map(warningText);
+}
+
+export function consistencyMessages(x: Extraction, ctx: ExtractContext): ExtractionMessage[] {
+  const out: ExtractionMessage[] = [];
   const quote = (s: number, e: number) => `"${ctx.doc.text.slice(s, e).replace(/\s+/g, " ").trim()}"`;
-  const warn = (s: number, e: number, why: string) => out.push(`consistency: ${quote(s, e)} ${why} ${where(s, e)}`);
+  const warn = (s: number, e: number, why: string) =>
+    out.push({ code: "consistency", message: `${quote(s, e)} ${why}`, page: ctx.pageAt(s), span: { start: s, end: e }, severity: "warning" });
 
   ratioAndPercent(ctx, x.metrics, warn);
   const facts = documentFacts(ctx);

@@ -11,47 +11,14 @@
  * `prepareRepair` turns what it found into work for the import that repairs
  * (`vanban doctor --repair`, pipelines/repair.ts).
  */
+import type { DoctorReport, Invariants } from "../../schemas/answers.js";
 import { SCHEMA_VERSION } from "./migrations.js";
 import type { Store } from "./open-store.js";
 import { prepared } from "./prepared.js";
 import { pendingRereads, queueReread } from "./rereads.js";
-import { documentSearchText, reindexAll } from "./search-index.js";
+import { documentSearchText, reindexAll } from "./write/search-index.js";
 
-export type Invariants = {
-  /** Held documents without content (no rows' sha256 or no text). */
-  emptyDocuments: { id: number; key: string; files: string[] }[];
-  /** Held documents that no file holds. */
-  documentsWithoutFiles: { id: number; key: string }[];
-  /** Ingested file rows that point at no document. */
-  filesWithoutDocument: string[];
-  /** Full-text rows out of step: missing or left over, for documents and tasks. */
-  search: { documentsMissing: number; documentsExtra: number; tasksMissing: number; tasksExtra: number };
-  /** Documents waiting to be read again from another of their files. */
-  pendingRereads: number[];
-};
-
-export type DoctorReport = {
-  /** "ok", or the problems SQLite reports (integrity and foreign keys). */
-  integrity: "ok" | string[];
-  schemaVersion: number;
-  expectedSchemaVersion: number;
-  /** The store is older than this vanban: the next import (or `doctor --repair`) migrates it. */
-  needsMigration: boolean;
-  documents: number;
-  placeholders: number;
-  files: number;
-  failedFiles: { path: string; error: string | null }[];
-  tasks: number;
-  deadlines: number;
-  citations: number;
-  lastRun: { id: number; command: string; startedAt: string; finishedAt: string | null } | null;
-  /** Runs that started and never finished (killed imports; the next import completes them). */
-  unfinishedRuns: number;
-  /** Null when the store is too old to check them (needsMigration). */
-  invariants: Invariants | null;
-  /** Every problem found, one line each, with how to repair it; empty when the store is healthy. */
-  problems: string[];
-};
+export type { DoctorReport, Invariants };
 
 export function quickCheck(db: Store): string[] {
   return (db.pragma("quick_check", { simple: false }) as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== "ok");

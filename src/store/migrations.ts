@@ -12,8 +12,8 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import type Database from "better-sqlite3";
-import { relinkAllReports } from "./link.js";
-import { reindexAll } from "./search-index.js";
+import { relinkAllReports } from "./write/relink.js";
+import { reindexAll } from "./write/search-index.js";
 import { StoreError } from "./store-error.js";
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
@@ -254,7 +254,7 @@ CREATE TABLE nightly_reported (
 `;
 
 // Version 4: the nightly report asks for deadlines by the day they fall on — the
-// end, else the start (pipelines/nightly/deadline-queries.ts: due soon, overdue).
+// end, else the start (src/store/read/task-state.ts: due soon, overdue).
 // Queries must write the expression exactly so for SQLite to use the index.
 const V4_DEADLINE_DAYS = `
 CREATE INDEX deadlines_due ON deadlines (COALESCE("end", start));

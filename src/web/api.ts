@@ -4,21 +4,17 @@
  * returns the value to send. Errors are thrown as HttpError (400/404) and sent
  * as { "error": "…" } by the server.
  */
-import type { Store } from "../store/open-store.js";
-import { queryCites, queryCiting, queryMetrics, queryPath, queryTasks } from "../store/queries.js";
-import { searchStore } from "../store/search.js";
-import { StoreError } from "../store/store-error.js";
-import { listAgencies } from "./agency-list.js";
+import {
+  documentFacets, listAgencies, listDeadlines, listDocuments, listRuns, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, type Store, StoreError
+} from "../store/index.js";
+import { openApiDocument } from "../../schemas/json-schemas.js";
 import { citationGraph } from "./citation-graph-view.js";
-import { listDeadlines } from "./deadline-list.js";
-import { documentFacets, listDocuments } from "./document-list.js";
 import { documentIdParam } from "./document-param.js";
 import { documentView } from "./document-view.js";
 import { badRequest, notFound } from "./http-error.js";
 import { pageOf, type QueryParams } from "./query-params.js";
 import { deadlineFilters, documentFilters, graphOptions, taskFilters, today } from "./request-filters.js";
 import { Router, type RouteParams } from "./router.js";
-import { listRuns } from "./run-list.js";
 
 export type ApiRequest = { db: Store; query: QueryParams; params: RouteParams };
 export type ApiHandler = (request: ApiRequest) => unknown;
@@ -51,7 +47,7 @@ export function apiRoutes(): Router<ApiHandler> {
         return queryPath(db, String(from), String(to));
       } catch (e) {
         // Both ends exist (resolved above): what is missing is the chain.
-        if (e instanceof StoreError) throw notFound(e.message);
+        if (e instanceof StoreError) throw notFound(e.key ?? e.message, e.params);
         throw e;
       }
     })
@@ -67,7 +63,7 @@ export function apiRoutes(): Router<ApiHandler> {
     .add("/api/metrics", ({ db, query }) => {
       const page = query.page();
       const subject = query.text("subject");
-      if (subject !== undefined && !/[\p{L}\p{N}]/u.test(subject)) throw badRequest("subject has no words");
+      if (subject !== undefined && !/[\p{L}\p{N}]/u.test(subject)) throw badRequest("web.subjectNoWords");
       const doc = query.text("doc");
       const r = queryMetrics(db, { subject, doc: doc !== undefined ? String(documentIdParam(db, doc, query.text("issuer"))) : undefined });
       // Pairs, not metrics, are what a reader pages through; the pairing needs every metric examined.
@@ -88,5 +84,6 @@ export function apiRoutes(): Router<ApiHandler> {
       const page = query.page();
       return { ...page, ...listRuns(db, page) };
     })
-    .add("/api/graph", ({ db, query }) => citationGraph(db, graphOptions(db, query)));
+    .add("/api/graph", ({ db, query }) => citationGraph(db, graphOptions(db, query)))
+    .add("/api/openapi.json", () => openApiDocument());
 }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import ical from "ical-generator";
 import { toCsv } from "./csv.js";
-import type { DeadlineEntry } from "./deadline-list.js";
+import type { DeadlineEntry } from "../store/index.js";
 import { DEADLINE_STATE_LABELS, TASK_STATUS_LABELS, documentLabel } from "./labels.js";
 
 const describeDocument = (d: DeadlineEntry["document"]) => [documentLabel(d), d.issuer, d.date].filter(Boolean).join(" · ");

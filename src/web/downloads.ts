@@ -3,10 +3,9 @@
  * CSV and XLSX. They take the same filters as /api/deadlines and /api/tasks and
  * contain every match (no paging).
  */
-import { queryTasks } from "../store/queries.js";
+import { listDeadlines, queryTasks } from "../store/index.js";
 import type { ApiRequest } from "./api.js";
 import { deadlinesCsv, deadlinesIcs } from "./deadline-export.js";
-import { listDeadlines } from "./deadline-list.js";
 import { deadlineFilters, taskFilters } from "./request-filters.js";
 import { Router } from "./router.js";
 import { tasksCsv, tasksXlsx } from "./task-export.js";

@@ -38,9 +38,9 @@ export function highlightText(text: string, annotations: readonly Annotation[]):
   return new Html(out.join(""));
 }
 
-/** The first piece of a span carries its anchor id, so the fact lists can link to it. */
+/** The first piece of a span carries its anchor id, so the fact lists can link to it; a repeated mention carries none. */
 function openingTag(a: Annotation, first: boolean, insideLink: boolean): { open: Html; close: string } {
-  const anchor = first ? `${a.type}-${a.id}` : undefined;
+  const anchor = first && !a.repeat ? `${a.type}-${a.id}` : undefined;
   const cls = `hl hl-${a.type}${first ? "" : " hl-cont"}`;
   if (a.type === "reference" && a.target && !insideLink) {
     const placeholder = a.target.placeholder ? "1" : undefined;

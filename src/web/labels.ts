@@ -1,9 +1,14 @@
 /**
  * The UI's Vietnamese words for the store's codes (kinds, relations, statuses).
  * Server pages read them here; client scripts get the same table as
- * /static/js/labels.js, so the two never disagree.
+ * /static/js/labels.js, so the two never disagree. Each table covers its zod
+ * enum exactly (`satisfies`): a new kind or status without a label does not compile.
  */
-export const KIND_LABELS: Record<string, string> = {
+import type { DeadlineState } from "../../schemas/answers.js";
+import type { DeadlineKind, DocKind, Metric, Relation, TaskStatus } from "../../schemas/extraction.js";
+
+type MetricRole = Metric["role"];
+export const KIND_LABELS: Readonly<Record<string, string>> = {
   "ke-hoach": "Kế hoạch",
   "bao-cao": "Báo cáo",
   "ket-luan": "Kết luận",
@@ -22,29 +27,30 @@ export const KIND_LABELS: Record<string, string> = {
   "nghi-dinh": "Nghị định",
   "thong-tu": "Thông tư",
   other: "Khác",
-};
+} satisfies Record<DocKind, string>;
 
-export const RELATION_LABELS: Record<string, string> = {
+export const RELATION_LABELS: Readonly<Record<string, string>> = {
   basis: "Căn cứ",
   implements: "Thực hiện",
   "annex-of": "Kèm theo",
   cites: "Trích dẫn",
-};
+} satisfies Record<Relation, string>;
 
-export const TASK_STATUS_LABELS: Record<string, string> = {
+export const TASK_STATUS_LABELS: Readonly<Record<string, string>> = {
   done: "Đã hoàn thành",
   "in-progress": "Đang thực hiện",
   "not-started": "Chưa thực hiện",
   overdue: "Quá hạn",
-};
+} satisfies Record<TaskStatus, string>;
 
-export const DEADLINE_STATE_LABELS: Record<string, string> = {
+export const DEADLINE_STATE_LABELS: Readonly<Record<string, string>> = {
   overdue: "Quá hạn",
   upcoming: "Sắp đến hạn",
   done: "Đã xong",
-};
+  past: "Đã qua ngày",
+} satisfies Record<DeadlineState, string>;
 
-export const DEADLINE_KIND_LABELS: Record<string, string> = {
+export const DEADLINE_KIND_LABELS: Readonly<Record<string, string>> = {
   date: "Ngày",
   by: "Trước ngày",
   from: "Từ ngày",
@@ -55,9 +61,9 @@ export const DEADLINE_KIND_LABELS: Record<string, string> = {
   recurring: "Định kỳ",
   "on-request": "Khi có yêu cầu",
   relative: "Tương đối",
-};
+} satisfies Record<DeadlineKind, string>;
 
-export const METRIC_ROLE_LABELS: Record<string, string> = { target: "Chỉ tiêu", actual: "Kết quả" };
+export const METRIC_ROLE_LABELS: Readonly<Record<string, string>> = { target: "Chỉ tiêu", actual: "Kết quả" } satisfies Record<NonNullable<MetricRole>, string>;
 
 export const kindLabel = (kind: string | null | undefined): string => (kind ? (KIND_LABELS[kind] ?? kind) : "Không rõ loại");
 

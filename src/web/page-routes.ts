@@ -1,6 +1,6 @@
 /** The HTML pages: each route renders its page server-side from the store. */
 import type { ApiRequest } from "./api.js";
-import { documentFacets } from "./document-list.js";
+import { documentFacets } from "../store/index.js";
 import { documentIdParam } from "./document-param.js";
 import { documentView } from "./document-view.js";
 import type { Html } from "./html.js";

@@ -6,7 +6,9 @@
  */
 import { badRequest } from "./http-error.js";
 
-export type Page = { limit: number; offset: number };
+import type { Page } from "../store/index.js";
+
+export type { Page };
 
 /** A long query string is a mistake or an attack; no filter needs more. */
 const MAX_LENGTH = 500;
@@ -20,13 +22,13 @@ export class QueryParams {
     const raw = this.search.get(name);
     if (raw === null) return undefined;
     const value = raw.trim();
-    if (value.length > MAX_LENGTH) throw badRequest(`${name} is longer than ${MAX_LENGTH} characters`);
+    if (value.length > MAX_LENGTH) throw badRequest("web.tooLong", { name, max: MAX_LENGTH });
     return value || undefined;
   }
 
   required(name: string): string {
     const value = this.text(name);
-    if (value === undefined) throw badRequest(`${name} is required`);
+    if (value === undefined) throw badRequest("web.required", { name });
     return value;
   }
 
@@ -34,7 +36,7 @@ export class QueryParams {
   isoDate(name: string): string | undefined {
     const value = this.text(name);
     if (value === undefined) return undefined;
-    if (!isIsoDate(value)) throw badRequest(`${name} wants an ISO date like 2026-06-30, not ${JSON.stringify(value)}`);
+    if (!isIsoDate(value)) throw badRequest("web.badDate", { name, value: JSON.stringify(value) });
     return value;
   }
 
@@ -42,13 +44,13 @@ export class QueryParams {
     const value = this.text(name)?.toLowerCase();
     if (value === undefined || value === "0" || value === "false" || value === "no") return false;
     if (value === "1" || value === "true" || value === "yes" || value === "on") return true;
-    throw badRequest(`${name} wants 1 or 0, not ${JSON.stringify(value)}`);
+    throw badRequest("web.badFlag", { name, value: JSON.stringify(value) });
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
     const value = this.text(name);
     if (value === undefined) return undefined;
-    if (!(allowed as readonly string[]).includes(value)) throw badRequest(`${name} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    if (!(allowed as readonly string[]).includes(value)) throw badRequest("web.badChoice", { name, allowed: allowed.join(", "), value: JSON.stringify(value) });
     return value as T;
   }
 
@@ -59,7 +61,7 @@ export class QueryParams {
   private wholeNumber(name: string, fallback: number, max: number): number {
     const value = this.text(name);
     if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) > max) throw badRequest(`${name} wants a whole number from 0 to ${max}, not ${JSON.stringify(value)}`);
+    if (!/^\d+$/.test(value) || Number(value) > max) throw badRequest("web.badNumber", { name, max, value: JSON.stringify(value) });
     return Number(value);
   }
 }

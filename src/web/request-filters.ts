@@ -3,11 +3,10 @@
  * downloads and the pages themselves read filters through these, so a filter
  * means the same everywhere.
  */
-import type { Store } from "../store/open-store.js";
-import { TASK_STATUSES, type TaskFilters } from "../store/queries.js";
-import { DEADLINE_STATES, localToday, type DeadlineFilters } from "./deadline-list.js";
-import { codeIsKnown, documentIdParam } from "./document-param.js";
-import type { DocumentFilters } from "./document-list.js";
+import {
+  codeIsKnown, DEADLINE_STATES, type DeadlineFilters, type DocumentFilters, localToday, type Store, TASK_STATUSES, type TaskFilters,
+} from "../store/index.js";
+import { documentIdParam } from "./document-param.js";
 import type { GraphOptions } from "./citation-graph-view.js";
 import { badRequest, notFound } from "./http-error.js";
 import type { QueryParams } from "./query-params.js";
@@ -32,10 +31,10 @@ export function taskFilters(db: Store, q: QueryParams): Omit<TaskFilters, "limit
   const source = q.text("source");
   if (source !== undefined) {
     if (issuer !== undefined) documentIdParam(db, source, issuer);
-    else if (!codeIsKnown(db, source)) throw notFound(`no document matches ${source}`);
+    else if (!codeIsKnown(db, source)) throw notFound("store.noDocumentMatches", { code: source });
   }
   const agency = q.text("agency");
-  if (agency !== undefined && !/[\p{L}\p{N}]/u.test(agency)) throw badRequest("agency has no letters");
+  if (agency !== undefined && !/[\p{L}\p{N}]/u.test(agency)) throw badRequest("web.agencyNoLetters");
   return {
     agency,
     status: q.oneOf("status", TASK_STATUSES),
@@ -44,6 +43,7 @@ export function taskFilters(db: Store, q: QueryParams): Omit<TaskFilters, "limit
     doc: doc !== undefined ? String(documentIdParam(db, doc, issuer)) : undefined,
     source,
     issuer,
+    today: today(q),
   };
 }
 
@@ -61,7 +61,7 @@ export function deadlineFilters(db: Store, q: QueryParams): DeadlineFilters {
 /** "Today" for overdue/upcoming; a request may fix it (a shared link, a test) instead of the server's clock. */
 export function today(q: QueryParams): string {
   const fixed = q.isoDate("today");
-  if (fixed !== undefined && fixed.length !== 10) throw badRequest("today wants a whole date like 2026-06-30");
+  if (fixed !== undefined && fixed.length !== 10) throw badRequest("web.todayWhole");
   return fixed ?? localToday();
 }
 

@@ -35,7 +35,7 @@ export class Router<H> {
         try {
           params[key] = decodeURIComponent(m[i + 1]);
         } catch {
-          throw badRequest(`malformed ${key} in the path`);
+          throw badRequest("web.malformedPath", { key });
         }
       });
       return { handler: route.handler, params };

@@ -11,16 +11,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "../log.js";
-import type { Store } from "../store/open-store.js";
-import { StoreError } from "../store/store-error.js";
+import { openReadOnlyStore, type Store, StoreError } from "../store/index.js";
 import { apiRoutes } from "./api.js";
 import { downloadRoutes } from "./downloads.js";
+import { localise, t } from "../i18n/index.js";
 import { hostCheck, type HostCheck } from "./host-check.js";
 import { HttpError, notFound } from "./http-error.js";
 import { errorPage } from "./pages/error-page.js";
 import { pageRoutes } from "./page-routes.js";
 import { QueryParams } from "./query-params.js";
-import { openReadOnlyStore } from "./read-only-store.js";
 import { send, sendDownload, sendHtml, sendJson } from "./respond.js";
 import { staticAsset } from "./static-files.js";
 
@@ -29,9 +28,10 @@ export type RunningWebServer = { url: string; close(): Promise<void> };
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const db = openReadOnlyStore(options.db);
-  let handle: ReturnType<typeof requestHandler> | null = null;
+  // Nothing is answered until the port is known (--port 0 picks one): the Host check needs it.
+  let hostAllowed: HostCheck = () => false;
+  const handle = requestHandler(db, (host) => hostAllowed(host));
   const server = createServer((req, res) => {
-    if (!handle) return void res.destroy();
     handle(req, res).catch((e: unknown) => {
       log.error({ err: e, url: req.url }, "request failed after the answer started");
       res.destroy();
@@ -50,8 +50,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     throw e;
   }
   const address = server.address() as AddressInfo;
-  // The port is known only now (--port 0 picks one), and the Host check needs it.
-  handle = requestHandler(db, hostCheck(options.host ?? "127.0.0.1", address.port));
+  hostAllowed = hostCheck(options.host ?? "127.0.0.1", address.port);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   log.info({ db: options.db, host, port: address.port }, "serving");
   return {
@@ -80,28 +79,28 @@ function requestHandler(db: Store, hostAllowed: HostCheck) {
     const isApi = path.startsWith("/api/") || path.startsWith("/export/");
     const started = Date.now();
     try {
-      if (!hostAllowed(req.headers.host)) throw new HttpError(421, `Máy chủ này không phục vụ tên ${JSON.stringify(req.headers.host ?? "")} — mở nó qua http://127.0.0.1 hoặc http://localhost`);
+      if (!hostAllowed(req.headers.host)) throw new HttpError(421, "web.wrongHost", { host: JSON.stringify(req.headers.host ?? "") });
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.setHeader("Allow", "GET, HEAD");
-        throw new HttpError(405, `method ${req.method ?? "?"} not allowed`);
+        throw new HttpError(405, "web.methodNotAllowed", { method: req.method ?? "?" });
       }
       const query = new QueryParams(url.searchParams);
       if (path.startsWith("/static/")) {
         const asset = await staticAsset(path);
-        if (!asset) throw notFound(`no such file: ${path}`);
+        if (!asset) throw notFound("web.noSuchFile", { path });
         send(res, 200, asset.body, asset.contentType);
       } else if (path.startsWith("/api/")) {
         const route = api.match(path);
-        if (!route) throw notFound(`no such API route: ${path}`);
+        if (!route) throw notFound("web.noSuchApi", { path });
         sendJson(res, 200, route.handler({ db, query, params: route.params }));
       } else if (path.startsWith("/export/")) {
         const route = downloads.match(path);
-        if (!route) throw notFound(`no such download: ${path}`);
+        if (!route) throw notFound("web.noSuchDownload", { path });
         const file = await route.handler({ db, query, params: route.params });
         sendDownload(res, file.body, file.contentType, file.fileName);
       } else {
         const route = pages.match(path);
-        if (!route) throw notFound(`Không có trang ${path}`);
+        if (!route) throw notFound("web.noSuchPage", { path });
         sendHtml(res, 200, route.handler({ db, query, params: route.params }));
       }
     } catch (e) {
@@ -114,8 +113,8 @@ function requestHandler(db: Store, hostAllowed: HostCheck) {
 }
 
 function describeFailure(e: unknown, req: IncomingMessage): { status: number; message: string } {
-  if (e instanceof HttpError) return { status: e.status, message: e.message };
-  if (e instanceof StoreError) return { status: 400, message: e.message };
+  if (e instanceof HttpError) return { status: e.status, message: localise(e) };
+  if (e instanceof StoreError) return { status: 400, message: localise(e) };
   log.error({ err: e, method: req.method, url: req.url }, "request failed");
-  return { status: 500, message: "internal error" };
+  return { status: 500, message: t("web.internalError") };
 }

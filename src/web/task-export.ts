@@ -3,7 +3,7 @@
  * one row per task. exceljs writes every value as a string or number cell, never
  * a formula, so document text needs no defusing there.
  */
-import type { TaskEntry } from "../store/queries.js";
+import type { TaskEntry } from "../store/index.js";
 import { toCsv } from "./csv.js";
 import { TASK_STATUS_LABELS, documentLabel } from "./labels.js";
 

@@ -51,7 +51,7 @@ describe("symlinks out of the archive", () => {
     expect(skipped).toContain(`${join(temp.dir, "archive/note.txt")}: symlink to ${join(temp.dir, "outside/secret.txt")}, outside the folders being imported (--follow-links follows it)`);
     expect(searchTotal(db, "Bí Mật")).toBe(0);
     const table = vanban(["import", join(temp.dir, "archive"), "--db", db]);
-    expect(table.stdout).toContain(`skipped: ${join(temp.dir, "archive/etc")}: symlink to`);
+    expect(table.stdout).toContain(`bỏ qua: ${join(temp.dir, "archive/etc")}: symlink to`);
   });
 
   it("a link that stays inside is followed; both folders named: the link is inside", () => {
@@ -93,7 +93,7 @@ describe("special files named on the command line", () => {
   it("`vanban parse` refuses them too, at once", () => {
     const r = vanban(["parse", "/dev/zero"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("error: /dev/zero: read: a character device, not a regular file — refused without reading\n");
+    expect(r.stderr).toBe("lỗi: /dev/zero: read: a character device, not a regular file — refused without reading\n");
   });
 
   it("a file whose stat size is 0 but whose content is larger is read with the cap", () => {

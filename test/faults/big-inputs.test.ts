@@ -47,7 +47,7 @@ describe("the work per document is capped", () => {
     // Before, parsing alone took 1.6 GB: this heap cap made the process die of it.
     const r = vanban(["parse", file], { timeout: 110_000, env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=400" } });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: parse-text: a line of [\\d,]+ characters, over the 4,000,000 limit per line — not a document's text$`));
+    expect(r.stderr.trim()).toMatch(new RegExp(`^lỗi: ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: parse-text: a line of [\\d,]+ characters, over the 4,000,000 limit per line — not a document's text$`));
   });
 
   it("the same file in an import fails alone; the other file is stored", { timeout: 120_000 }, () => {

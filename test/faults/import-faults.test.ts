@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateArchive } from "../../scripts/gen-archive.js";
-import { canonicalDump } from "../../src/store/canonical-dump.js";
-import { openStore } from "../../src/store/open-store.js";
+import { canonicalDump, openStore } from "../../src/store/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "bin/vanban.js");

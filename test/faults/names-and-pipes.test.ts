@@ -33,7 +33,7 @@ describe("names with control characters", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).not.toMatch(RAW);
     const failed = r.stdout.split("\n").filter((l) => l.startsWith("  "));
-    expect(failed).toEqual([`  ${join(inbox, "kế hoạch\\n  ok.pdf: imported\\x1b[31m\\x9b2J\\u202eftp.txt")}: sniff: binary content that is not a PDF, DOCX or text document`]);
+    expect(failed).toEqual([`  ${join(inbox, "kế hoạch\\n  ok.pdf: imported\\x1b[31m\\x9b2J\\u202eftp.txt")}: sniff: nội dung nhị phân, không phải PDF, DOCX hay văn bản`]);
     // The log line on stderr is JSON, one per event, with the name escaped too.
     const logs = r.stderr.trim().split("\n");
     expect(logs).toHaveLength(1);
@@ -54,7 +54,7 @@ describe("names with control characters", () => {
   it("a bad option value is echoed escaped", () => {
     const r = vanban(["query", "tasks", "--db", db, "--due-before", "2026\n\x1b[2J"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("error: --due-before 2026\\n\\x1b[2J: không phải một ngày, tháng hoặc năm có thật — viết như 30/04/2026, 2026-04-30, 04/2026, 2026-04 hoặc 2026\n");
+    expect(r.stderr).toBe("lỗi: --due-before 2026\\n\\x1b[2J: không phải một ngày, tháng hoặc năm có thật — viết như 30/04/2026, 2026-04-30, 04/2026, 2026-04 hoặc 2026\n");
   });
 });
 

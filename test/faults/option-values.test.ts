@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/open-store.js";
+import { openStore } from "../../src/store/index.js";
 import { buildOnce, ROOT, vanban } from "./cli.js";
 import { tempDir } from "./generate.js";
 
@@ -35,18 +35,18 @@ const runs = () => {
 describe("a bad option value is refused before anything is written", () => {
   const fresh = join(temp.dir, "never.db");
   const cases: [string, string[], RegExp][] = [
-    ["import --jobs abc", ["import", fixtures, "--db", fresh, "--jobs", "abc"], /^error: --jobs abc: /],
-    ["import --jobs 0", ["import", fixtures, "--db", fresh, "--jobs", "0"], /^error: --jobs 0: /],
-    ["import --timeout abc", ["import", fixtures, "--db", fresh, "--timeout", "abc"], /^error: --timeout abc: /],
-    ["import --timeout -5", ["import", fixtures, "--db", fresh, "--timeout=-5"], /^error: --timeout -5: /],
-    ["import --max-size abc", ["import", fixtures, "--db", fresh, "--max-size", "abc"], /^error: --max-size abc: /],
-    ["import --max-size 0", ["import", fixtures, "--db", fresh, "--max-size", "0"], /^error: --max-size 0: /],
-    ["query tasks --due-before 2026-13-45", ["query", "tasks", "--db", fresh, "--due-before", "2026-13-45"], /^error: --due-before 2026-13-45: /],
-    ["query tasks --due-after 31/02/2026", ["query", "tasks", "--db", fresh, "--due-after", "31/02/2026"], /^error: --due-after 31\/02\/2026: /],
-    ["query tasks --limit 1.5", ["query", "tasks", "--db", fresh, "--limit", "1.5"], /^error: --limit 1\.5: /],
-    ["search --limit abc", ["search", "x", "--db", fresh, "--limit", "abc"], /^error: --limit abc: /],
-    ["query citing --limit -1", ["query", "citing", "1/NQ", "--db", fresh, "--limit=-1"], /^error: --limit -1: /],
-    ["serve --port 70000", ["serve", "--db", fresh, "--port", "70000"], /^error: --port 70000: /],
+    ["import --jobs abc", ["import", fixtures, "--db", fresh, "--jobs", "abc"], /^lỗi: --jobs abc: /],
+    ["import --jobs 0", ["import", fixtures, "--db", fresh, "--jobs", "0"], /^lỗi: --jobs 0: /],
+    ["import --timeout abc", ["import", fixtures, "--db", fresh, "--timeout", "abc"], /^lỗi: --timeout abc: /],
+    ["import --timeout -5", ["import", fixtures, "--db", fresh, "--timeout=-5"], /^lỗi: --timeout -5: /],
+    ["import --max-size abc", ["import", fixtures, "--db", fresh, "--max-size", "abc"], /^lỗi: --max-size abc: /],
+    ["import --max-size 0", ["import", fixtures, "--db", fresh, "--max-size", "0"], /^lỗi: --max-size 0: /],
+    ["query tasks --due-before 2026-13-45", ["query", "tasks", "--db", fresh, "--due-before", "2026-13-45"], /^lỗi: --due-before 2026-13-45: /],
+    ["query tasks --due-after 31/02/2026", ["query", "tasks", "--db", fresh, "--due-after", "31/02/2026"], /^lỗi: --due-after 31\/02\/2026: /],
+    ["query tasks --limit 1.5", ["query", "tasks", "--db", fresh, "--limit", "1.5"], /^lỗi: --limit 1\.5: /],
+    ["search --limit abc", ["search", "x", "--db", fresh, "--limit", "abc"], /^lỗi: --limit abc: /],
+    ["query citing --limit -1", ["query", "citing", "1/NQ", "--db", fresh, "--limit=-1"], /^lỗi: --limit -1: /],
+    ["serve --port 70000", ["serve", "--db", fresh, "--port", "70000"], /^lỗi: --port 70000: /],
   ];
   for (const [name, args, line] of cases) {
     it(name, () => {
@@ -74,7 +74,7 @@ describe("a bad option value is refused before anything is written", () => {
     for (const bad of [["--today", "2026-13-45"], ["--today", "31/02/2026"], ["--horizon", "soon"], ["--horizon", "-1"]]) {
       const r = vanban(["nightly", fixtures, "--db", store, "--out", join(temp.dir, "night"), `${bad[0]}=${bad[1]}`]);
       expect(r.status).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`^error: ${bad[0]} ${bad[1].replace(/[/-]/g, "\\$&")}: `));
+      expect(r.stderr).toMatch(new RegExp(`^lỗi: ${bad[0]} ${bad[1].replace(/[/-]/g, "\\$&")}: `));
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     }
     expect(runs()).toBe(before);

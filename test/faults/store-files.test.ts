@@ -4,15 +4,14 @@
  * import lock, backup renamed when complete), and the import lock (real path, pid +
  * start time, zombies, empty lock files). The built CLI spawned on real files.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireImportLock } from "../../src/store/import-lock.js";
-import { SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { acquireImportLock, SCHEMA_VERSION } from "../../src/store/index.js";
 import { buildOnce, CLI, ROOT, vanban } from "./cli.js";
 
 const FIXTURE = join(ROOT, "fixtures", "000_9cf0e1b2418f68ec.txt");
@@ -201,16 +200,24 @@ describe("the import lock", () => {
     }
   });
 
-  it("a zombie does not hold it", () => {
-    // The parent never waits for its child: the child stays a zombie while the parent sleeps.
-    const parent = spawn("python3", ["-c", "import os, sys, time\npid = os.fork()\nif pid == 0: os._exit(0)\nprint(pid, flush=True)\ntime.sleep(60)"], { stdio: ["ignore", "pipe", "ignore"] });
+  it("a zombie does not hold it", async () => {
+    // The parent never waits for its child (SIGCHLD at its default, so nothing reaps it):
+    // the child stays a zombie while the parent sleeps. Its pid is printed once it is one.
+    const script = [
+      "import os, signal, time",
+      "signal.signal(signal.SIGCHLD, signal.SIG_DFL)",
+      "pid = os.fork()",
+      "if pid == 0: os._exit(0)",
+      "while open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()[0] != 'Z': time.sleep(0.01)",
+      "print(pid, flush=True)",
+      "time.sleep(120)",
+    ].join("\n");
+    const parent = spawn("python3", ["-c", script], { stdio: ["ignore", "pipe", "ignore"] });
     children.push(parent);
-    const zombie = Number(spawnSync("bash", ["-c", `for i in $(seq 50); do c=$(pgrep -P ${parent.pid}); [ -n "$c" ] && echo $c && break; sleep 0.1; done`], { encoding: "utf8" }).stdout.trim());
-    expect(zombie).toBeGreaterThan(0);
+    const zombie = await new Promise<number>((resolve) => parent.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
     const stat = readFileSync(`/proc/${zombie}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    for (let i = 0; i < 50 && readFileSync(`/proc/${zombie}/stat`, "utf8").slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z"; i++)
-      spawnSync("sleep", ["0.1"]);
+    expect(fields[0]).toBe("Z");
     const dir = tempDir();
     const db = storeIn(dir);
     writeFileSync(`${db}.lock`, JSON.stringify({ pid: zombie, started: fields[19] }));

@@ -3,12 +3,13 @@
  * current value comes back from the query string, so a filtered page can be
  * bookmarked and works before its script runs.
  */
+import { t } from "../../i18n/index.js";
 import { html, type Html } from "../html.js";
 import type { QueryParams } from "../query-params.js";
 
 export type Option = { value: string; label: string };
 
-export function selectField(label: string, name: string, options: readonly Option[], current: string | undefined, anyLabel = "Tất cả"): Html {
+export function selectField(label: string, name: string, options: readonly Option[], current: string | undefined, anyLabel = t("page.any")): Html {
   return html`<label>${label}
     <select name="${name}">
       <option value="">${anyLabel}</option>

@@ -55,7 +55,7 @@ async function load() {
   replaceChildren(document.getElementById("timeline"), sections);
   const count = (state) => data.deadlines.filter((d) => d.state === state).length;
   document.getElementById("summary").textContent = data.total
-    ? `${data.total} thời hạn — ${count("overdue")} quá hạn, ${count("upcoming")} sắp đến hạn, ${count("done")} đã xong (tính đến ngày ${vnDate(data.today)})`
+    ? `${data.total} thời hạn — ${count("overdue")} quá hạn, ${count("upcoming")} sắp đến hạn, ${count("done")} đã xong, ${count("past")} đã qua ngày (tính đến ngày ${vnDate(data.today)})`
     : "Không có thời hạn nào khớp bộ lọc.";
   drawPager(document.getElementById("pager"), data, run);
 }

@@ -8,7 +8,7 @@ export function documentLabel(d) {
 
 export function documentLink(d) {
   return [
-    el("a", { href: `/documents/${d.id}` }, documentLabel(d)),
+    el("a", { href: `/documents/${d.id}`, class: "doc-code" }, documentLabel(d)),
     d.placeholder ? [" ", el("span", { class: "badge placeholder" }, "không có trong kho")] : null,
   ];
 }

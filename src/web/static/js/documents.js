@@ -9,6 +9,10 @@ const LIMIT = 50;
 
 async function load() {
   const params = pageFilters();
+  // The page lists held documents only unless asked (documents-page.ts): held=any shows all.
+  const held = params.get("held");
+  params.delete("held");
+  if (held !== "any") params.set("held", held ?? "1");
   params.set("limit", String(LIMIT));
   params.set("offset", String(currentOffset()));
   const data = await getJson("/api/documents", params);

@@ -46,8 +46,14 @@ async function load() {
   const deepest = Math.max(0, ...graph.nodes.map((n) => n.depth ?? 0));
   const layout = graph.focus !== null
     ? { name: "concentric", concentric: (node) => deepest - node.data("depth"), levelWidth: () => 1, minNodeSpacing: 40, animate: false }
-    : { name: "cose", animate: false, nodeRepulsion: 8000, randomize: false };
+    : {
+        // The whole archive: cose, sized with the labels and pushed well apart; what still overlaps is spread below.
+        name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 400000, nodeOverlap: 40, idealEdgeLength: () => 90, componentSpacing: 120, gravity: 0.4, numIter: 1500,
+      };
   const cy = cytoscape({ container, elements, style: STYLE, layout, minZoom: 0.1, maxZoom: 3 });
+  separateLabels(cy);
+  cy.fit(undefined, 20);
   cy.on("tap", "node", (event) => {
     location.href = `/documents/${event.target.data("documentId")}`;
   });
@@ -73,6 +79,44 @@ async function load() {
       ),
     );
   replaceChildren(document.querySelector("#graph-nodes tbody"), rows);
+}
+
+/**
+ * Force layouts space node centres, not labels: two codes can still print over
+ * each other. Until no two label boxes meet, each pair that does is pushed apart
+ * along the axis where they overlap least (a sweep over x keeps a pass near
+ * n log n). Positions only move; the graph's shape is kept.
+ */
+function separateLabels(cy, gap = 6, passes = 200) {
+  const nodes = cy.nodes().toArray();
+  for (let pass = 0; pass < passes; pass++) {
+    const boxes = nodes.map((node) => ({ node, box: node.boundingBox({ includeLabels: true, includeOverlays: false }) })).sort((a, b) => a.box.x1 - b.box.x1);
+    let moved = false;
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i];
+      for (let j = i + 1; j < boxes.length && boxes[j].box.x1 < a.box.x2 + gap; j++) {
+        const b = boxes[j];
+        const dx = Math.min(a.box.x2, b.box.x2) - Math.max(a.box.x1, b.box.x1) + gap;
+        const dy = Math.min(a.box.y2, b.box.y2) - Math.max(a.box.y1, b.box.y1) + gap;
+        if (dx <= 0 || dy <= 0) continue;
+        const pa = a.node.position();
+        const pb = b.node.position();
+        if (dx < dy) {
+          const s = pa.x <= pb.x ? 1 : -1;
+          a.node.position({ x: pa.x - (s * dx) / 2, y: pa.y });
+          b.node.position({ x: pb.x + (s * dx) / 2, y: pb.y });
+        } else {
+          const s = pa.y <= pb.y ? 1 : -1;
+          a.node.position({ x: pa.x, y: pa.y - (s * dy) / 2 });
+          b.node.position({ x: pb.x, y: pb.y + (s * dy) / 2 });
+        }
+        a.box = a.node.boundingBox({ includeLabels: true, includeOverlays: false });
+        b.box = b.node.boundingBox({ includeLabels: true, includeOverlays: false });
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 load().catch(reportError);

@@ -1,0 +1,174 @@
+/** `query tasks`: who owes what, by when — filters, then each task with its agencies, sources and latest report. */
+import { TASK_STATUSES, type TaskAgency, type TaskEntry, type TasksResult } from "../../../schemas/answers.js";
+import { IsoDate } from "../../../schemas/extraction.js";
+import { normaliseAgencyName } from "../../link/agency-resolution.js";
+import { codeKey } from "../../link/document-identity.js";
+import { foldLoose } from "../../normalise/fold.js";
+import { documentSummaries, type DocumentSummary } from "./document-summary.js";
+import type { Store } from "../open-store.js";
+import { resolveDocument } from "./resolve-document.js";
+import { StoreError } from "../store-error.js";
+import { localToday, taskOverdue } from "./task-state.js";
+export type { TaskAgency, TaskEntry, TasksResult };
+
+export type TaskFilters = {
+  agency?: string;
+  status?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+  doc?: string;
+  source?: string;
+  issuer?: string;
+  limit?: number;
+  /** The day `status: "overdue"` is judged on (task-state.ts); default: today, local time. */
+  today?: string;
+};
+
+export { TASK_STATUSES };
+
+export type TaskRow = {
+  id: number; document_id: number; position: number; ordinal: string | null; section: string | null; text: string; output: string | null;
+  status: string | null; status_text: string | null; due_text: string | null; due_kind: string | null; due_start: string | null;
+  due_end: string | null; page: number | null; span_start: number | null; span_end: number | null;
+  latest_status: string | null; latest_status_text: string | null; latest_report_task_id: number | null; latest_report: number | null;
+  latest_score: number | null;
+};
+
+/** The columns `hydrateTasks` reads: the task and its newest report's status (`ls`, the task_latest_status view). */
+export const TASK_COLUMNS = `t.id, t.document_id, t.position, t.ordinal, t.section, t.text, t.output, t.status, t.status_text, t.due_text, t.due_kind,
+    t.due_start, t.due_end, t.page, t.span_start, t.span_end,
+    ls.status AS latest_status, ls.status_text AS latest_status_text, ls.report_task_id AS latest_report_task_id,
+    ls.report_document_id AS latest_report, ls.score AS latest_score`;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.doc) {
+    where.push("t.document_id = ?");
+    params.push(resolveDocument(db, filters.doc, { issuer: filters.issuer }));
+  }
+  if (filters.status) {
+    if (!(TASK_STATUSES as readonly string[]).includes(filters.status))
+      throw new StoreError("store.unknownStatus", { status: filters.status, allowed: TASK_STATUSES.join(", ") });
+    if (filters.status === "overdue") {
+      const today = filters.today ?? localToday();
+      if (!ISO_DAY.test(today)) throw new StoreError("store.badDate", { name: "--today", value: today });
+      where.push(taskOverdue("?"));
+      params.push(today);
+    } else {
+      where.push("COALESCE(ls.status, t.status) = ?");
+      params.push(filters.status);
+    }
+  }
+  for (const [name, value, op] of [["--due-before", filters.dueBefore, "<="], ["--due-after", filters.dueAfter, ">="]] as const) {
+    if (!value) continue;
+    if (!IsoDate.safeParse(value).success) throw new StoreError("store.badDate", { name, value });
+    where.push(`COALESCE(t.due_end, t.due_start) IS NOT NULL AND COALESCE(t.due_end, t.due_start) ${op} ?`);
+    params.push(value);
+  }
+  if (filters.agency) {
+    const key = foldLoose(normaliseAgencyName(filters.agency));
+    if (!key) throw new StoreError("store.agencyEmpty");
+    // Whole words of the canonical name, or a written alias as typed: "van phong dang uy" finds every commune's.
+    const agencies = db
+      .prepare(
+        `SELECT id FROM agencies WHERE (' ' || name_key || ' ') LIKE ? ESCAPE '\\'
+         UNION SELECT agency_id FROM agency_aliases WHERE written = ?`,
+      )
+      .pluck()
+      .all(`% ${key.replace(/[\\%_]/g, (c) => `\\${c}`)} %`, filters.agency) as number[];
+    where.push("t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?)))");
+    params.push(JSON.stringify(agencies));
+  }
+  if (filters.source) {
+    const sourceFilter = sourceCondition(db, filters.source, filters.issuer);
+    where.push(sourceFilter.sql);
+    params.push(...sourceFilter.params);
+  }
+  const sql = `
+    SELECT ${TASK_COLUMNS}
+    FROM tasks t JOIN documents d ON d.id = t.document_id
+    LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id
+    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY d.date DESC NULLS LAST, d.key, t.position`;
+  const rows = db.prepare(sql).all(...params) as TaskRow[];
+  const limited = filters.limit !== undefined ? rows.slice(0, filters.limit) : rows;
+  return { tasks: hydrateTasks(db, limited), total: rows.length };
+}
+
+function sourceCondition(db: Store, source: string, issuer: string | undefined): { sql: string; params: unknown[] } {
+  const base = "EXISTS (SELECT 1 FROM task_sources s JOIN citations c ON c.id = s.citation_id WHERE s.task_id = t.id AND ";
+  if (issuer) return { sql: `${base}c.target_document_id = ?)`, params: [resolveDocument(db, source, { issuer })] };
+  const key = (db.prepare("SELECT code_key FROM documents WHERE code_key = ? LIMIT 1").get(codeKey(source)) as { code_key: string } | undefined)?.code_key;
+  if (!key) throw new StoreError("store.noDocumentMatches", { code: source });
+  return { sql: `${base}c.code_key = ?)`, params: [key] };
+}
+
+export function hydrateTasks(db: Store, rows: TaskRow[]): TaskEntry[] {
+  if (!rows.length) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const agencies = db
+    .prepare(
+      `SELECT ta.task_id, ta.role, ta.written, a.name, a.id FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id
+       WHERE ta.task_id IN (SELECT value FROM json_each(?)) ORDER BY ta.task_id, ta.role, ta.position`,
+    )
+    .all(ids) as { task_id: number; role: "lead" | "support"; written: string; name: string; id: number }[];
+  const sources = db
+    .prepare(
+      `SELECT s.task_id, s.code, c.target_document_id FROM task_sources s JOIN citations c ON c.id = s.citation_id
+       WHERE s.task_id IN (SELECT value FROM json_each(?)) ORDER BY s.task_id, s.position`,
+    )
+    .all(ids) as { task_id: number; code: string; target_document_id: number }[];
+  const reportsOn = db
+    .prepare(
+      `SELECT l.report_task_id, l.plan_task_id, l.score, l.method, p.document_id FROM task_links l JOIN tasks p ON p.id = l.plan_task_id
+       WHERE l.report_task_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids) as { report_task_id: number; plan_task_id: number; score: number; method: string; document_id: number }[];
+  const summaries = documentSummaries(db, [
+    ...rows.flatMap((r) => (r.latest_report ? [r.document_id, r.latest_report] : [r.document_id])),
+    ...sources.map((s) => s.target_document_id),
+    ...reportsOn.map((l) => l.document_id),
+  ]);
+  const byTask = <T extends { task_id: number }>(xs: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of xs) m.set(x.task_id, [...(m.get(x.task_id) ?? []), x]);
+    return m;
+  };
+  const agenciesOf = byTask(agencies);
+  const sourcesOf = byTask(sources);
+  const linkOf = new Map(reportsOn.map((l) => [l.report_task_id, l]));
+  return rows.map((r) => {
+    const own = agenciesOf.get(r.id) ?? [];
+    const agency = (a: (typeof own)[number]): TaskAgency => ({ written: a.written, agency: a.name, agencyId: a.id });
+    const link = linkOf.get(r.id);
+    return {
+      id: r.id,
+      document: summaries.get(r.document_id)!,
+      position: r.position,
+      ordinal: r.ordinal,
+      section: r.section,
+      text: r.text,
+      output: r.output,
+      lead: own.filter((a) => a.role === "lead").map(agency),
+      support: own.filter((a) => a.role === "support").map(agency),
+      deadline: r.due_text !== null ? { text: r.due_text, kind: r.due_kind, start: r.due_start, end: r.due_end } : null,
+      sources: (sourcesOf.get(r.id) ?? []).map((s) => ({ code: s.code, document: summaries.get(s.target_document_id)! })),
+      status: r.status,
+      statusText: r.status_text,
+      latest:
+        r.latest_report !== null
+          ? {
+              status: r.latest_status, statusText: r.latest_status_text, report: summaries.get(r.latest_report)!,
+              reportTaskId: r.latest_report_task_id!, score: r.latest_score!,
+            }
+          : null,
+      reportsOn: link ? { planTaskId: link.plan_task_id, plan: summaries.get(link.document_id)!, score: link.score, method: link.method } : null,
+      effectiveStatus: r.latest_status ?? r.status,
+      page: r.page,
+      span: r.span_start !== null && r.span_end !== null ? { start: r.span_start, end: r.span_end } : null,
+    };
+  });
+}
