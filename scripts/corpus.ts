@@ -22,7 +22,7 @@ import type { Extraction } from "../schemas/extraction.js";
 import { makeContext } from "../src/extract/context.js";
 import { documentZones, inZones } from "../src/extract/document-zones.js";
 import { extractDocument } from "../src/extract/index.js";
-import { oneLine, parseFile } from "../src/parse/index.js";
+import { oneLine, parseFile, type ParseOptions } from "../src/parse/index.js";
 
 const EXTENSIONS = new Set([".md", ".txt", ".pdf", ".docx", ".html", ".htm"]);
 const MOTTO_OR_MARKUP = /cộng\s+hòa|độc\s+lập|đảng\s+cộng\s+sản\s+việt\s+nam|[*|_]/iu;
@@ -78,13 +78,13 @@ export function documentFigures(file: string, doc: DocumentModel, x: Extraction)
   };
 }
 
-export async function runCorpus(dir: string): Promise<CorpusReport> {
+export async function runCorpus(dir: string, options: ParseOptions = {}): Promise<CorpusReport> {
   const rows: CorpusRow[] = [];
   const skipped: { file: string; reason: string }[] = [];
   for (const path of walk(dir)) {
     const file = relative(dir, path);
     try {
-      const doc = await parseFile(path);
+      const doc = await parseFile(path, options);
       rows.push(documentFigures(file, doc, extractDocument(doc)));
     } catch (e) {
       skipped.push({ file, reason: oneLine(e).replace(`${path}: `, "") });
