@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     const store = stages.import?.store;
     if (store) await stage("queries", () => queryStage(args, store, tmp));
     else if (want("queries")) errors.queries = "no store: the import stage did not run";
+    if (want("ocr")) await import("./ocr.js").then((ocr) => ocr.runOcrBench(args.quick)).catch((e: Error) => log(`stage ocr failed: ${e.message}`));
   } finally {
     const seconds = (Date.now() - started.getTime()) / 1000;
     const results = summarise(m, { quick: args.quick, sizes: args.sizes, repeats: args.repeats }, stages, errors, started, seconds);

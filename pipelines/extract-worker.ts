@@ -12,7 +12,8 @@ parentPort!.on("message", async (job: ExtractJob) => {
   let outcome: ExtractOutcome;
   let stage = "parse";
   try {
-    const model = await parseBytes(new Uint8Array(job.bytes), job.file);
+    const onPage = (e: { page: number; cached: boolean }) => parentPort!.postMessage({ id: job.id, ocrPage: e });
+    const model = await parseBytes(new Uint8Array(job.bytes), job.file, job.ocr ? { ocr: { ...job.ocr, onPage } } : {});
     stage = "extract";
     const extraction = extractDocument(model);
     outcome = { id: job.id, ok: true, model, extraction };

@@ -24,6 +24,7 @@ import {
   acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
 } from "../src/store/index.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
+import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
 import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
 
@@ -56,6 +57,8 @@ export type ImportSummary = {
   tasks: number;
   deadlines: number;
   metrics: number;
+  /** Documents stored from this run that were read (in part) by OCR; pages OCR'd, of them from the cache; mean confidence (0–100, by page). */
+  ocr: { documents: number; pages: number; cachedPages: number; meanConfidence: number | null };
   seconds: number;
   /** Documents filled again from another of their files after the one their rows came from went away or broke. */
   refilled: number;
@@ -63,7 +66,7 @@ export type ImportSummary = {
   repair: RepairPlan | null;
 };
 
-export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; file: string | null };
+export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; ocrPages: number; file: string | null };
 
 export type ImportOptions = {
   db: string;
@@ -79,6 +82,8 @@ export type ImportOptions = {
   maxBytes?: number;
   /** Follow symlinks out of the folders named on the command line (default: skip them, with the reason). */
   followLinks?: boolean;
+  /** Read scanned pages with Tesseract (default true; false is `--no-ocr`). Results are cached in `<db>.ocr/`. */
+  ocr?: boolean;
   onProgress?: (p: ImportProgress) => void;
   /** Repair the invariant breaks `vanban doctor` finds (store/doctor.ts), then import `paths` as usual. */
   repair?: boolean;
@@ -112,14 +117,21 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
     throw describeStoreFailure(opts.db, e);
   }
-  const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000);
+  const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
+  const tick = () => opts.onProgress?.({ ...progress });
+  const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, undefined, {
+    enabled: opts.ocr !== false,
+    cacheDir: ocrCacheDirFor(opts.db),
+    onPage: () => {
+      progress.ocrPages++;
+      tick();
+    },
+  });
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
   const refill: RefillContext = { db, pool, maxBytes, summary };
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
-  const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, file: null };
-  const tick = () => opts.onProgress?.({ ...progress });
   try {
     const seenPaths = new Set<string>();
     for await (const entry of walk(paths, summary, opts)) {
@@ -237,6 +249,7 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
     summary.tasks += x.tasks.length;
     summary.deadlines += x.deadlines.length;
     summary.metrics += x.metrics.length;
+    countOcr(summary, outcome.model.ocr);
   } catch (e) {
     // A full disk or a read-only store fails every file alike: stop the run with one line.
     // The failed transaction rolled back, so what was stored before is intact.
@@ -244,6 +257,16 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
     fail(summary, facts.path, "ingest", oneLine(e));
     await record(ctx, facts, `ingest: ${oneLine(e)}`);
   }
+}
+
+function countOcr(summary: ImportSummary, ocr: import("../schemas/document.js").OcrInfo | undefined): void {
+  if (!ocr) return;
+  const s = summary.ocr;
+  const before = (s.meanConfidence ?? 0) * s.pages;
+  s.documents++;
+  s.pages += ocr.pages.length;
+  s.cachedPages += ocr.cachedPages;
+  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages.length) / s.pages) * 10) / 10 : null;
 }
 
 const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
@@ -316,5 +339,6 @@ function emptySummary(run: number, db: string): ImportSummary {
   return {
     db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
     pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
+    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null },
   };
 }

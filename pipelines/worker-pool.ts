@@ -5,12 +5,21 @@
  * timed out. Each worker's heap is capped too (`memoryMb`): a document that needs
  * more (a 50 MB text once took 2.9 GB) fails alone with a line naming the limit,
  * instead of taking the machine's memory. Results come back as plain data.
+ *
+ * OCR (scanned PDFs) reports each page it reads: the file's time limit starts
+ * again with every page, so a long scan is limited per page, not as a whole.
  */
 import { Worker } from "node:worker_threads";
 import type { DocumentModel } from "../schemas/document.js";
 import type { Extraction } from "../schemas/extraction.js";
 
-export type ExtractJob = { id: number; file: string; bytes: ArrayBuffer };
+/** OCR settings a job carries into its worker (plain data: no callbacks cross threads). */
+export type JobOcr = { enabled: boolean; cacheDir?: string; pageTimeoutMs?: number };
+export type OcrPageEvent = { page: number; cached: boolean };
+
+export type ExtractJob = { id: number; file: string; bytes: ArrayBuffer; ocr?: JobOcr };
+/** Sent by a worker while it OCRs a file, before the outcome. */
+export type OcrPageMessage = { id: number; ocrPage: OcrPageEvent };
 export type ExtractOutcome =
   | { id: number; ok: true; model: DocumentModel; extraction: Extraction }
   | { id: number; ok: false; stage: string; reason: string };
@@ -43,6 +52,7 @@ export class ExtractPool {
     readonly size: number,
     readonly timeoutMs: number,
     readonly memoryMb = DOCUMENT_MEMORY_MB,
+    private readonly ocr?: JobOcr & { onPage?: (e: OcrPageEvent) => void },
   ) {}
 
   run(file: string, bytes: Uint8Array): Promise<ExtractOutcome> {
@@ -55,7 +65,8 @@ export class ExtractPool {
     // Copy (Buffer#slice would share a pooled ArrayBuffer) into a transferable buffer of exactly these bytes.
     const copy = Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer;
     return new Promise((resolve) => {
-      this.queue.push({ job: { id: this.nextId++, file, bytes: copy }, resolve });
+      const ocr = this.ocr && { enabled: this.ocr.enabled, cacheDir: this.ocr.cacheDir, pageTimeoutMs: this.timeoutMs };
+      this.queue.push({ job: { id: this.nextId++, file, bytes: copy, ...(ocr ? { ocr } : {}) }, resolve });
       this.dispatch();
     });
   }
@@ -67,7 +78,7 @@ export class ExtractPool {
 
   private spawn(): Slot {
     const slot: Slot = { worker: newWorker(this.memoryMb), busy: null, timer: null };
-    slot.worker.on("message", (o: ExtractOutcome) => this.finish(slot, o));
+    slot.worker.on("message", (o: ExtractOutcome | OcrPageMessage) => ("ocrPage" in o ? this.ocrPage(slot, o) : this.finish(slot, o)));
     slot.worker.on("error", (e: Error & { code?: string }) =>
       e.code === "ERR_WORKER_OUT_OF_MEMORY"
         ? this.crash(slot, `needed more than the ${this.memoryMb} MB of memory one document may use`, "memory")
@@ -84,10 +95,21 @@ export class ExtractPool {
       if (slot.busy || !this.queue.length) continue;
       const pending = this.queue.shift()!;
       slot.busy = pending;
-      slot.timer = setTimeout(() => this.crash(slot, `timed out after ${this.timeoutMs >= 10_000 ? Math.round(this.timeoutMs / 1000) : (this.timeoutMs / 1000).toFixed(1)} s`, "timeout"), this.timeoutMs);
+      this.startTimer(slot);
       slot.worker.ref();
       slot.worker.postMessage(pending.job, [pending.job.bytes]);
     }
+  }
+
+  private startTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.crash(slot, `timed out after ${this.timeoutMs >= 10_000 ? Math.round(this.timeoutMs / 1000) : (this.timeoutMs / 1000).toFixed(1)} s`, "timeout"), this.timeoutMs);
+  }
+
+  private ocrPage(slot: Slot, m: OcrPageMessage): void {
+    if (slot.busy?.job.id !== m.id) return;
+    this.startTimer(slot);
+    this.ocr?.onPage?.(m.ocrPage);
   }
 
   private finish(slot: Slot, outcome: ExtractOutcome): void {

@@ -122,6 +122,34 @@ export type Format = z.infer<typeof Format>;
 
 export const Page = z.object({ number: z.number().int().min(1), span: Span });
 
+/** A box on the page in PDF points, from the page's top-left corner (upright page). */
+export const Box = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+
+/** A line as OCR read it: where it is on the page and in `text`, and how sure Tesseract was. */
+export const OcrLine = z.object({
+  page: z.number().int().min(1),
+  /** Where the line's text sits in the document text; null when layout rewrote it (a word joined over a line break). */
+  span: Span.nullable(),
+  box: Box,
+  /** Mean word confidence, 0–100. */
+  confidence: z.number().min(0).max(100),
+  text: z.string(),
+});
+export type OcrLine = z.infer<typeof OcrLine>;
+
+/** Present when some pages had no usable text layer and were read by OCR. */
+export const OcrInfo = z.object({
+  engine: z.string(),
+  /** The pages read by OCR. */
+  pages: z.array(z.number().int().min(1)),
+  /** Word-weighted mean confidence of the words kept, 0–100. */
+  meanConfidence: z.number().min(0).max(100),
+  /** Pages taken from the OCR cache instead of Tesseract. */
+  cachedPages: z.number().int().min(0),
+  lines: z.array(OcrLine),
+});
+export type OcrInfo = z.infer<typeof OcrInfo>;
+
 export const DocumentModel = z.object({
   source: z.object({
     file: z.string(), // path as given
@@ -135,5 +163,6 @@ export const DocumentModel = z.object({
   text: z.string(),
   blocks: z.array(Block),
   warnings: z.array(Message),
+  ocr: OcrInfo.optional(),
 });
 export type DocumentModel = z.infer<typeof DocumentModel>;

@@ -94,6 +94,8 @@ export const Metric = z.object({
   task: z.number().int().min(0).optional(),
   /** Extra: upper bound of a range ("0,2–0,3%" → value 0.2, max 0.3). */
   max: z.number().optional(),
+  /** Extra: the value is the row's result as a % of its target ("% so với kế hoạch") or of the period before ("so với cùng kỳ"). */
+  compares: z.enum(["target", "previous"]).optional(),
   ...Provenance,
 });
 export type Metric = z.infer<typeof Metric>;

@@ -59,6 +59,8 @@ describe("dated limits in prose", () => {
     ["Hoàn thành trong 06 tháng đầu năm.", ["half-year", "2026-01-01", "2026-06-30"], "trong 06 tháng đầu năm"],
     ["Thực hiện từ nay đến hết năm 2026.", ["by", null, "2026-12-31"], "đến hết năm 2026"],
     ["Thực hiện trong giai đoạn 2026 - 2030.", ["year", "2026-01-01", "2030-12-31"], "trong giai đoạn 2026 - 2030"],
+    // The old spelling of quý, with the year after a dash.
+    ["Các xã hoàn thành trong Quí IV-2026.", ["quarter", "2026-10-01", "2026-12-31"], "trong Quí IV-2026"],
   ])("%s", async (body, expected, text) => {
     const found = await deadlines(body);
     expect(found.map(brief)).toEqual([expected]);
@@ -146,6 +148,8 @@ describe("not deadlines", () => {
     ["a bare year in a name", "Triển khai Chương trình công tác năm 2026 của Ban Chỉ đạo."],
     ["the closing formula", "Trên đây là Kế hoạch triển khai nhiệm vụ chuyển đổi số trong năm 2026 của UBND xã./."],
     ["an effective-date clause", "Kế hoạch này có hiệu lực kể từ ngày ký."],
+    ["an adverb of manner", "Phòng Văn hóa - Xã hội thường xuyên phối hợp với Mặt trận Tổ quốc xã tuyên truyền."],
+    ["an adverb before 'quan tâm'", "Cấp ủy thường xuyên quan tâm lãnh đạo công tác chuyển đổi số."],
   ])("%s", async (_name, body) => {
     expect(await deadlines(body)).toEqual([]);
   });
@@ -217,6 +221,23 @@ describe("time cells", () => {
       // A row without a time cell: its content is read like prose.
       ["by", null, "2026-11-30", "trước ngày 30/11/2026"],
     ]);
+  });
+
+  it("finds a limit written in the output or notes column and gives it to that row's task", async () => {
+    const rows = [
+      "| STT | Nội dung | Cơ quan chủ trì | Sản phẩm | Thời gian thực hiện |",
+      "|---|---|---|---|---|",
+      "| 1 | Rà soát dữ liệu dân cư | Công an xã | Báo cáo kết quả, gửi trước ngày 30/6/2026 |  |",
+      "| 2 | Cập nhật phần mềm | Văn phòng | Phần mềm | Quý III/2026 |",
+    ].join("\n");
+    const x = extractDocument(await parse(md(rows)));
+    expect(x.tasks.map((t) => [t.lead, t.deadline?.end ?? null])).toEqual([
+      [["Công an xã"], "2026-06-30"],
+      [["Văn phòng"], "2026-09-30"],
+    ]);
+    const notes = ["| STT | Nội dung | Cơ quan chủ trì | Ghi chú |", "|---|---|---|---|", "| 1 | Rà soát dữ liệu dân cư | Công an xã | Hoàn thành trước ngày 30/6/2026 |"].join("\n");
+    const y = extractDocument(await parse(md(notes)));
+    expect(y.tasks.map((t) => [t.deadline?.kind ?? null, t.deadline?.end ?? null])).toEqual([["by", "2026-06-30"]]);
   });
 
   it("ignores the header row ('Kết quả tháng 4/2026') and the period a filled row's content mentions", async () => {

@@ -13,6 +13,26 @@ const lines = (...xs: string[]) => xs.join("\n");
 describe("header agency lines", () => {
   const cases: [string, string, Partial<DocumentMeta>][] = [
     [
+      "letterhead flattened onto one line with rules, a glued motto and the date",
+      lines("CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc_________ Hà Nội, ngày 30 tháng 6 năm 2025 |", "", "NGHỊ ĐỊNH", "", "Quy định về đào tạo công chức", "", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"),
+      { issuer: "Chính phủ", code: "171/2025/NĐ-CP", date: "2025-06-30", kind: "nghi-dinh" },
+    ],
+    [
+      "two columns on one line, the motto in pieces, the place-date over two lines",
+      lines("UBND TỈNH BÌNH THUẬN SỞ NỘI VỤ", "", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "", "Số: 123 /KH-SNV", "", "Bình Thuận, ngày 02", "tháng 12 năm 2025", "", "KẾ HOẠCH", "", "Kiểm tra công tác văn thư", "", "Thực hiện Chỉ thị số 05/CT-UBND ngày 03/01/2025 của UBND tỉnh."),
+      { issuer: "Sở Nội vụ tỉnh Bình Thuận", code: "123/KH-SNV", date: "2025-12-02", kind: "ke-hoach" },
+    ],
+    [
+      "PDF columns interleaved: motto beside the issuer lines, number and place-date on one line",
+      lines("UBND TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc", "", "Số: 362 /KH-SGDĐT Đồng Tháp, ngày 14 tháng 4 năm 2026", "", "KẾ HOẠCH", "", "Đón tiếp đoàn kiểm tra"),
+      { issuer: "Sở Giáo dục và Đào tạo tỉnh Đồng Tháp", code: "362/KH-SGDĐT", place: "Đồng Tháp", date: "2026-04-14" },
+    ],
+    [
+      "Party letterhead: Central Committee organ, '*' line, blanks in the code, motto before the date",
+      lines("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC", "", "*", "", "Số 38 - HD/BTCTW", "", "ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 29 tháng 9 năm 2025", "", "HƯỚNG DẪN", "", "nghiệp vụ công tác đảng viên"),
+      { issuer: "Ban Tổ chức Trung ương", code: "38-HD/BTCTW", date: "2025-09-29", kind: "huong-dan" },
+    ],
+    [
       "Party: province above commune committee",
       lines("ĐẢNG BỘ TỈNH THÁI NGUYÊN", "ĐẢNG ỦY XÃ PHONG QUANG", "*", "Số: 60-KH/ĐU", "", "ĐẢNG CỘNG SẢN VIỆT NAM", "", "Phong Quang, ngày 15 tháng 01 năm 2026", "", "KẾ HOẠCH", "thực hiện Nghị quyết 57-NQ/TW", "", "Căn cứ Điều lệ Đảng."),
       { issuer: "Đảng ủy xã Phong Quang", parentIssuer: "ĐẢNG BỘ TỈNH THÁI NGUYÊN", locality: "xã Phong Quang", code: "60-KH/ĐU", symbol: "KH/ĐU" },
@@ -288,5 +308,17 @@ describe("seed documents", () => {
     expect(text).toContain(`### ${m.title}`);
     expect(text).toContain(`của ${m.issuer})`);
     expect(m.signer).toEqual({ name: "Nguyễn Hữu Đông", position: "Phó Chủ tịch" });
+  });
+});
+
+describe("dates that are not the document's", () => {
+  it("takes no date from a cited document when there is no letterhead", async () => {
+    expect((await meta("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, các chi bộ triển khai.")).date).toBeNull();
+  });
+
+  it("reads the kind word split over two lines", async () => {
+    // No "Số:" line, so the kind cannot come from the symbol.
+    const m = await meta(lines("UBND TỈNH BẮC NINH", "", "Bắc Ninh, ngày 19 tháng 11 năm 2025", "", "**QUYẾT", "ĐỊNH**", "", "Ban hành quy định quản lý hạ tầng", "", "Căn cứ Luật Tổ chức chính quyền địa phương;"), "case.md");
+    expect(m).toMatchObject({ kind: "quyet-dinh", date: "2025-11-19", title: "Ban hành quy định quản lý hạ tầng" });
   });
 });

@@ -200,6 +200,59 @@ describe("tables", () => {
   });
 });
 
+describe("indicator tables of real reports", () => {
+  // A two-row header as pandoc writes it: "Năm 2025" merged over plan, result and the comparison column.
+  const report = [
+    "<table>",
+    "<tr><th rowspan=\"2\">TT</th><th rowspan=\"2\">Chỉ tiêu</th><th rowspan=\"2\">ĐVT</th><th colspan=\"3\">Năm 2025</th><th rowspan=\"2\">So với cùng kỳ (%)</th></tr>",
+    "<tr><th>Kế hoạch</th><th>Thực hiện</th><th>% so với kế hoạch</th></tr>",
+    "<tr><td>I</td><td>Cây lúa</td><td></td><td></td><td></td><td></td><td></td></tr>",
+    "<tr><td>1</td><td>Diện tích</td><td>ha</td><td>1.250</td><td>1.262,5</td><td>101</td><td>98,5</td></tr>",
+    "<tr><td>2</td><td>Năng suất</td><td>tạ/ha</td><td>60</td><td>61,2</td><td>102</td><td>100,3</td></tr>",
+    "<tr><td>3</td><td>Sản lượng</td><td>tấn</td><td>7.500</td><td>7.726,5</td><td>103</td><td>98,8</td></tr>",
+    "<tr><td>II</td><td>Tỷ lệ hộ nghèo theo chuẩn đa chiều</td><td>%</td><td>dưới 2</td><td>1,8</td><td></td><td></td></tr>",
+    "<tr><td>III</td><td>Hồ sơ giải quyết đúng hạn</td><td>hồ sơ</td><td></td><td>1.162/1.205</td><td></td><td></td></tr>",
+    "</table>",
+  ].join("\n");
+
+  it("reads every target, result and comparison cell with the unit column and the group row", async () => {
+    const found = await metrics(report, "BÁO CÁO");
+    expect(found.map((m) => [m.subject, m.value, m.unit, m.comparator, m.role, m.compares ?? null])).toEqual([
+      ["Cây lúa: Diện tích", 1250, "ha", "=", "target", null],
+      ["Cây lúa: Diện tích", 1262.5, "ha", "=", "actual", null],
+      ["Cây lúa: Diện tích", 101, "%", "=", "actual", "target"],
+      ["Cây lúa: Diện tích", 98.5, "%", "=", "actual", "previous"],
+      ["Cây lúa: Năng suất", 60, "tạ/ha", "=", "target", null],
+      ["Cây lúa: Năng suất", 61.2, "tạ/ha", "=", "actual", null],
+      ["Cây lúa: Năng suất", 102, "%", "=", "actual", "target"],
+      ["Cây lúa: Năng suất", 100.3, "%", "=", "actual", "previous"],
+      ["Cây lúa: Sản lượng", 7500, "tấn", "=", "target", null],
+      ["Cây lúa: Sản lượng", 7726.5, "tấn", "=", "actual", null],
+      ["Cây lúa: Sản lượng", 103, "%", "=", "actual", "target"],
+      ["Cây lúa: Sản lượng", 98.8, "%", "=", "actual", "previous"],
+      ["Tỷ lệ hộ nghèo theo chuẩn đa chiều", 2, "%", "<", "target", null],
+      ["Tỷ lệ hộ nghèo theo chuẩn đa chiều", 1.8, "%", "=", "actual", null],
+      ["Hồ sơ giải quyết đúng hạn", 1162, "hồ sơ", "=", "actual", null],
+    ]);
+    expect(found.find((m) => m.value === 1162)).toMatchObject({ numerator: 1162, denominator: 1205 });
+  });
+
+  it("takes the unit from a header's parentheses when there is no unit column", async () => {
+    const found = await metrics(
+      ["| TT | Nội dung | Kế hoạch (ha) | Thực hiện (ha) |", "|---|---|---|---|", "| 1 | Trồng rừng tập trung | 120 | 95,5 |"].join("\n"),
+      "BÁO CÁO",
+    );
+    expect(found.map(brief)).toEqual([[120, "ha", "=", "target"], [95.5, "ha", "=", "actual"]]);
+  });
+
+  it("reads a target list with owners ('TT | Chỉ tiêu | Chủ trì') as goals in prose", async () => {
+    const found = await metrics(
+      ["| TT | Chỉ tiêu | Chủ trì |", "|---|---|---|", "| 1 | Tỷ lệ doanh nghiệp nhỏ ứng dụng công nghệ số đạt 60% | Sở Khoa học và Công nghệ |"].join("\n"),
+    );
+    expect(found.map(brief)).toEqual([[60, "%", "=", "target"]]);
+  });
+});
+
 describe("seed fixtures", () => {
   const fixture = (stem: string) => new URL(`../fixtures/${stem}.txt`, import.meta.url).pathname;
   const load = async (stem: string) => {
@@ -232,5 +285,15 @@ describe("seed fixtures", () => {
     expect(found.every((m) => m.role === "actual")).toBe(true);
     expect(found.find((m) => m.numerator === 48)).toMatchObject({ denominator: 48, unit: "tổ dân phố" });
     expect(found.find((m) => m.value === 85)).toMatchObject({ comparator: ">" });
+  });
+});
+
+describe("indicator columns headed by a period", () => {
+  const table = ["| TT | Chỉ tiêu | ĐVT | Năm 2026 | Đến năm 2030 |", "|---|---|---|---|---|", "| 1 | Tỷ lệ hộ dùng nước sạch | % | 95 | 100 |"].join("\n");
+  it("are goals in a plan", async () => {
+    expect((await metrics(table)).map(brief)).toEqual([[95, "%", "=", "target"], [100, "%", "=", "target"]]);
+  });
+  it("a bare year is a result in a report; 'Đến năm …' stays a goal", async () => {
+    expect((await metrics(table, "BÁO CÁO")).map(brief)).toEqual([[95, "%", "=", "actual"], [100, "%", "=", "target"]]);
   });
 });

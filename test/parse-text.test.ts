@@ -124,3 +124,74 @@ describe("sniffing by content", () => {
     expect(doc.text).toContain("57-NQ/TW");
   });
 });
+
+describe("table layouts of real files", () => {
+  const parse = (s: string) => parseBytes(new TextEncoder().encode(s), "t.md");
+
+  it("reads an HTML <table> inside Markdown with rowspan and colspan as one table", async () => {
+    const doc = await parse(
+      [
+        "# KẾ HOẠCH", "",
+        "<table>",
+        "<thead><tr><th>TT</th><th>Nội dung</th><th>Cơ quan chủ trì</th><th>Thời gian</th></tr></thead>",
+        "<tbody>",
+        "<tr><td colspan=\"4\">I. Công tác tuyên truyền</td></tr>",
+        "<tr><td>1</td><td>Tuyên truyền Nghị quyết</td><td rowspan=\"2\">Công an xã</td><td>Quý II/2026</td></tr>",
+        "",
+        "<tr><td>2</td><td>Tổ chức hội nghị</td><td>Tháng 5/2026</td></tr>",
+        "</tbody>",
+        "</table>", "",
+        "Đoạn sau bảng.",
+      ].join("\n"),
+    );
+    const [t] = tables(doc);
+    expect(tables(doc)).toHaveLength(1);
+    expect(t.rows[0].header).toBe(true);
+    expect(t.rows[1].cells[0]).toMatchObject({ text: "I. Công tác tuyên truyền", colspan: 4 });
+    // The rowspan cell is on both rows it covers, at its column.
+    expect(t.rows[3].cells.map((c) => c.text)).toEqual(["2", "Tổ chức hội nghị", "Công an xã", "Tháng 5/2026"]);
+    expect(t.rows[3].cells[2].spanned).toBe(true);
+    expect(doc.blocks.at(-1)).toMatchObject({ type: "paragraph", text: "Đoạn sau bảng." });
+  });
+
+  it("reads one cell per line between lone '|' lines, wraps undone, empty cells kept", async () => {
+    const doc = await parse(
+      [
+        "|", "**TT**", "|", "**Chỉ tiêu**", "|", "**Chủ trì**", "|",
+        "|", "|", "**I. Kinh", "tế số**", "|", "|",
+        "|", "1", "|", "Tỷ lệ doanh nghiệp vừa và nhỏ", "ứng dụng công nghệ số đạt 60%", "|", "Sở Khoa học và", "Công nghệ", "|",
+        "", "Đoạn sau.",
+      ].join("\n"),
+    );
+    const [t] = tables(doc);
+    expect(t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["TT", "Chỉ tiêu", "Chủ trì"],
+      ["", "I. Kinh tế số", ""],
+      ["1", "Tỷ lệ doanh nghiệp vừa và nhỏ ứng dụng công nghệ số đạt 60%", "Sở Khoa học và Công nghệ"],
+    ]);
+    expect(t.rows[0].header).toBe(true);
+  });
+
+  it("unwraps a letterhead and a signature laid out as one-cell-per-line tables", async () => {
+    const doc = await parse(
+      [
+        "|", "**ỦY BAN NHÂN DÂN**", "**TỈNH HÀ TĨNH**", "-------", "|", "**CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM**",
+        "Độc lập - Tự do - Hạnh phúc", "---------------", "|", "|", "Số: 12/KH-UBND", "|", "*Hà Tĩnh, ngày 27", "tháng 11 năm 2025*", "|",
+        "", "**KẾ HOẠCH**", "", "Nội dung.", "",
+        "|", "|", "**KT. CHỦ TỊCH **", "PHÓ CHỦ TỊCH", "Trần Văn An", "|",
+      ].join("\n"),
+    );
+    expect(tables(doc)).toHaveLength(0);
+    const texts = doc.blocks.map((b) => ("text" in b ? b.text : ""));
+    expect(texts.slice(0, 6)).toEqual([
+      "ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "Hà Tĩnh, ngày 27 tháng 11 năm 2025",
+    ]);
+    expect(doc.blocks.at(-1)).toMatchObject({ type: "signature", authority: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name: "Trần Văn An" });
+  });
+
+  it("leaves a stray '|' line in prose as text", async () => {
+    const doc = await parse("Một đoạn\n|\nhai dòng.\n");
+    expect(tables(doc)).toHaveLength(0);
+  });
+});

@@ -87,6 +87,16 @@ describe("citation shapes", () => {
       { code: "384-QĐ/TW", kind: "quy-dinh", date: "2025-11-19", issuer: null },
     ],
     [
+      "Party rule with a lowercase part in its type",
+      "Thực hiện Quy định số 11-QĐi/TW ngày 05/02/2019 của Bộ Chính trị về trách nhiệm nêu gương.",
+      { code: "11-QĐi/TW", kind: "quy-dinh", date: "2019-02-05" },
+    ],
+    [
+      "Party code with blanks around the dash",
+      "Thực hiện Hướng dẫn số 38 - HD/BTCTW ngày 29/9/2025 của Ban Tổ chức Trung ương.",
+      { code: "38-HD/BTCTW", kind: "huong-dan", date: "2025-09-29" },
+    ],
+    [
       "space inside the code",
       "Quán triệt Nghị quyết số 57- NQ/TW trong toàn Đảng bộ.",
       { code: "57-NQ/TW", kind: "nghi-quyet" },

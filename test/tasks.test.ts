@@ -513,3 +513,104 @@ describe("seed fixtures (expected values read off ../shared/seeds)", () => {
     expect(tasks.some((t) => t.text.startsWith("Lưu Văn phòng"))).toBe(false);
   });
 });
+
+describe("assignment prose as real plans and regulations write it", async () => {
+  const plan = `UBND TỈNH BẮC NINH
+
+Số: 12/KH-UBND
+
+Bắc Ninh, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+
+Phát triển kinh tế số
+
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;
+
+I. MỤC TIÊU
+
+Kinh tế số chiếm 30% GRDP.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Khoa học và Công nghệ
+
+a) Chủ trì, phối hợp với Sở Tài chính và
+Công an tỉnh xây dựng cơ sở dữ liệu dùng chung.
+
+b) Hướng dẫn các xã triển khai nền tảng số.
+
+2. Sở Nội vụ, Sở Tư pháp:
+
+a) Rà soát thủ tục hành chính nội bộ.
+
+3. Giao Văn phòng UBND tỉnh theo dõi, tổng hợp kết quả thực hiện.
+
+4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tuyên truyền, vận động Nhân dân tham gia.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+`;
+  const tasks = await tasksOf(plan);
+  it("gives each lettered duty under an agency heading to that agency", () => {
+    expect(byText(tasks, "Chủ trì, phối hợp")).toMatchObject({ ordinal: "a)", lead: ["Sở Khoa học và Công nghệ"], section: "1. Sở Khoa học và Công nghệ" });
+    expect(byText(tasks, "Hướng dẫn các xã")).toMatchObject({ ordinal: "b)", lead: ["Sở Khoa học và Công nghệ"] });
+  });
+  it("reads 'phối hợp với Y' across a wrapped line as support, names whole", () => {
+    expect(byText(tasks, "Chủ trì, phối hợp").support).toEqual(["Sở Tài chính", "Công an tỉnh"]);
+  });
+  it("gives a duty under a heading that lists agencies to each of them", () => {
+    expect(byText(tasks, "Rà soát thủ tục").lead).toEqual(["Sở Nội vụ", "Sở Tư pháp"]);
+  });
+  it("makes the agency after 'Giao' / 'Đề nghị' the lead", () => {
+    expect(byText(tasks, "Giao Văn phòng").lead).toEqual(["Văn phòng UBND tỉnh"]);
+    expect(byText(tasks, "Đề nghị Ủy ban").lead).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]);
+  });
+  it("takes nothing from the letterhead, the Căn cứ line, the goals or the recipients", () => {
+    expect(tasks.map((t) => t.text).filter((t) => /Số:|ngày 10 tháng 3|Căn cứ|GRDP|Như trên|Lưu/u.test(t))).toEqual([]);
+    expect(tasks).toHaveLength(5);
+  });
+
+  const decision = `UBND TỈNH BẮC NINH
+
+Số: 7/2026/QĐ-UBND
+
+QUYẾT ĐỊNH
+
+Ban hành Quy định quản lý hạ tầng viễn thông
+
+Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý hạ tầng viễn thông.
+
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+
+QUY ĐỊNH
+
+(Ban hành kèm theo Quyết định số 7/2026/QĐ-UBND của UBND tỉnh Bắc Ninh)
+
+Chương I
+
+TỔ CHỨC THỰC HIỆN
+
+Điều 19. Trách nhiệm của Sở Khoa học và Công nghệ
+
+1. Chủ trì hướng dẫn, kiểm tra việc sử dụng chung hạ tầng.
+
+2. Phối hợp với Sở Xây dựng trong việc cấp phép công trình viễn thông.
+
+Điều 20. Trách nhiệm của Công an tỉnh
+
+1. Thẩm duyệt điều kiện phòng cháy đối với công trình viễn thông.
+`;
+  it("reads the regulation issued with a decision, after its signature, article by article", async () => {
+    const found = await tasksOf(decision);
+    expect(byText(found, "Chủ trì hướng dẫn")).toMatchObject({ ordinal: "1.", lead: ["Sở Khoa học và Công nghệ"], section: "Điều 19. Trách nhiệm của Sở Khoa học và Công nghệ" });
+    expect(byText(found, "Phối hợp với Sở Xây dựng")).toMatchObject({ lead: ["Sở Khoa học và Công nghệ"], support: ["Sở Xây dựng"] });
+    expect(byText(found, "Thẩm duyệt")).toMatchObject({ lead: ["Công an tỉnh"] });
+  });
+});

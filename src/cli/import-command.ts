@@ -17,7 +17,7 @@ export const DEFAULT_DB = "vanban.db";
 /** Node reads at most 2 GiB into one buffer. */
 const MAX_SIZE_MB = 2047;
 
-type ImportOpts = { db: string; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: number; timeout: number; maxSize: number; followLinks?: boolean; logJson?: boolean };
+type ImportOpts = { db: string; ocr: boolean; force?: boolean; prune?: boolean; strict?: boolean; json?: boolean; jobs?: number; timeout: number; maxSize: number; followLinks?: boolean; logJson?: boolean };
 
 export function registerImport(program: Command): void {
   program
@@ -32,6 +32,7 @@ export function registerImport(program: Command): void {
     .option("--timeout <seconds>", t("import.timeout"), positiveNumber("--timeout", 86_400), 120)
     .option("--max-size <MB>", t("import.maxSize"), positiveNumber("--max-size", MAX_SIZE_MB), 100)
     .option("--follow-links", t("import.followLinks"))
+    .option("--no-ocr", t("import.noOcr"))
     .option("--log-json", t("import.logJson"))
     .option("--json", t("import.json"))
     .action(async (paths: string[], opts: ImportOpts) => {
@@ -42,7 +43,7 @@ export function registerImport(program: Command): void {
         cliProgress.Presets.shades_classic,
       ) : null;
       const started = Date.now();
-      bar?.start(0, 0, { pages: 0, rate: "0" });
+      bar?.start(0, 0, { pages: 0, ocr: 0, rate: "0" });
       try {
         const summary = await importPaths(paths, {
           db: opts.db,
@@ -52,11 +53,12 @@ export function registerImport(program: Command): void {
           jobs: opts.jobs,
           timeoutMs: opts.timeout * 1000,
           maxBytes: Math.floor(opts.maxSize * 1024 * 1024),
+          ocr: opts.ocr,
           onProgress: (p) => {
             if (!bar) return;
             bar.setTotal(p.queued);
             const secs = (Date.now() - started) / 1000;
-            bar.update(p.done, { pages: p.pages, rate: secs > 0 ? (p.pages / secs).toFixed(1) : "0" });
+            bar.update(p.done, { pages: p.pages, ocr: p.ocrPages, rate: secs > 0 ? (p.pages / secs).toFixed(1) : "0" });
           },
         });
         bar?.stop();
@@ -77,6 +79,8 @@ function printSummary(s: import("../../pipelines/import.js").ImportSummary): voi
   const pruned = s.pruned ? t("import.pruned", { n: s.pruned }) : "";
   console.log(t("import.summary", { seen: s.seen, new: s.new, changed: s.changed, skipped: s.skipped, failed: s.failed, pruned, seconds: s.seconds.toFixed(1) }));
   console.log(t("import.stored", { documents: s.documents, pages: s.pages, references: s.references, tasks: s.tasks, deadlines: s.deadlines, metrics: s.metrics }));
+  if (s.ocr.documents)
+    console.log(t("import.ocr", { documents: s.ocr.documents, pages: s.ocr.pages, cached: s.ocr.cachedPages, confidence: s.ocr.meanConfidence ?? 0 }));
   if (s.needsOcr) console.log(t("import.needsOcr", { n: s.needsOcr }));
   for (const k of s.skippedFiles) console.log(printable(t("import.skippedFile", { file: k.file, reason: localiseReason(k.reason) })));
   if (s.errors.length) {

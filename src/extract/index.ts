@@ -4,11 +4,14 @@
  * metadata → (references, tasks, deadlines, metrics) → link → validate. Extractors
  * are independent pure functions; linking is done here once: a deadline or metric
  * whose span lies inside a task's span belongs to that task, and a task's
- * `deadline` is its first deadline that has a date, else its first one.
+ * `deadline` is its first deadline that has a date, else its first one. Nothing that
+ * starts in the letterhead, "Kính gửi", the "Căn cứ" preamble or "Nơi nhận" is kept
+ * (document-zones/layout-zones.ts): those parts address and found the document.
  */
 import type { DocumentModel } from "../../schemas/document.js";
 import { Extraction, type Deadline, type Task } from "../../schemas/extraction.js";
 import { makeContext, within } from "./context.js";
+import { documentZones, inZones } from "./document-zones.js";
 import { extractDeadlines } from "./deadlines.js";
 import { extractMetadata } from "./metadata.js";
 import { extractMetrics } from "./metrics.js";
@@ -21,9 +24,11 @@ export function extractDocument(doc: DocumentModel): Extraction {
   const meta = extractMetadata(doc);
   const ctx = makeContext(doc, meta);
   const references = extractReferences(ctx);
-  const tasks = extractTasks(ctx);
-  const deadlines = extractDeadlines(ctx);
-  const metrics = extractMetrics(ctx);
+  const zones = documentZones(ctx);
+  const body = <T extends { span?: { start: number; end: number } }>(items: T[]) => items.filter((item) => inZones(zones, item.span) === null);
+  const tasks = body(extractTasks(ctx));
+  const deadlines = body(extractDeadlines(ctx));
+  const metrics = body(extractMetrics(ctx));
   linkToTasks(tasks, deadlines);
   linkToTasks(tasks, metrics);
   const byTask = new Map<number, Deadline[]>();

@@ -17,7 +17,8 @@
  */
 import type { Extraction, ExtractionMessage, Metric, TaskStatus } from "../../schemas/extraction.js";
 import type { ExtractContext } from "./context.js";
-import { anyOf, documentFacts, WB, WE } from "./document-zones.js";
+import { documentFacts } from "./document-zones.js";
+import { anyOf, WB, WE } from "./registries/phrase-pattern.js";
 import { PARTS_OPENERS, TASK_COUNT_PHRASES, TASK_COUNT_QUALIFIERS, TOTAL_WORDS } from "./registries/task-counts.js";
 import { COUNT_WORDS } from "./registries/units.js";
 import { warningText } from "./warning-text.js";

@@ -14,7 +14,8 @@ const REASONS: { pattern: RegExp; say: (m: RegExpMatchArray) => string }[] = [
   { pattern: /^legacy Word 97-2003 \(\.doc, OLE\) file/, say: () => t("reason.legacyDoc") },
   { pattern: /^RTF is not supported/, say: () => t("reason.rtf") },
   { pattern: /^binary content that is not a PDF, DOCX or text document$/, say: () => t("reason.binary") },
-  { pattern: /^no text layer — needs OCR \(scanned PDF\)$/, say: () => t("reason.needsOcr") },
+  // After the colon: why OCR did not run (Tesseract missing, --no-ocr), kept as written.
+  { pattern: /^no text layer — needs OCR \(scanned PDF\)(: .*)?$/, say: (m) => t("reason.needsOcr") + (m[1] ?? "") },
   { pattern: /^password-protected PDF$/, say: () => t("reason.password") },
   { pattern: /^timed out after ([\d.]+) s$/, say: (m) => t("reason.timedOut", { seconds: m[1] }) },
   { pattern: /^project notes, not a document$/, say: () => t("reason.notDocument") },

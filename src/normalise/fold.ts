@@ -7,6 +7,7 @@
  * ways:
  *   - old/new tone placement at the end of a syllable: "hoà"→"hòa", "khoẻ"→"khỏe",
  *     "uỷ"→"ủy", "thuỷ"→"thủy" (not after q: "quý" stays), and the rare "qúy"→"quý";
+ *   - the old spelling "quí" (a word of its own) → "quý" ("Quí IV-2025");
  *   - dashes and minus signs (‐ ‑ ‒ – — − ⁃) → "-";  curly quotes → straight;
  *   - NBSP and other spaces → " ".
  * Case is kept: match with the `iu` regex flags.
@@ -31,6 +32,7 @@ function moveTone(from: string, to: string): [string, string] | null {
 // it is anyway, and listing them spares the replacer most "on", "ua", "ui"….
 const OLD_STYLE = /(?<![qQ])([oOuU])([àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
 const QUY = /([qQ])([\p{L}])([yY])(?![\p{L}\p{M}])/gu;
+const OLD_QUY = /(?<![\p{L}\p{M}])([qQ])([uU])([íÍ])(?![\p{L}\p{M}])/gu;
 
 export function foldForMatch(s: string): string {
   let out = s.replace(OLD_STYLE, (m, v: string, second: string) => {
@@ -45,6 +47,7 @@ export function foldForMatch(s: string): string {
     return moved ? q + moved[0] + moved[1] : m;
   });
   return out
+    .replace(OLD_QUY, (_m, q: string, u: string, i: string) => `${q}${u}${i === "í" ? "ý" : "Ý"}`)
     .replace(/[\u2010-\u2015\u2212\u2043]/g, "-")
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')

@@ -5,6 +5,7 @@
  * merge or split blocks has run.
  */
 import type { Message } from "../../schemas/document.js";
+import type { OcrDraft } from "./pdf/ocr.js";
 
 export type DraftCell = {
   text: string;
@@ -45,6 +46,8 @@ export type DraftDocument = {
   /** Number of pages; 1 for formats without pages. */
   pages: number;
   warnings: Message[];
+  /** Set when some pages were read by OCR (scanned PDFs). */
+  ocr?: OcrDraft;
 };
 
 export const message = (source: string, reason: string, page: number | null = null): Message => ({

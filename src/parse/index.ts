@@ -12,6 +12,8 @@ import type { DocumentModel, Format } from "../../schemas/document.js";
 import { decodeVietnameseText } from "../normalise/legacy-encoding.js";
 import type { DraftDocument } from "./draft.js";
 import { joinTables } from "./join-tables.js";
+import type { OcrOptions } from "./pdf/ocr.js";
+import { placeOcrLines } from "./pdf/ocr/ocr-lines.js";
 import { layoutDocument } from "./layout.js";
 import { notARegularFile, oversizeReason } from "./read-file.js";
 import { ParseError, sniffFormat, textFormat } from "./sniff.js";
@@ -23,6 +25,8 @@ export { ParseError } from "./sniff.js";
 export type ParseOptions = {
   /** Refuse files larger than this many bytes before reading them (default 100 MB). */
   maxBytes?: number;
+  /** OCR of scanned pages (PDF). */
+  ocr?: OcrOptions;
 };
 
 export async function parseFile(file: string, options: ParseOptions = {}): Promise<DocumentModel> {
@@ -39,10 +43,10 @@ export async function parseFile(file: string, options: ParseOptions = {}): Promi
   const bytes = await readFile(file);
   // A regular file can still grow after the stat, or be a /proc file that says 0 bytes.
   if (bytes.length > maxBytes) throw new ParseError(file, "read", oversizeReason(info.size, maxBytes, true));
-  return parseBytes(bytes, file);
+  return parseBytes(bytes, file, options);
 }
 
-export async function parseBytes(bytes: Uint8Array, file: string): Promise<DocumentModel> {
+export async function parseBytes(bytes: Uint8Array, file: string, options: ParseOptions = {}): Promise<DocumentModel> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const sniffed = sniffFormat(bytes, file);
   let draft: DraftDocument;
@@ -52,7 +56,7 @@ export async function parseBytes(bytes: Uint8Array, file: string): Promise<Docum
     switch (sniffed.format) {
       case "pdf": {
         const { parsePdf } = await import("./pdf.js");
-        draft = await parsePdf(bytes);
+        draft = await parsePdf(bytes, { ocr: options.ocr });
         format = "pdf";
         break;
       }
@@ -80,7 +84,9 @@ export async function parseBytes(bytes: Uint8Array, file: string): Promise<Docum
     throw new ParseError(file, `parse-${sniffed.format}`, oneLine(e));
   }
   draft.blocks = joinTables(structureBlocks(draft.blocks));
-  return layoutDocument(draft, { file, sha256, format, size: bytes.length, ...(encoding ? { encoding } : {}) });
+  const model = layoutDocument(draft, { file, sha256, format, size: bytes.length, ...(encoding ? { encoding } : {}) });
+  if (draft.ocr) model.ocr = placeOcrLines(model.text, draft.ocr);
+  return model;
 }
 
 export function oneLine(e: unknown): string {

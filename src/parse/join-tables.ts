@@ -20,7 +20,23 @@ type TableDraft = Extract<DraftBlock, { type: "table" }>;
 
 const ORDINAL = /^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[a-zđ]\)|\(\d+\))$/i;
 
-const rowKey = (row: DraftRow) => row.cells.map((c) => foldLoose(c.text)).join("|");
+/**
+ * A repeated header row: the same cells, word for word, punctuation aside. A
+ * scanned page's header is read anew by OCR on every page, with stray dots and
+ * dashes and now and then a word lost or misread: most words of a cell, and all
+ * cells but one of a wide row, must match.
+ */
+function sameRow(a: DraftRow, b: DraftRow): boolean {
+  if (a.cells.length !== b.cells.length) return false;
+  const alike = a.cells.filter((c, i) => {
+    const x = cellWords(c.text);
+    const y = cellWords(b.cells[i].text);
+    const shared = x.filter((w) => y.includes(w)).length;
+    return shared >= 0.6 * Math.max(x.length, y.length);
+  }).length;
+  return alike === a.cells.length || (a.cells.length >= 4 && alike >= Math.ceil(0.8 * a.cells.length));
+}
+const cellWords = (text: string): string[] => foldLoose(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 const width = (t: TableDraft) => maxOf(t.rows, (r) => r.cells.reduce((n, c) => n + (c.colspan ?? 1), 0), 0);
 const isBlankRow = (row: DraftRow) => row.cells.every((c) => !c.text.trim());
 
@@ -53,7 +69,7 @@ function continues(prev: TableDraft, next: TableDraft): boolean {
   const header = prev.rows.find((r) => r.header);
   const first = next.rows[0];
   if (!first) return false;
-  if (header && rowKey(header) === rowKey(first)) return true;
+  if (header && sameRow(header, first)) return true;
   if (width(prev) !== width(next) || next.rows.some((r) => r.header)) return false;
   const c0 = first.cells[0]?.text.trim() ?? "";
   if (c0 === "") return true;
@@ -122,7 +138,7 @@ export function joinTables(blocks: DraftBlock[]): DraftBlock[] {
     if (prev?.type === "table" && continues(prev, block)) {
       const header = prev.rows.find((r) => r.header);
       let rows = block.rows;
-      if (header && rows[0] && rowKey(header) === rowKey(rows[0])) rows = rows.slice(1);
+      if (header && rows[0] && sameRow(header, rows[0])) rows = rows.slice(1);
       const first = rows[0];
       const above = prev.rows[prev.rows.length - 1];
       if (first && !(first.cells[0]?.text.trim()) && above && !above.header) {

@@ -17,7 +17,7 @@ import { message, type DraftBlock, type DraftDocument } from "./draft.js";
 import { frameFor, measureFrames } from "./pdf/body-frame.js";
 import { findBorderlessTables } from "./pdf/borderless-tables.js";
 import { footnotesOf, splitFootnotes } from "./pdf/footnotes.js";
-import type { Glyph } from "./pdf/marks.js";
+import { isVisibleText, ocrWhereNeeded, type OcrOptions } from "./pdf/ocr.js";
 import { readDocumentMarks } from "./pdf/open-document.js";
 import { checkOrdinals } from "./pdf/ordinal-check.js";
 import { joinAcrossPage, pageFlow } from "./pdf/page-flow.js";
@@ -31,10 +31,11 @@ import { appendAll } from "../large-arrays.js";
 
 const SOURCE = "parse-pdf";
 
-export async function parsePdf(bytes: Uint8Array): Promise<DraftDocument> {
-  const marks = await readDocumentMarks(bytes);
-  if (!marks.some((p) => p.glyphs.some(isVisibleText))) throw new Error("no text layer — needs OCR (scanned PDF)");
-  const warnings: DraftDocument["warnings"] = [];
+export async function parsePdf(bytes: Uint8Array, options: { ocr?: OcrOptions } = {}): Promise<DraftDocument> {
+  // Pages without a usable text layer are read by OCR (src/parse/pdf/ocr.ts).
+  const { marks, ocr, warnings, unavailable } = await ocrWhereNeeded(bytes, await readDocumentMarks(bytes), options.ocr);
+  if (!marks.some((p) => p.glyphs.some(isVisibleText)))
+    throw new Error(`no text layer — needs OCR (scanned PDF)${unavailable ? `: ${unavailable}` : ""}`);
 
   const pages = marks.map((p) => {
     const grids = findGrids(p.rules);
@@ -78,7 +79,5 @@ export async function parsePdf(bytes: Uint8Array): Promise<DraftDocument> {
   });
   markPdfHeaderRows(blocks.filter((b): b is Extract<DraftBlock, { type: "table" }> => b.type === "table"));
   appendAll(warnings, checkOrdinals(blocks));
-  return { blocks, pages: marks.length, warnings };
+  return { blocks, pages: marks.length, warnings, ...(ocr ? { ocr } : {}) };
 }
-
-const isVisibleText = (g: Glyph) => /[\p{L}\p{N}]/u.test(g.text);

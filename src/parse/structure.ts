@@ -169,15 +169,18 @@ function absorbFootnoteLists(blocks: DraftBlock[]): DraftBlock[] {
 }
 
 /**
- * Header and footer layout tables (issuer | motto, "Nơi nhận" | signature) are not
- * data: their cells become paragraphs, column by column.
+ * Header and footer layout tables (issuer | motto, "Nơi nhận" | signature, a lone
+ * signature cell beside an empty one) are not data: their cells become paragraphs,
+ * column by column, and the signature stage reads them like any other.
  */
 function unwrapLayoutTables(blocks: DraftBlock[]): DraftBlock[] {
   const out: DraftBlock[] = [];
   for (const b of blocks) {
     if (b.type === "table" && b.rows.length <= 4 && b.rows.every((r) => r.cells.length <= 3)) {
       const all = b.rows.flatMap((r) => r.cells.map((c) => c.text)).join("\n");
-      if (/CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Nơi nhận|^Số:/mu.test(all)) {
+      // A signature, or a specimen of one in a style guide ("NGƯỜI GHI BIÊN BẢN / (chữ ký) / Họ và tên").
+      const signed = b.rows.some((r) => r.cells.some((c) => isSignatureStart(c.text) || /^\((?:chữ ký|ký)/imu.test(c.text)));
+      if (signed || /CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Nơi nhận|^Số:/mu.test(all)) {
         const columns = maxOf(b.rows, (r) => r.cells.length);
         for (let c = 0; c < columns; c++)
           for (const r of b.rows) {

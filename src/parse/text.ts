@@ -6,6 +6,9 @@
  *     "-"/"+"/"*", inline HTML `<b>`, `<br>`, `<sup>1</sup>` footnote markers,
  *     `[^1]` footnotes;
  *   - GFM pipe tables and tab-separated tables, read line by line (segments.ts);
+ *   - web-saved tables with one cell per line between "|" lines (text/cell-lines.ts);
+ *   - HTML `<table>` with rowspan/colspan inside Markdown (pandoc's merged cells),
+ *     read by the HTML parser;
  *   - form feeds (\f) as page breaks;
  *   - plain paragraphs whose headings are known only by their numbering (the
  *     structure stage recognises those for every format).
@@ -26,6 +29,8 @@ import { phraseInline } from "./text/inline-markup.js";
 import { remarkBlocks } from "./text/remark-blocks.js";
 import { splitSegments } from "./text/segments.js";
 import { pipeTable, tabTables } from "./text/tables.js";
+import { cellLinesTable } from "./text/cell-lines.js";
+import { parseHtml } from "./html.js";
 import { UnsupportedMarkdown } from "./text/unsupported.js";
 import { appendAll } from "../large-arrays.js";
 
@@ -59,10 +64,20 @@ function readPages(source: string, markdown: MarkdownReader): DraftDocument {
     for (const segment of splitSegments(cleanPage(raw))) {
       if (segment.kind === "tabs") appendAll(blocks, tabTables(segment.lines, i + 1));
       else if (segment.kind === "pipes") blocks.push(pipeTable(segment.lines, i + 1));
+      else if (segment.kind === "cells") {
+        const table = cellLinesTable(segment.lines, i + 1);
+        if (table) blocks.push(table);
+        else for (const b of markdown(segment.lines, i + 1)) blocks.push(b);
+      } else if (segment.kind === "html-table") for (const b of parseHtml(segment.lines.join("\n")).blocks) blocks.push(onPage(b, i + 1));
       else for (const b of markdown(segment.lines, i + 1)) blocks.push(b);
     }
   });
   return { blocks, pages: pages.length, warnings: [] };
+}
+
+/** A block read by the HTML parser (which counts its own pages from 1) placed on this page. */
+function onPage(b: DraftBlock, page: number): DraftBlock {
+  return b.type === "table" ? { ...b, page, rows: b.rows.map((r) => ({ ...r, page })) } : { ...b, page };
 }
 
 /** Length of the longest line (\n, \r or \f ends one), without splitting the text. */

@@ -23,7 +23,7 @@ describe("tab tables of any length", () => {
     const r = vanban(["parse", file], { timeout: 110_000 });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("[table: 150001 rows × 4 columns, p. 1–1]");
+    expect(r.stdout).toContain("[bảng: 150001 dòng × 4 cột, tr. 1–1]");
   });
 
   it("1,000,000 rows parse, the last row intact", { timeout: 300_000 }, async () => {

@@ -18,28 +18,28 @@
  * locality's proper name ("xã Phú Thịnh …").
  */
 import { foldForMatch } from "../../normalise/fold.js";
+import {
+  AGENCY_ABBREVIATIONS, BODY_HEADS, BODY_NOUNS, COMMUNE_UNITS, LOCALITY_UNITS, NAME_PART_ABBREVIATIONS, NATIONAL_BODY_HEADS,
+  NOT_AGENCY,
+} from "./agency-vocabulary.js";
 import { KIND_WORD_PATTERN } from "./document-types.js";
+import { anyOf, escapeRegExp as escape, lowerPhrase } from "./phrase-pattern.js";
 
-/** Words that begin the name of an issuing body. */
-export const AGENCY_HEADS = [
-  "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Thường trực Hội đồng nhân dân", "Thường trực HĐND",
-  "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ", "UB MTTQ", "UBMTTQ", "Mặt trận Tổ quốc", "MTTQ",
-  "Đảng ủy", "Đảng bộ", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
-  "Ban Thường vụ", "BTV", "Ban Chấp hành", "BCH", "Ban Bí thư", "Bộ Chính trị", "Trung ương",
-  "Ban Chỉ đạo", "BCĐ", "Cơ quan Thường trực", "Thường trực", "Tổ giúp việc", "Tổ Giúp việc",
-  "Chính phủ", "Thủ tướng", "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Chủ tịch",
-  "Văn phòng", "Ủy ban Kiểm tra", "Ủy ban", "Sở", "Bộ", "Ban", "Phòng", "Cục", "Tổng cục", "Công an",
-  "Trung tâm", "Hội đồng", "Kho bạc", "Ngân hàng", "Thanh tra", "Kiểm toán", "Tòa án", "Viện kiểm sát",
-  "Bảo hiểm xã hội", "Liên đoàn", "Đoàn",
+export { COMMUNE_UNITS, LOCALITY_UNITS };
+
+/**
+ * Words that begin the name of an issuing or cited body: the bodies and generic body nouns of
+ * the shared vocabulary, the national organs, the abbreviations, and "Chủ tịch" (who signs
+ * decisions). Office holders other than that ("Giám đốc Sở …") are not issuers: the body
+ * after them is.
+ */
+export const AGENCY_HEADS: readonly string[] = [
+  ...NATIONAL_BODY_HEADS, ...BODY_HEADS, ...BODY_NOUNS, ...Object.keys(AGENCY_ABBREVIATIONS), "chủ tịch",
 ];
 
 /** Steering bodies whose names continue with their topic: "Ban Chỉ đạo về phát triển … tỉnh X". */
 export const STEERING_HEADS = ["ban chỉ đạo", "bcđ"];
 
-/** Administrative units that open a locality: "xã Phú Thịnh", "phường Quan Triều", "tỉnh Thái Nguyên". */
-export const LOCALITY_UNITS = ["xã", "phường", "thị trấn", "đặc khu", "tỉnh", "thành phố", "huyện", "quận", "thị xã"];
-/** The units a commune-level document belongs to (for `locality`). */
-export const COMMUNE_UNITS = ["xã", "phường", "thị trấn", "đặc khu"];
 
 /** Lower-case words that end an agency name: the description or the sentence goes on. */
 export const NAME_ENDINGS = [
@@ -82,15 +82,12 @@ export const NAME_DISPLAY = [
 ];
 
 /** Abbreviations kept in capitals when a line printed in capitals is given its display case. */
-export const NAME_ABBREVIATIONS = [
-  "UBND", "HĐND", "MTTQ", "UBMTTQ", "BCĐ", "BCH", "BTV", "KHCN", "KH-CN", "KHCNĐMST", "ĐMST", "CĐS", "CDS", "VHXH",
-  "TTHC", "KT-XH", "CNTT", "PTKH", "CQTT", "TW", "VPTW", "VP", "STEM", "STEAM", "AI", "OCOP",
+export const NAME_ABBREVIATIONS: readonly string[] = [
+  ...Object.keys(AGENCY_ABBREVIATIONS).filter((a) => !a.includes(" ")), ...NAME_PART_ABBREVIATIONS,
 ];
 
 const fold = (s: string) => foldForMatch(s).toLowerCase();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const phrase = (s: string) => escape(fold(s)).replace(/ /g, "\\s+");
-const alternation = (xs: string[]) => [...new Set(xs.map(phrase))].sort((a, b) => b.length - a.length).join("|");
+const alternation = (xs: readonly string[]) => anyOf(xs, lowerPhrase);
 
 /** A unit word in lower case or with a capital ("xã", "Xã"); the proper name after it must be capitalised, so no `i` flag. */
 const UNIT_ANY_CASE = [...new Set(LOCALITY_UNITS.flatMap((u) => [fold(u), fold(u)[0].toUpperCase() + fold(u).slice(1)]))]
@@ -101,6 +98,8 @@ const UNIT_ANY_CASE = [...new Set(LOCALITY_UNITS.flatMap((u) => [fold(u), fold(u
 const NOT_COMMITTEE = "(?!\\s+(?:ủy|Ủy|ỦY)(?![\\p{L}\\p{M}]))";
 const HEAD_AT = new RegExp(`(?:${alternation(AGENCY_HEADS)})(?![\\p{L}\\p{M}])`, "iuy");
 const LOCALITY_AT = new RegExp(`(?:${alternation(LOCALITY_UNITS)})(?![\\p{L}\\p{M}])${NOT_COMMITTEE}`, "iuy");
+// "Hội nghị", "Ban hành", "Tổ chức": an agency word that opens no name (shared with the task reader).
+const NOT_AGENCY_AT = new RegExp(`(?:${alternation(NOT_AGENCY)})(?![\\p{L}\\p{M}])`, "iuy");
 const ENDING_AT = new RegExp(`(?:${alternation(NAME_ENDINGS)})(?![\\p{L}\\p{M}])`, "uy");
 const STEERING_END = new RegExp(`(?:${alternation(STEERING_HEADS)})$`, "iu");
 const TOKEN = /[ \u00a0]*([^\s,;:()"“”.\t]+)/uy;
@@ -118,7 +117,9 @@ export type AgencyName = { start: number; end: number };
 export function agencyHeadAt(folded: string, at: number): number {
   HEAD_AT.lastIndex = at;
   const m = HEAD_AT.exec(folded);
-  return m && PROPER.test(folded[at]) ? m[0].length : 0;
+  if (!m || !PROPER.test(folded[at])) return 0;
+  NOT_AGENCY_AT.lastIndex = at;
+  return NOT_AGENCY_AT.test(folded) ? 0 : m[0].length;
 }
 
 /**
@@ -228,9 +229,8 @@ export function localityOf(name: string): string | null {
   return m ? name.slice(m.index, m.index + m[0].length) : null;
 }
 
-// Agency openings used to split task lead/support lists, and the abbreviation map the
-// store expands (data and matcher live with the task extractor, which owns them).
+// Agency openings used to split task lead/support lists, and the abbreviation map the store expands.
 export {
-  AGENCY_ABBREVIATIONS, AGENCY_COLLECTIVE_NOUNS, AGENCY_DETERMINERS, AGENCY_HEAD_WORDS, AGENCY_NAME_HEADS,
-  JOINT_NAMES, NOT_AGENCY, agencyOpeningAt, jointNameSpans, type AgencyOpening,
-} from "../tasks/agency-words.js";
+  AGENCY_ABBREVIATIONS, AGENCY_COLLECTIVE_NOUNS, AGENCY_DETERMINERS, JOINT_NAMES, NOT_AGENCY,
+} from "./agency-vocabulary.js";
+export { AGENCY_HEAD_WORDS, AGENCY_NAME_HEADS, agencyOpeningAt, jointNameSpans, type AgencyOpening } from "../tasks/agency-words.js";

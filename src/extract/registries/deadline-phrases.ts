@@ -53,6 +53,11 @@ export const END_OF_PERIOD = ["cuối", "hết"];
 
 /** Adverbs of repetition ("Thực hiện thường xuyên", "báo cáo định kỳ"). */
 export const RECURRING_ADVERBS = ["thường xuyên", "định kỳ", "theo định kỳ", "thường kỳ"];
+/** Verbs of manner: a recurring adverb before them says how work is done, not when ("thường xuyên phối hợp với …"). */
+export const MANNER_VERBS = [
+  "phối hợp", "quan tâm", "chú trọng", "chú ý", "gắn kết", "liên hệ", "trao đổi", "theo sát", "bám sát", "nắm bắt",
+  "nắm chắc", "lắng nghe", "đồng hành", "sâu sát", "gần gũi",
+];
 /** "hằng/hàng/mỗi" + a period word ("hằng năm", "hàng tháng, quý, năm", "mỗi quý"). */
 export const EVERY_WORDS = ["hằng", "hàng", "mỗi"];
 export const PERIOD_WORDS = ["ngày", "tuần", "tháng", "quý", "năm", "6 tháng", "06 tháng", "sáu tháng"];

@@ -22,18 +22,20 @@
 import type { DocKind } from "../../../schemas/extraction.js";
 import { TYPE_ABBREVIATIONS, typeAbbreviation } from "./document-types.js";
 import { ISSUER_CODES, issuerCode } from "./issuers.js";
+import { escapeRegExp } from "./phrase-pattern.js";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const CAPITAL = "A-ZĐƯƠÂÊÔĂ";
 
 const MIXED_CASE = [...TYPE_ABBREVIATIONS.map((t) => t.abbr), ...ISSUER_CODES.map((i) => i.code)]
   .filter((a) => /\p{Ll}/u.test(a))
   .sort((a, b) => b.length - a.length);
 
+/** A registered type abbreviation: "38 - HD/BTCTW" keeps its blanks around "-" only before one (the Party shape). */
+const PARTY_TYPE = `(?:${TYPE_ABBREVIATIONS.map((t) => escapeRegExp(t.abbr)).sort((a, b) => b.length - a.length).join("|")})`;
 /** One symbol segment: a registered mixed-case abbreviation or a run of capitals and digits. */
-export const SEGMENT = `(?:${MIXED_CASE.map(escape).join("|")}|[${CAPITAL}][${CAPITAL}0-9]*)(?![\\p{L}\\p{M}\\p{N}])`;
+export const SEGMENT = `(?:${MIXED_CASE.map(escapeRegExp).join("|")}|[${CAPITAL}][${CAPITAL}0-9]*)(?![\\p{L}\\p{M}\\p{N}])`;
 /** A separator, with a blank on at most one side ("X - Y" with blanks on both is a dash between phrases). */
-export const SEPARATOR = `(?:[-/](?:[ ]{1,2}|\\n(?!\\n))?|[ ][-/](?![ \\n]))`;
+export const SEPARATOR = `(?:[-/](?:[ ]{1,2}|\\n(?!\\n))?|[ ][-/](?![ \\n])|[ ]{1,2}-[ ]{1,2}(?=${PARTY_TYPE}/))`;
 /**
  * A number glued to no letter, digit or separator before it. The class spells out the
  * Latin blocks Vietnamese uses (with combining marks) instead of \p{L}: property classes

@@ -44,6 +44,13 @@ export const CITED_KINDS = [
   "nghị định", "luật", "văn bản", "công điện", "điều lệ", "thông tri", "dự án",
 ];
 
+/** The addressees' label of a công văn, tờ trình or báo cáo ("Kính gửi: …"). */
+export const ADDRESSEE_LABELS = ["kính gửi"];
+/** What opens the preamble after the letterhead: the legal basis and the proposal acted on. */
+export const PREAMBLE_OPENERS = ["căn cứ", "xét đề nghị", "theo đề nghị", "xét tờ trình", "xét báo cáo"];
+/** The national motto and the Party's name printed opposite the issuer: never part of it. */
+export const MOTTO_PHRASES = ["cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc", "đảng cộng sản việt nam"];
+
 /** The closing formula repeats the title ("Trên đây là Kế hoạch …"). */
 export const CLOSING_OPENERS = ["trên đây là"];
 /** The recipients list ("Nơi nhận:"). */

@@ -9,6 +9,7 @@
  */
 import type { DocKind } from "../../../schemas/extraction.js";
 import { foldForMatch } from "../../normalise/fold.js";
+import { anyOf, phrase } from "./phrase-pattern.js";
 
 export type KindWords = { kind: DocKind; words: string[] };
 
@@ -67,6 +68,8 @@ export const TYPE_ABBREVIATIONS: TypeAbbreviation[] = [
   { abbr: "CT", kind: "chi-thi", name: "Chỉ thị" },
   { abbr: "QC", kind: "quy-che", name: "Quy chế" },
   { abbr: "QyĐ", kind: "quy-dinh", name: "Quy định" },
+  // Party rules (HD 36-HD/VPTW): "11-QĐi/TW", "294-QĐi/TW" (other bodies' Quy định keep "QĐ").
+  { abbr: "QĐi", kind: "quy-dinh", name: "Quy định" },
   { abbr: "TB", kind: "thong-bao", name: "Thông báo" },
   { abbr: "HD", kind: "huong-dan", name: "Hướng dẫn" },
   { abbr: "CTr", kind: "chuong-trinh", name: "Chương trình" },
@@ -101,16 +104,14 @@ export function typeAbbreviation(abbr: string): TypeAbbreviation | undefined {
   return BY_ABBR.get(abbr);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const wordPattern = (w: string) => escape(foldForMatch(w)).replace(/ /g, "\\s+");
 
 const ALL_WORDS = KIND_WORDS.flatMap(({ kind, words }) => words.map((w) => ({ kind, folded: foldForMatch(w).toLowerCase() })))
   .sort((a, b) => b.folded.length - a.folded.length);
 
 /** Alternation of every kind word, longest first, for patterns run on folded text with the `iu` flags. */
-export const KIND_WORD_PATTERN = ALL_WORDS.map((w) => wordPattern(w.folded)).join("|");
-export const KIND_QUALIFIER_PATTERN = KIND_QUALIFIERS.map(wordPattern).join("|");
-export const GENERIC_WORD_PATTERN = GENERIC_DOCUMENT_WORDS.map(wordPattern).sort((a, b) => b.length - a.length).join("|");
+export const KIND_WORD_PATTERN = ALL_WORDS.map((w) => phrase(w.folded)).join("|");
+export const KIND_QUALIFIER_PATTERN = anyOf(KIND_QUALIFIERS);
+export const GENERIC_WORD_PATTERN = anyOf(GENERIC_DOCUMENT_WORDS);
 
 const BY_WORD = new Map(ALL_WORDS.map((w) => [w.folded, w.kind]));
 const wordKey = (w: string) => w.toLowerCase().replace(/\s+/g, " ").trim();

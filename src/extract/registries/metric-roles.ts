@@ -33,3 +33,20 @@ export const TASK_LABEL_OPENERS = ["việc"];
 export const INDICATOR_ACTUAL_HEADERS = ["thực hiện", "ước thực hiện", "ước đạt", "đạt được", "lũy kế", "kết quả đạt được"];
 /** … and goals ("Kế hoạch 2026", "KH năm"). */
 export const INDICATOR_TARGET_HEADERS = ["kế hoạch", "kh", "chỉ tiêu năm", "mục tiêu năm"];
+
+/**
+ * Indicator-table columns that compare the row's result with something else, as a
+ * percentage: with its target ("% so với kế hoạch", "So KH (%)", "Đạt % KH") or with the
+ * same period before ("So với cùng kỳ (%)", "So với năm trước"). Looked for anywhere in
+ * the header, before the target and result words they contain.
+ */
+export const INDICATOR_RATIO_HEADERS: readonly { compares: "target" | "previous"; phrases: readonly string[] }[] = [
+  {
+    compares: "previous",
+    phrases: ["so với cùng kỳ", "so cùng kỳ", "so với năm trước", "so năm trước", "so với cùng kỳ năm trước", "so với năm", "so với tháng trước", "so với kỳ trước"],
+  },
+  {
+    compares: "target",
+    phrases: ["so với kế hoạch", "so kế hoạch", "so với kh", "so kh", "% kế hoạch", "% kh", "so với chỉ tiêu", "so chỉ tiêu", "so với mục tiêu", "tỷ lệ đạt", "tỷ lệ hoàn thành", "% hoàn thành", "% đạt"],
+  },
+];

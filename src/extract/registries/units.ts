@@ -25,3 +25,12 @@ export const SUBJECT_AFTER_SKIP = ["đối với", "các", "những", "số"];
 export const SUBJECT_TRAILERS = ["đạt", "đạt khoảng", "khoảng", "là", "bằng", "chiếm", "ở mức", "ước đạt", "từ", "thực hiện", "được", "tại", "ở", "trong", "của", "cho", "giảm còn", "tăng lên", "giảm xuống", "giảm", "tăng", "còn", "lên", "xuống"];
 /** Words opening a clause that are not part of a subject ("Hiện nay, …", "Đến nay, …", "trong đó, …"). */
 export const SUBJECT_LEADERS = ["hiện nay", "đến nay", "trong đó", "tuy nhiên", "ngoài ra", "đồng thời", "trên", "tại", "ở"];
+
+/**
+ * Units of measure an indicator table writes in its unit column or in a header's
+ * parentheses ("Diện tích (ha)", "Sản lượng (tấn)", "ĐVT: %"); counted nouns count too.
+ */
+export const MEASURE_UNITS = [
+  "%", "ha", "tạ/ha", "tấn/ha", "tạ", "tấn", "kg", "km", "m", "m2", "m²", "m3", "m³", "con", "cây", "lít", "kWh",
+  "đồng", "nghìn đồng", "triệu đồng", "tỷ đồng", "USD", "triệu USD", "lượt người", "người/km²", "giường", "bác sĩ",
+];

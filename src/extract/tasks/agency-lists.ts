@@ -33,7 +33,8 @@ const BOUNDARY_RE = new RegExp(
   "gu",
 );
 const STOP_RE = new RegExp(`(?<![${L}])(?:${guarded(PHRASE_STOPS)})(?![${L}])`, "gu");
-const HARD_STOP_RE = /[;:.()\n…"“”]/gu;
+// A line break ends a phrase only before a list item: inside a paragraph it is a wrap ("phối hợp với Công an\nthành phố").
+const HARD_STOP_RE = /[;:.()…"“”]|\n(?=\s*(?:[-–+•*]\s|\n))/gu;
 const SEPARATOR_RE = /\s*\n\s*(?:[-–+•*]\s+)?|;|(?<=[.;:!?])\s*[-–+•*]\s+|(?<=[.!?])\s+(?=[\p{Lu}])/gu;
 const CONTINUES = new Set(NAME_CONTINUES_AFTER.map((w) => foldForMatch(w).toLowerCase()));
 
@@ -190,7 +191,8 @@ export function agencyPhraseAt(folded: string, from: number, limit = folded.leng
   COMMA_OR_AND_RE.lastIndex = start;
   for (let m = COMMA_OR_AND_RE.exec(folded); m && m.index < end; m = COMMA_OR_AND_RE.exec(folded)) {
     const next = m.index + m[0].length;
-    if (!continuesPhrase(folded, next)) {
+    // A capitalised word after "và" / "," in running text goes on with a proper name ("Sở Khoa học và Công nghệ").
+    if (!continuesPhrase(folded, next) && !/\p{Lu}/u.test(folded[next] ?? "")) {
       end = m.index;
       break;
     }
@@ -214,7 +216,7 @@ export function leadingSubject(folded: string, start = 0, end = folded.length): 
   const op = agencyOpeningAt(folded, start);
   if (!op) return null;
   let limit = Math.min(end, start + 220);
-  const stop = /[.;:!?\n]/u.exec(folded.slice(start, limit));
+  const stop = /[.;:!?]|\n(?=\s*(?:[-–+•*]\s|\n))/u.exec(folded.slice(start, limit));
   if (stop) limit = start + stop.index;
   const b = firstBoundary(folded, start + op.length, limit);
   if (!b) return null;

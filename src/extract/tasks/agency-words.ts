@@ -17,85 +17,22 @@
  * NOT_AGENCY lists the verb and noun phrases that begin with one of those words but
  * name no body ("Tổ chức thực hiện", "Ban hành", "Hội nghị", "Đoàn kết").
  * JOINT_NAMES are single bodies whose name contains an agency word after "và" or a
- * comma, so a list is never split inside them.
+ * comma, so a list is never split inside them. The words are data in
+ * registries/agency-vocabulary.ts, shared with the issuer reader (registries/agencies.ts).
  */
 import { foldForMatch } from "../../normalise/fold.js";
+import {
+  AGENCY_ABBREVIATIONS, AGENCY_COLLECTIVE_NOUNS, AGENCY_DETERMINERS, BODY_HEADS, BODY_NOUNS, JOINT_NAMES, NOT_AGENCY,
+  OFFICE_HOLDER_HEADS, PEOPLE_NOUNS,
+} from "../registries/agency-vocabulary.js";
+
+export { AGENCY_ABBREVIATIONS, AGENCY_COLLECTIVE_NOUNS, AGENCY_DETERMINERS, JOINT_NAMES, NOT_AGENCY };
 
 /** Openings that name a body or an office holder on their own (any case). */
-export const AGENCY_HEAD_WORDS: readonly string[] = [
-  "ủy ban nhân dân", "ủy ban mặt trận tổ quốc", "ủy ban kiểm tra", "ủy ban",
-  "hội đồng nhân dân", "hội đồng", "mặt trận tổ quốc", "mặt trận",
-  "văn phòng", "công an", "ban chỉ huy quân sự", "ban chỉ huy", "ban chỉ đạo",
-  "ban thường vụ", "ban chấp hành", "ban xây dựng đảng", "ban tuyên giáo", "ban dân vận",
-  "ban tổ chức", "ban kinh tế", "ban quản lý", "ban công tác mặt trận",
-  "đảng ủy", "đảng bộ", "chi ủy", "chi bộ", "cấp ủy", "tỉnh ủy", "huyện ủy", "thành ủy",
-  "thường trực", "thường vụ", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch",
-  "thủ trưởng", "người đứng đầu", "trưởng ban", "phó trưởng ban", "trưởng phòng",
-  "giám đốc", "tổ trưởng", "trưởng thôn", "trưởng xóm", "trưởng công an",
-  "chỉ huy trưởng", "chi đoàn", "chi hội", "đoàn thanh niên", "hội nông dân",
-  "hội liên hiệp phụ nữ", "hội phụ nữ", "hội cựu chiến binh", "hội người cao tuổi",
-  "hội chữ thập đỏ", "liên đoàn lao động", "công đoàn", "trạm y tế",
-  "trung tâm phục vụ hành chính công", "tổ công nghệ số", "tổ giúp việc", "tổ công tác",
-  "đoàn kiểm tra", "đoàn giám sát", "cơ quan thường trực", "cơ quan chuyên môn",
-  "cơ quan tham mưu", "bộ phận một cửa", "chánh văn phòng", "chánh thanh tra", "trưởng các", "ủy viên",
-];
+export const AGENCY_HEAD_WORDS: readonly string[] = [...BODY_HEADS, ...OFFICE_HOLDER_HEADS];
 
 /** Generic nouns that open a name only before a proper name (a capitalised word) or in capitals. */
-export const AGENCY_NAME_HEADS: readonly string[] = [
-  "ban", "phòng", "trung tâm", "trường", "trạm", "sở", "bộ", "tổ", "hội", "đoàn", "đội",
-  "viện", "cục", "chi cục", "cơ quan", "bệnh viện", "ngân hàng", "bưu điện", "kho bạc",
-  "quỹ", "chi nhánh", "công ty", "hợp tác xã", "lãnh đạo", "cán bộ", "công chức", "thanh tra",
-];
-
-/** Words that make the following noun a set of bodies: "các cơ quan", "toàn thể đảng viên". */
-export const AGENCY_DETERMINERS: readonly string[] = ["tất cả các", "toàn thể", "các", "những", "mọi"];
-
-/** Nouns that name bodies after a determiner ("các cơ quan", "các tổ chức chính trị - xã hội"). */
-export const AGENCY_COLLECTIVE_NOUNS: readonly string[] = [
-  "cơ quan", "đơn vị", "ban", "ngành", "phòng", "tổ chức", "đoàn thể", "hội", "chi bộ",
-  "đảng bộ", "chi hội", "chi đoàn", "trường", "thành viên", "xóm", "thôn", "tổ dân phố",
-  "tổ", "địa phương", "sở", "bộ", "cấp ủy", "đồng chí", "doanh nghiệp", "nhà cung cấp",
-  "cơ sở", "trạm", "trung tâm", "bộ phận", "cán bộ", "công chức", "tập thể", "ủy viên",
-  "hợp tác xã", "nhà trường", "lực lượng",
-];
-
-/** Abbreviations of bodies and their full wording (the scorer and the store expand the same ones). */
-export const AGENCY_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  UBND: "Ủy ban nhân dân",
-  HĐND: "Hội đồng nhân dân",
-  MTTQ: "Mặt trận Tổ quốc",
-  UBMTTQ: "Ủy ban Mặt trận Tổ quốc",
-  "UB MTTQ": "Ủy ban Mặt trận Tổ quốc",
-  BCĐ: "Ban Chỉ đạo",
-  BCH: "Ban Chấp hành",
-  BCHQS: "Ban Chỉ huy Quân sự",
-  BTV: "Ban Thường vụ",
-  UBKT: "Ủy ban Kiểm tra",
-  VHXH: "Văn hóa - Xã hội",
-  "VH-XH": "Văn hóa - Xã hội",
-  TTPVHCC: "Trung tâm Phục vụ hành chính công",
-  ĐTN: "Đoàn Thanh niên",
-  HLHPN: "Hội Liên hiệp Phụ nữ",
-  HND: "Hội Nông dân",
-  HCCB: "Hội Cựu chiến binh",
-  BXDĐ: "Ban Xây dựng Đảng",
-  PCT: "Phó Chủ tịch",
-};
-
-/** Phrases that start with an agency word but name no body (verbs, events, common nouns). */
-export const NOT_AGENCY: readonly string[] = [
-  "tổ chức", "tổ quốc", "ban hành", "ban đầu", "ban ngày", "hội nghị", "hội thảo", "hội thi",
-  "hội viên", "hội nhập", "hội đủ", "đoàn kết", "đoàn viên", "bộ máy", "bộ phận", "bộ chỉ số",
-  "bộ tiêu chí", "trường hợp", "phòng chống", "phòng, chống", "phòng ngừa", "phòng họp",
-  "phòng tránh", "sở hữu", "sở dĩ", "đội ngũ", "cục bộ", "quỹ đất", "lãnh đạo, chỉ đạo",
-  "cán bộ, công chức", "công chức, viên chức",
-];
-
-/** Single bodies whose names contain "và" or a comma before another agency word. */
-export const JOINT_NAMES: readonly string[] = [
-  "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
-  "Văn phòng Đảng ủy và UBND", "Ủy ban Mặt trận Tổ quốc Việt Nam",
-];
+export const AGENCY_NAME_HEADS: readonly string[] = [...BODY_NOUNS, ...PEOPLE_NOUNS];
 
 // ---------------------------------------------------------------------------------
 // Compiled matchers (sticky, on folded text).

@@ -28,93 +28,33 @@
  * Paragraphs that end with ":" introduce what follows and are not tasks; neither is a
  * paragraph with no agency to give it to. `section` is the nearest heading as printed.
  */
-import type { Block, HeadingBlock, ParagraphBlock, Span } from "../../../schemas/document.js";
+import type { Block, HeadingBlock, Span } from "../../../schemas/document.js";
 import type { Task } from "../../../schemas/extraction.js";
 import type { ExtractContext } from "../context.js";
 import { foldForMatch } from "../../normalise/fold.js";
-import { agencyPhraseAt, firstBoundary, leadingSubject, splitAgencies, trimmedEnd } from "./agency-lists.js";
+import { documentFacts, FIXED } from "../document-zones.js";
+import { agencyPhraseAt, firstBoundary, leadingSubject, splitAgencies } from "./agency-lists.js";
 import { agencyOpeningAt } from "./agency-words.js";
+import { ADVERBIAL_OPENERS, ARTICLE_WORDS, ASSIGN_VERBS, CLOSING_MARKERS, KIND_GROUPS, SUPPORT_MARKERS } from "./phrases.js";
 import {
-  ADVERBIAL_OPENERS, ARTICLE_WORDS, ASSIGN_VERBS, CLOSING_MARKERS, DIRECTIVE_SECTION_WORDS, HEADING_AGENCY_PREFIXES,
-  INTRO_MARKERS, KIND_GROUPS, NON_DIRECTIVE_SECTION_WORDS, SUPPORT_MARKERS,
-} from "./phrases.js";
+  ASSIGN_OPENING_RE, classify, escape, headingAgencies, headingLike, L, NUMBERING_RE, rankOf, type Scope,
+} from "./section-headings.js";
 
-type Scope = "directive" | "other";
 type Frame = { rank: number; text: string; scope: Scope | null; agencies: string[] | null; label?: boolean };
 
-const L = "\\p{L}\\p{M}\\p{N}";
-const escape = (s: string) => foldForMatch(s).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-// Matched on lower-cased text: case-insensitive Unicode alternations are slow.
-const words = (xs: readonly string[]) =>
-  new RegExp(`(?<![${L}])(?:${[...xs].sort((a, b) => b.length - a.length).map((x) => escape(x.toLowerCase())).join("|")})(?![${L}])`, "u");
 
-const INTRO_RE = words(INTRO_MARKERS);
-// Section words by their first word, for a word-by-word scan of a heading's opening.
-const SECTION_WORDS = new Map<string, { phrase: string; scope: Scope }[]>();
-for (const [list, scope] of [[DIRECTIVE_SECTION_WORDS, "directive"], [NON_DIRECTIVE_SECTION_WORDS, "other"]] as const)
-  for (const w of list) {
-    const phrase = foldForMatch(w).toLowerCase();
-    const first = phrase.split(" ")[0];
-    SECTION_WORDS.set(first, [...(SECTION_WORDS.get(first) ?? []), { phrase, scope }].sort((a, b) => b.phrase.length - a.phrase.length));
-  }
 const ADVERBIAL_RE = new RegExp(`^(?:${ADVERBIAL_OPENERS.map(escape).join("|")})(?![${L}])`, "iu");
-const PREFIX_RE = new RegExp(`^(?:${HEADING_AGENCY_PREFIXES.map((x) => escape(x.toLowerCase())).join("|")})\\s+`, "u");
 // Any assignment verb in a paragraph's opening: reports are searched for nothing else.
 const ASSIGN_WORDS = ASSIGN_VERBS.map((x) => foldForMatch(x).toLowerCase());
 const CLOSING_RE = new RegExp(`^\\W*(?:${CLOSING_MARKERS.map(escape).join("|")})(?![${L}])`, "iu");
-const ASSIGN_OPENING_RE = new RegExp(`^(?:${ASSIGN_VERBS.map(escape).join("|")})\\s+`, "iu");
 const SUPPORT_RE = new RegExp(`(?<![${L}])(?:${[...SUPPORT_MARKERS].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![${L}])`, "giu");
 const KIND_TITLES = KIND_GROUPS.map(({ group, titles }) => ({ group, re: new RegExp(`^(?:${titles.map(escape).join("|")})$`, "iu") }));
 const THREE_WORDS = /\S\s+\S+\s+\S/u;
 const HAS_SUPPORT = /phối\s+hợp/iu;
-const NUMBERING_RE = /^\s*(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|\(\d+\)|\d+\))\s*/u;
 const ARTICLE_RE = new RegExp(`^\\s*((?:${ARTICLE_WORDS.map(escape).join("|")})\\s+\\d+[.:])\\s*`, "iu");
 // "Công an xã: chủ trì …" — an agency as a run-in label before its directives.
 const LABEL_RE = /^([^:;.]{3,160}):\s+\S/u;
 
-/** Depth of a numbering as printed: "II." 1, "2." 2, "2.1." 3, "a)" 5, "(1)" 6. */
-function rankOf(numbering: string | null): number | null {
-  if (!numbering) return null;
-  const n = numbering.trim();
-  if (/^[IVXLC]+\.?$/.test(n)) return 1;
-  if (/^\d+(?:\.\d+)*\.?$/.test(n)) return 1 + n.replace(/\.$/, "").split(".").length;
-  if (/^[a-zđ]\)$/.test(n)) return 5;
-  if (/^\(?\d+\)$/.test(n)) return 6;
-  return null;
-}
-
-/** The scope a heading sets: that of the earliest section word in its opening (the rest of a long heading is its topic). */
-function classify(folded: string): Scope | null {
-  const text = folded.slice(0, 120).toLowerCase().replace(/[\s,.;:()/"“”'-]+/g, " ");
-  let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf(" ", at);
-    if (end < 0) end = text.length;
-    for (const { phrase, scope } of SECTION_WORDS.get(text.slice(at, end)) ?? [])
-      if (text.startsWith(phrase, at) && (text.length === at + phrase.length || text[at + phrase.length] === " ")) return scope;
-    at = end + 1;
-  }
-  return null;
-}
-
-/** The agencies a heading names, or null ("2.3. Ủy ban Nhân dân xã" → ["Ủy ban Nhân dân xã"]). */
-function headingAgencies(heading: string, headingFolded = foldForMatch(heading)): string[] | null {
-  const numbering = NUMBERING_RE.exec(heading);
-  let at = numbering ? numbering[0].length : 0;
-  const prefix = PREFIX_RE.exec(headingFolded.slice(at, at + 40).toLowerCase());
-  if (prefix) at += prefix[0].length;
-  const stop = trimmedEnd(heading, " \t\n:.");
-  if (stop <= at) return null;
-  const text = heading.slice(at, stop);
-  const folded = headingFolded.slice(at, stop);
-  if (!agencyOpeningAt(folded, 0) || INTRO_RE.test(folded.toLowerCase())) return null;
-  const b = firstBoundary(folded, 1);
-  if (b?.kind === "statement" || b?.kind === "assign") return null;
-  const name = b ? text.slice(0, b.index) : text;
-  if (name.trim().split(/\s+/).length > 25) return null;
-  const list = splitAgencies(name, { folded: b ? folded.slice(0, b.index) : folded });
-  return list.length ? list : null;
-}
 
 function kindGroup(ctx: ExtractContext): "report" | "conclusion" | null {
   if (ctx.meta.kind) return KIND_GROUPS.find((g) => g.kinds.includes(ctx.meta.kind!))?.group ?? null;
@@ -137,6 +77,8 @@ function afterAdverbial(folded: string, from: number, end: number): number {
     let j = i + 1;
     while (j < limit && folded[j] === " ") j++;
     if (agencyOpeningAt(folded, j)) return j;
+    // ", chủ trì tổng hợp …": the clause goes on with its verb, the subject left out (the heading's agency).
+    if (firstBoundary(folded, j, j + 1)?.kind === "predicate") break;
   }
   return from;
 }
@@ -151,18 +93,6 @@ function body(ctx: ExtractContext, block: Block): { start: number; end: number }
     if (m) start += m[0].length;
   }
   return { start, end };
-}
-
-/**
- * A numbered paragraph that reads as a heading: no closing full stop, not too long,
- * and not itself a directive ("2. Phòng Văn hóa chủ trì …" without its full stop).
- */
-function headingLike(p: ParagraphBlock, folded: string): boolean {
-  if (folded.length > 320 || /[.;]$/u.test(folded)) return false;
-  const numbering = NUMBERING_RE.exec(folded);
-  const t = numbering ? folded.slice(numbering[0].length) : folded;
-  if (t.split(/\s+/).length > 40) return false;
-  return !ASSIGN_OPENING_RE.test(t) && leadingSubject(t)?.kind !== "subject";
 }
 
 /** Support agencies of one paragraph (`raw` / `folded` are the paragraph's own text, offsets local). */
@@ -218,7 +148,13 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
     return null;
   };
 
-  for (const block of ctx.doc.blocks) {
+  const facts = documentFacts(ctx);
+  for (const [bi, block] of ctx.doc.blocks.entries()) {
+    // A part issued with the document after its signature ("QUY ĐỊNH (Ban hành kèm theo …)", "PHỤ LỤC") is read afresh.
+    if (closed && facts.outside[bi] === FIXED.annex) {
+      closed = false;
+      stack.length = 0;
+    }
     if (block.type === "signature") closed = true;
     if (closed || block.type === "table" || block.type === "footnote" || block.type === "signature") continue;
     if (CLOSING_RE.test(ctx.folded.slice(block.span.start, Math.min(block.span.end, block.span.start + 40)))) {
@@ -260,6 +196,9 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
     if (rank !== null) return enter(rank, h);
     const caps = h.text === h.text.toUpperCase();
     enter(caps ? 0 : (stack[stack.length - 1]?.rank ?? 0) + 0.5, h);
+    // An unnumbered line in capitals that names a body is a letterhead, enacting or signature line
+    // ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"), or a specimen of one: no one's duties follow it.
+    if (caps) stack[stack.length - 1].agencies = null;
   }
 
   function taskOf(block: Block): Task | null {
@@ -296,6 +235,8 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
       }
       const colon = raw.indexOf(":", from);
       const label = lead.length || colon < 0 || colon - from > 160 ? null : LABEL_RE.exec(raw.slice(from));
+      // "Đảng uỷ quân sự: ĐUQS" is a glossary line, not a duty: a directive after the label has a few words.
+      if (label && !THREE_WORDS.test(raw.slice(from + label[1].length + 1).split(/[;.]/u)[0].trim())) return null;
       if (label) lead = headingAgencies(label[1], folded.slice(from, from + label[1].length)) ?? [];
       if (!lead.length) lead = headingAgency() ?? [];
     }
@@ -306,7 +247,7 @@ export function narrativeTasks(ctx: ExtractContext): Task[] {
     return {
       text,
       ordinal: block.type === "paragraph" && block.numbering ? block.numbering : article ? article[1] : null,
-      section: frame ? frame.text : null,
+      section: frame ? frame.text.replace(/\s+/gu, " ") : null,
       lead,
       support: supportOf(raw, folded, from, lead, ownSubject),
       output: null,

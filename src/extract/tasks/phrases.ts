@@ -33,14 +33,14 @@ export const PREDICATES: readonly { phrase: string; notAfter?: readonly string[]
   { phrase: "thẩm định" }, { phrase: "thành lập" }, { phrase: "cử" }, { phrase: "cần" }, { phrase: "phải" },
   { phrase: "sẽ" }, { phrase: "nghiêm khắc" }, { phrase: "trực tiếp" }, { phrase: "thống kê" },
   { phrase: "thống nhất" }, { phrase: "kết luận" }, { phrase: "ghi nhận" }, { phrase: "biểu dương" },
-  { phrase: "được giao" }, { phrase: "được phân công" }, { phrase: "căn cứ" }, { phrase: "bám sát" }, { phrase: "khắc phục" }, { phrase: "đăng ký" }, { phrase: "chuẩn bị" }, { phrase: "kiện toàn" }, { phrase: "chấn chỉnh" },
+  { phrase: "được giao" }, { phrase: "được phân công" }, { phrase: "căn cứ" }, { phrase: "bám sát" }, { phrase: "xem xét" }, { phrase: "khắc phục" }, { phrase: "đăng ký" }, { phrase: "chuẩn bị" }, { phrase: "kiện toàn" }, { phrase: "chấn chỉnh" },
 ];
 
 /** Openers of a leading adverbial clause before the subject: "Căn cứ nội dung Kế hoạch, các cơ quan … tổ chức …". */
 export const ADVERBIAL_OPENERS: readonly string[] = [
   "căn cứ", "để", "trên cơ sở", "theo", "nhằm", "sau khi", "trong thời gian tới", "trong đó", "đồng thời",
   "bên cạnh đó", "ngoài ra", "trong quá trình", "định kỳ", "hằng tháng", "hằng quý", "hằng năm", "hàng tháng",
-  "hàng quý", "hàng năm", "trước ngày", "trong quý", "trong tháng", "trong năm", "khi",
+  "hàng quý", "hàng năm", "trước ngày", "trong quý", "trong tháng", "trong năm", "khi", "nhận được", "sau khi nhận được",
 ];
 
 /** Words of an introduction ("… kết luận như sau:", "cụ thể:"): such a line names no agency to assign to. */
@@ -86,7 +86,7 @@ export const NON_DIRECTIVE_SECTION_WORDS: readonly string[] = [
   "căn cứ", "mục đích", "yêu cầu", "mục tiêu", "quan điểm", "kết quả", "tình hình", "đánh giá",
   "thực trạng", "tồn tại", "hạn chế", "nguyên nhân", "bài học", "đặc điểm", "nhận xét", "kiến nghị",
   "đề xuất", "thống kê", "khó khăn", "vướng mắc", "ưu điểm", "sự cần thiết", "bối cảnh", "phạm vi",
-  "đối tượng", "kinh phí", "nguồn kinh phí",
+  "đối tượng", "kinh phí", "nguồn kinh phí", "thành phần", "địa điểm",
 ];
 
 /** Words before the agency in a heading that assigns a block of work: "Trách nhiệm của UBND xã", "Đối với Công an xã". */

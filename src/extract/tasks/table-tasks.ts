@@ -24,7 +24,7 @@
  * support ("Phòng VHXH (chủ trì); Công an xã (phối hợp)", "UBND xã chủ trì, các ban
  * ngành phối hợp"). Columns with no task role are kept in `extra` under their header.
  */
-import type { Cell, Row, TableBlock } from "../../../schemas/document.js";
+import type { Cell, TableBlock } from "../../../schemas/document.js";
 import type { Task } from "../../../schemas/extraction.js";
 import type { ExtractContext } from "../context.js";
 import { foldForMatch } from "../../normalise/fold.js";
@@ -33,7 +33,7 @@ import { taskStatus } from "../registries/task-status.js";
 import { looksLikeProse, splitAgencies } from "./agency-lists.js";
 import { LEAD_NOTES, SUPPORT_NOTES } from "./phrases.js";
 import { sourceCodes } from "./source-codes.js";
-import { maxOf } from "../../large-arrays.js";
+import { tableGrid as grid, type Grid } from "../table-grid.js";
 
 const TASK_EVIDENCE: readonly ColumnRole[] = ["lead", "support", "deadline", "status", "output", "sources"];
 const EXTRA_ROLES: readonly (ColumnRole | null)[] = [null, "notes", "indicator", "unit", "target", "actual", "document"];
@@ -43,39 +43,8 @@ const ARABIC = /^\d+(?:\.\d+)*\.?$/;
 const LEADING_NUMBER = /^([IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*)[.)]\s*(?=\S)/u;
 const COLUMN_NUMBER = /^\(?\d+\)?$|^\(?[a-z]\)?$/u;
 
-type Grid = { row: Row; cells: (Cell | null)[] }[];
 /** A group row's numbering ("I", "1", "" for an unnumbered label) and the section it gives. */
 type Group = { num: string; label: string };
-
-/** Rows laid out on columns: colspans repeat their cell, rowspans fill the rows below when the parser did not. */
-function grid(table: TableBlock): { rows: Grid; width: number } {
-  const width = maxOf(table.rows, (r) => r.cells.reduce((n, c) => n + c.colspan, 0), 0);
-  const carry: ({ cell: Cell; left: number } | null)[] = new Array(width).fill(null);
-  const rows: Grid = [];
-  for (const row of table.rows) {
-    const own = row.cells.reduce((n, c) => n + c.colspan, 0);
-    const fill = own < width;
-    const cells: (Cell | null)[] = [];
-    const takeCarry = () => {
-      while (fill && cells.length < width && carry[cells.length] && carry[cells.length]!.left > 0) {
-        const c = carry[cells.length]!;
-        c.left--;
-        cells.push({ ...c.cell, spanned: true });
-      }
-    };
-    takeCarry();
-    for (const cell of row.cells) {
-      const col = cells.length;
-      for (let s = 0; s < cell.colspan && cells.length < width; s++) cells.push(cell);
-      if (!cell.spanned && cell.rowspan > 1) carry[col] = { cell, left: cell.rowspan - 1 };
-      else if (carry[col] && !cell.spanned) carry[col] = null;
-      takeCarry();
-    }
-    while (cells.length < width) cells.push(null);
-    rows.push({ row, cells });
-  }
-  return { rows, width };
-}
 
 const notes = (xs: readonly string[]) =>
   new RegExp(`[\\s(–-]*(?:${xs.map((x) => foldForMatch(x).replace(/ /g, "\\s+")).join("|")})\\s*\\)?[\\s.,;]*$`, "iu");
@@ -180,6 +149,7 @@ export function tableTasks(ctx: ExtractContext, table: TableBlock): Task[] {
   }
   const contentCols = roles.flatMap((r, i) => (r === "content" ? [i] : []));
   if (!contentCols.length || !roles.some((r) => r && TASK_EVIDENCE.includes(r))) return [];
+  if (isAgenda(rows.slice(headerCount), roles)) return [];
   const columns = new Map<ColumnRole, number[]>();
   roles.forEach((r, i) => r && columns.set(r, [...(columns.get(r) ?? []), i]));
   const col = (role: ColumnRole) => columns.get(role) ?? [];
@@ -282,6 +252,20 @@ function groupLabel(
   while (sections.length < depth) sections.push({ num: "", label: sections[sections.length - 1]?.label ?? "" });
   sections.push({ num, label: section });
   return true;
+}
+
+const CLOCK_TIME = /^\s*\d{1,2}\s*(?:h|giờ|:)\s*\d{0,2}/iu;
+
+/**
+ * A meeting programme ("THỜI GIAN | NỘI DUNG" with "8h30 - 8h35" in the time column):
+ * its only task evidence is a time column holding clock times, so its rows are items of
+ * an agenda, not duties.
+ */
+function isAgenda(body: Grid, roles: (ColumnRole | null)[]): boolean {
+  if (roles.some((r) => r && r !== "deadline" && TASK_EVIDENCE.includes(r))) return false;
+  const col = roles.indexOf("deadline");
+  const times = body.map((g) => textOf(g.cells[col])).filter(Boolean);
+  return times.length > 0 && times.filter((t) => CLOCK_TIME.test(t)).length * 2 > times.length;
 }
 
 /** A task numbered outside an arabic group ("3." after group "2") ends that group. */

@@ -44,13 +44,34 @@ type TextState = {
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
+/**
+ * An e-signed document gets its number and day when the clerk signs it for
+ * issue: the signature widgets print "362" after "Số:" and "14" after "ngày",
+ * over a draft whose fields were blank. Such an annotation is kept as text;
+ * any other (signer details, incoming-register stamps, form fields) is not the
+ * document's text.
+ */
+const ISSUE_STAMP = /^\s*\d{1,6}\s*$/;
+
+/** The draft's blanks under a stamped number are not spaces between its digits. */
+function clearBlanksUnder(glyphs: Glyph[], stampStart: number): void {
+  const stamp = glyphs.slice(stampStart);
+  const under = (g: Glyph) =>
+    g.space && stamp.some((d) => g.x0 < d.x1 && g.x1 > d.x0 && Math.abs(g.base - d.base) < d.size);
+  let kept = 0;
+  for (let i = 0; i < stampStart; i++) if (!under(glyphs[i])) glyphs[kept++] = glyphs[i];
+  for (let i = stampStart; i < glyphs.length; i++) glyphs[kept++] = glyphs[i];
+  glyphs.length = kept;
+}
+
 export async function readPageMarks(page: PDFPageProxy, number: number): Promise<PageMarks> {
   const viewport = page.getViewport({ scale: 1 });
-  // Annotations (stamps, form fields, signature widgets) are not the document's text.
-  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  // Annotations are read too, but only a digits-only one is kept (see ISSUE_STAMP).
+  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.ENABLE });
   const glyphs: Glyph[] = [];
   const rules: Rule[] = [];
   let skippedRotated = 0;
+  let annotationStart = 0;
   const fonts = new Map<string, { font: OpFont | null; bold: boolean }>();
 
   let s: TextState = {
@@ -154,6 +175,18 @@ export async function readPageMarks(page: PDFPageProxy, number: number): Promise
         if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) s.ctm = Util.transform(s.ctm, Array.from(args[0] as ArrayLike<number>));
         break;
       case OPS.paintFormXObjectEnd:
+        s = stack.pop() ?? s;
+        break;
+      case OPS.beginAnnotation: {
+        // args: id, rect, transform, matrix — the appearance stream drawn into the annotation's rectangle.
+        stack.push({ ...s });
+        s = { ...s, ctm: Util.transform(Util.transform(IDENTITY, args[2] as number[]), args[3] as number[]) };
+        annotationStart = glyphs.length;
+        break;
+      }
+      case OPS.endAnnotation:
+        if (ISSUE_STAMP.test(glyphs.slice(annotationStart).map((g) => g.text).join(""))) clearBlanksUnder(glyphs, annotationStart);
+        else glyphs.length = annotationStart;
         s = stack.pop() ?? s;
         break;
       case OPS.beginText:

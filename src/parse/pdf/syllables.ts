@@ -36,3 +36,24 @@ export function areWholeSyllables(left: string, right: string): boolean {
   const b = leadingLetters(right);
   return Boolean(a && b) && isSyllable(a) && isSyllable(b) && !isSyllable(a + b);
 }
+
+/**
+ * A word that is no syllable but reads as several ("Pháttriển", "Kếhoạch"):
+ * the syllables, fewest pieces first; null when it is not such a word. OCR and
+ * tight PDF layouts drop the space between syllables; Vietnamese writes each
+ * syllable apart, so the pieces are the words.
+ */
+export function splitGluedSyllables(word: string): string[] | null {
+  if (word.length < 4 || !/^\p{L}+$/u.test(word) || isSyllable(word)) return null;
+  // best[i]: fewest syllables covering word.slice(0, i), and where the last one starts.
+  const best: { n: number; from: number }[] = [{ n: 0, from: -1 }];
+  for (let i = 1; i <= word.length; i++) {
+    best[i] = { n: Infinity, from: -1 };
+    for (let j = Math.max(0, i - 7); j < i; j++)
+      if (best[j].n + 1 < best[i].n && isSyllable(word.slice(j, i))) best[i] = { n: best[j].n + 1, from: j };
+  }
+  if (best[word.length].n === Infinity) return null;
+  const out: string[] = [];
+  for (let i = word.length; i > 0; i = best[i].from) out.unshift(word.slice(best[i].from, i));
+  return out;
+}

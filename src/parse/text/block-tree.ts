@@ -60,7 +60,7 @@ export function treeToDrafts<P>(nodes: BlockNode<P>[], page: number, phrase: Phr
     const child = frame.children[frame.next++];
     if (frame.kind !== "item") visitBlock(child, frame.depth, frame.out, page, phrase, stack);
     else if (child.type === "paragraph" && frame.first) {
-      const { text, bold } = phrase(child.content);
+      const { text, bold } = literal(phrase(child.content));
       // "1. Giao …" is printed numbering, not a list: keep the number in the text.
       if (/^\d/.test(frame.marker)) frame.out.push({ type: "paragraph", text: `${frame.marker} ${text}`, page, bold });
       else frame.out.push({ type: "list-item", text, page, marker: frame.marker, depth: frame.depth });
@@ -74,16 +74,26 @@ export function treeToDrafts<P>(nodes: BlockNode<P>[], page: number, phrase: Phr
   return result;
 }
 
+/**
+ * Emphasis delimiters that CommonMark leaves literal because nothing closes them ("**Điều 1.****"
+ * + "**Công bố …" as web pages save bold runs): a run of two or more asterisks is never text
+ * in these documents, so it goes, with the blank it leaves doubled.
+ */
+function literal<T extends { text: string }>(p: T): T {
+  if (!p.text.includes("**")) return p;
+  return { ...p, text: p.text.replace(/\*{2,}/g, "").replace(/[ \t]{2,}/g, " ").replace(/[ \t]+\n|\n[ \t]+/g, "\n").trim() };
+}
+
 /** A block's drafts; a container's children are left on `stack` for the walk. */
 function visitBlock<P>(node: BlockNode<P>, depth: number, out: DraftBlock[], page: number, phrase: Phrase<P>, stack: Frame<P>[]): void {
   switch (node.type) {
     case "heading": {
-      const { text, bold } = phrase(node.content);
+      const { text, bold } = literal(phrase(node.content));
       if (text) out.push({ type: "heading", text, page, level: node.depth, bold });
       return;
     }
     case "paragraph": {
-      const { text, bold, footnoteLabel } = phrase(node.content);
+      const { text, bold, footnoteLabel } = literal(phrase(node.content));
       if (!text) return;
       if (footnoteLabel) out.push({ type: "footnote", label: footnoteLabel, text, page });
       else out.push({ type: "paragraph", text, page, bold });

@@ -6,11 +6,38 @@
  *     count (100k rows took minutes);
  *   - tab-separated tables: a run of lines holding tabs; a blank line inside
  *     the run is a page break, so the run becomes several table parts that the
- *     join stage stitches back together.
+ *     join stage stitches back together;
+ *   - web-saved tables with one cell per line between lone "|" lines (cell-lines.ts);
+ *   - HTML `<table>` elements, what pandoc writes for tables with merged cells: from
+ *     the line that opens one to the line that closes it (blank lines inside
+ *     included, which would end a CommonMark HTML block), read as HTML.
  */
+import { cellRunEnd, isLonePipe } from "./cell-lines.js";
 import { isWhitespaceCode } from "./clean-and-tidy.js";
 
-export type Segment = { kind: "markdown"; lines: string[] } | { kind: "tabs"; lines: string[] } | { kind: "pipes"; lines: string[] };
+export type Segment =
+  | { kind: "markdown"; lines: string[] }
+  | { kind: "tabs"; lines: string[] }
+  | { kind: "pipes"; lines: string[] }
+  | { kind: "cells"; lines: string[] }
+  | { kind: "html-table"; lines: string[] };
+
+const TABLE_OPEN = /^\s{0,3}<table(?=[\s>])/i;
+const TABLE_TAG = /<(\/?)table(?=[\s>])/gi;
+
+/** The line after the one that closes the `<table>` opened at `from` (nested tables counted), or 0. */
+function htmlTableEnd(lines: string[], from: number): number {
+  let depth = 0;
+  for (let i = from; i < lines.length && i < from + 100_000; i++) {
+    if (!lines[i].includes("table")) continue;
+    TABLE_TAG.lastIndex = 0;
+    for (let m; (m = TABLE_TAG.exec(lines[i])); ) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return 0;
+}
 
 /** `^\s{0,3}\|` without a regex: it runs on every line. */
 function isPipeRow(line: string): boolean {
@@ -53,11 +80,25 @@ export function splitSegments(text: string): Segment[] {
   const out: Segment[] = [];
   let md: string[] = [];
   let i = 0;
+  let noRunUntil = 0;
   const flushMd = () => {
     if (md.length) out.push({ kind: "markdown", lines: md });
     md = [];
   };
   while (i < lines.length) {
+    let lone = 0;
+    if (i >= noRunUntil && isLonePipe(lines[i])) {
+      const run = cellRunEnd(lines, i);
+      lone = run.end;
+      if (!lone) noRunUntil = run.searched;
+    }
+    const html = lone ? 0 : lines[i].charCodeAt(0) <= 60 && TABLE_OPEN.test(lines[i]) ? htmlTableEnd(lines, i) : 0;
+    if (lone || html) {
+      flushMd();
+      out.push({ kind: lone ? "cells" : "html-table", lines: lines.slice(i, lone || html) });
+      i = lone || html;
+      continue;
+    }
     if (isPipeRow(lines[i]) && i + 1 < lines.length && isPipeDelimiter(lines[i + 1])) {
       const run = [lines[i]];
       i += 2;

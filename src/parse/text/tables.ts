@@ -22,7 +22,7 @@ export function tabTables(lines: string[], page: number): DraftBlock[] {
       close();
       continue;
     }
-    const cells = raw.map(inlineHtmlCell);
+    const cells = raw.map(markdownCell);
     while (cells.length < width) cells.push({ text: "" });
     part.push({ cells, page });
   }
@@ -37,7 +37,7 @@ function pipeCells(line: string): string[] {
 }
 
 export function pipeTable(lines: string[], page: number): DraftBlock {
-  const rows = lines.map((line, r): DraftRow => ({ page, header: r === 0, cells: pipeCells(line).map(inlineHtmlCell) }));
+  const rows = lines.map((line, r): DraftRow => ({ page, header: r === 0, cells: pipeCells(line).map(markdownCell) }));
   let width = 0;
   for (const r of rows) width = Math.max(width, r.cells.length);
   for (const r of rows) while (r.cells.length < width) r.cells.push({ text: "" });
@@ -48,7 +48,8 @@ export function pipeTable(lines: string[], page: number): DraftBlock {
 const CELL_MARKUP = /[<*_\\]/;
 const CELL_FORMATTING_TAG = /^<\/?(b|strong|i|em|u|sup|sub|span)(\s[^>]*)?>$/i;
 
-function inlineHtmlCell(raw: string): DraftCell {
+/** One cell's Markdown/inline HTML → its text (line breaks kept) and whether it is bold as a whole. */
+export function markdownCell(raw: string): DraftCell {
   if (!CELL_MARKUP.test(raw)) return { text: tidy(raw), bold: false };
   const bold = /^\s*(<b>|\*\*)/i.test(raw) && /(<\/b>|\*\*)\s*$/i.test(raw);
   const withoutTags = removeTags(raw.replace(/<br\s*\/?>/gi, "\n").replace(/<sup>\s*\d+\s*<\/sup>/gi, ""), CELL_FORMATTING_TAG);

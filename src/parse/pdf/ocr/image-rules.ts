@@ -1,0 +1,81 @@
+/**
+ * Ruling lines drawn on a page image: long, thin, unbroken runs of dark pixels,
+ * horizontal or vertical. They become the same `Rule` segments a born-digital
+ * PDF draws, so the ruled-table code (table-grid.ts, ruled-tables.ts) reads a
+ * scanned table exactly as it reads a drawn one.
+ *
+ * Letters never make such runs: their strokes are shorter than a rule's
+ * minimum length, and the gaps between letters break any run along a line of
+ * text. The image is straightened before (page-orientation.ts), so a rule
+ * stays within a few pixel rows.
+ */
+import type { Rule } from "../marks.js";
+import type { GrayImage } from "./gray-image.js";
+
+const DARK = 160;
+/** A gap of this many light pixels (JPEG noise, a worn line) does not break a run. */
+const MAX_GAP = 1;
+/** Thicker dark bands are pictures or blocks of ink, not rules. */
+const MAX_THICKNESS_PX = 10;
+
+type Run = { at: number; from: number; to: number };
+type Band = { first: number; last: number; sum: number; n: number; from: number; to: number };
+
+/**
+ * The page's ruling segments in PDF points (`scale` = points per pixel); runs
+ * shorter than `minLengthPt` are not rules.
+ */
+export function imageRules(img: GrayImage, scale: number, minLengthPt = { h: 20, v: 14 }): Rule[] {
+  const { width: w, height: h, data } = img;
+  const minH = Math.round(minLengthPt.h / scale);
+  const minV = Math.round(minLengthPt.v / scale);
+  const hRuns: Run[] = [];
+  for (let y = 0; y < h; y++) collectRuns(y, w, (x) => data[y * w + x] < DARK, minH, hRuns);
+  const vRuns: Run[] = [];
+  for (let x = 0; x < w; x++) collectRuns(x, h, (y) => data[y * w + x] < DARK, minV, vRuns);
+  return [...bands(hRuns).map((b) => rule("h", b, scale)), ...bands(vRuns).map((b) => rule("v", b, scale))];
+}
+
+function collectRuns(at: number, length: number, dark: (i: number) => boolean, min: number, out: Run[]): void {
+  let start = -1;
+  let lastDark = -1;
+  for (let i = 0; i <= length; i++) {
+    const d = i < length && dark(i);
+    if (d) {
+      if (start < 0) start = i;
+      lastDark = i;
+    } else if (start >= 0 && i - lastDark > MAX_GAP) {
+      if (lastDark - start + 1 >= min) out.push({ at, from: start, to: lastDark + 1 });
+      start = -1;
+    }
+  }
+}
+
+/** Runs on neighbouring pixel rows (or columns) that overlap are one line drawn a few pixels thick. */
+function bands(runs: Run[]): Band[] {
+  const open: Band[] = [];
+  const done: Band[] = [];
+  for (const r of runs) {
+    let joined = false;
+    for (const b of open) {
+      if (r.at - b.last > 1 || r.from > b.to + 3 || r.to < b.from - 3) continue;
+      b.last = r.at;
+      b.sum += r.at;
+      b.n++;
+      b.from = Math.min(b.from, r.from);
+      b.to = Math.max(b.to, r.to);
+      joined = true;
+      break;
+    }
+    if (!joined) open.push({ first: r.at, last: r.at, sum: r.at, n: 1, from: r.from, to: r.to });
+    // Close bands left behind (runs come in order of `at`).
+    for (let i = open.length - 1; i >= 0; i--)
+      if (r.at - open[i].last > 1) done.push(...open.splice(i, 1));
+  }
+  done.push(...open);
+  return done.filter((b) => b.last - b.first + 1 <= MAX_THICKNESS_PX);
+}
+
+function rule(axis: "h" | "v", b: Band, scale: number): Rule {
+  return { axis, at: ((b.first + b.last + 1) / 2) * scale, from: b.from * scale, to: b.to * scale };
+}
