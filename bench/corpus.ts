@@ -11,7 +11,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, VerbosityLevel } from "../src/parse/pdf/pdfjs.js";
+import yauzl from "yauzl";
+import { ZipWriter } from "../scripts/faults/zip.js";
 import { generateArchive, type GeneratedDocument } from "../scripts/gen-archive.js";
 import { log, ROOT } from "./measure.js";
 
@@ -53,6 +55,52 @@ export function writeArchive(dir: string, count: number, seed: number, from = 0)
     n++;
   }
   return written;
+}
+
+/**
+ * `copies` distinct documents from each DOCX: the same parts, with a paragraph
+ * naming the copy first in the body, so no two files (or texts) are alike and
+ * an import stores every one.
+ */
+export async function distinctDocxCopies(files: InputFile[], copies: number): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const f of files) {
+    const parts = await zipParts(f.bytes);
+    for (let k = 1; k <= copies; k++) {
+      const zip = new ZipWriter();
+      for (const [name, data] of parts) {
+        if (name !== "word/document.xml") zip.add(name, data);
+        else zip.add(name, Buffer.from(data.toString("utf8").replace(/<w:body>/, `<w:body><w:p><w:r><w:t>Bản số ${k} của ${basename(f.name, ".docx")}</w:t></w:r></w:p>`)));
+      }
+      const name = `${basename(f.name, ".docx")}-${k}.docx`;
+      out.push({ name, path: name, bytes: zip.finish() });
+    }
+  }
+  return out;
+}
+
+function zipParts(bytes: Buffer): Promise<[string, Buffer][]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error("unreadable zip"));
+      const parts: [string, Buffer][] = [];
+      zip.on("entry", (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith("/")) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error(`cannot read ${entry.fileName}`));
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("end", () => {
+            parts.push([entry.fileName, Buffer.concat(chunks)]);
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on("end", () => resolve(parts));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------

@@ -44,6 +44,19 @@ export function summarise(profile: Profile, top = 25): { totalMs: number; self: 
   return { totalMs: total / 1000, self: rank(self), inclusive: rank(incl) };
 }
 
+/** Self time summed over several profiles (a process and its worker threads), as shares of their total. */
+export function summariseFiles(files: string[], top = 15): { totalMs: number; self: Hot[] } {
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const file of files) {
+    const s = summarise(JSON.parse(readFileSync(file, "utf8")) as Profile, Number.MAX_SAFE_INTEGER);
+    total += s.totalMs;
+    for (const h of s.self) self.set(h.name, (self.get(h.name) ?? 0) + h.share * s.totalMs);
+  }
+  const hot = [...self].filter(([k]) => !/^\((?:idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name: name.length > 120 ? `${name.slice(0, 117)}…` : name, share: ms / total }));
+  return { totalMs: total, self: hot };
+}
+
 function main(argv: string[]): void {
   const i = argv.indexOf("--top");
   const top = i >= 0 ? Number(argv[i + 1]) : 25;

@@ -12,9 +12,10 @@
  *
  * The store of the largest archive is kept for the query stage.
  */
-import { copyFileSync, existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeArchive } from "./corpus.js";
+import { summariseFiles, type Hot } from "./cpu-profile.js";
 import { CLI, load, log, median, ROOT, round, runNode, storeSizeMB, TIME_BIN, type BenchArgs, type ChildResult, type LoadWindow } from "./measure.js";
 
 type Summary = { seen: number; new: number; skipped: number; failed: number; documents: number; pages: number; seconds: number; maxRssMB?: number; cpuSeconds?: number };
@@ -33,9 +34,12 @@ export type ImportStageResult = {
   sizes: SizeResult[];
   /**
    * Marginal CPU seconds per 1000 documents of the last step ÷ those of the first step
-   * (two sizes: ÷ CPU seconds per 1000 of the smallest size). About 1 or below: cost grows linearly.
+   * (default sizes: 10k→100k ÷ 1k→10k; two sizes: ÷ CPU seconds per 1000 of the smallest
+   * size). About 1 or below: cost grows linearly.
    */
   linearity: number;
+  /** Whether the linearity check holds (≤ LINEARITY_LIMIT); null with fewer than three sizes, where start-up blurs it. */
+  linear: boolean | null;
   reimport: {
     documents: number; wallSeconds: number[]; medianWallSeconds: number; cpuSeconds: number | null; innerSeconds: number;
     /** First import ÷ re-import, wall clock (the headline) and CPU time. */
@@ -56,7 +60,12 @@ export type ImportStageResult = {
   };
   /** The store of the largest archive, for the query stage. */
   store: string;
+  /** What remains: self time of the import of the smallest archive under --cpu-prof, main thread and workers together. */
+  profile: { documents: number; sampledMs: number; self: Hot[] } | null;
 };
+
+/** Issue 17: the marginal cost per 1000 documents at the largest size may exceed the first step's by 15% at most. */
+export const LINEARITY_LIMIT = 1.15;
 
 const dirSizeMB = (docs: { text: string }[]) => round(docs.reduce((a, d) => a + Buffer.byteLength(d.text), 0) / 1e6, 1);
 
@@ -79,6 +88,7 @@ export async function importStage(args: BenchArgs, tmp: string, budgetEnd: numbe
   const sizes: SizeResult[] = [];
   const largest = args.sizes[args.sizes.length - 1];
   let keep = "";
+  let profile: ImportStageResult["profile"] = null;
   for (const n of args.sizes) {
     const dir = join(tmp, `archive-${n}`);
     const docs = writeArchive(dir, n, 1);
@@ -119,12 +129,14 @@ export async function importStage(args: BenchArgs, tmp: string, budgetEnd: numbe
       peakRssMB: Math.max(...runs.map((r) => r.peakRssMB ?? 0)) || null,
       dbMB: runs[0].dbMB, load: { start, end: load() },
     });
+    if (n === args.sizes[0]) profile = await profileImport(dir, n, tmp);
     if (n !== largest) rmSync(dir, { recursive: true, force: true });
   }
   const big = sizes[sizes.length - 1];
   const steps = sizes.flatMap((z) => (z.marginalCpuSecondsPer1000 === null ? [] : [z.marginalCpuSecondsPer1000]));
   const first = steps.length >= 2 ? steps[0] : ((sizes[0].cpuSeconds ?? NaN) / sizes[0].documents) * 1000;
   const linearity = steps.length ? round(steps[steps.length - 1] / first, 2) : NaN;
+  const linear = steps.length >= 2 ? linearity <= LINEARITY_LIMIT : null;
 
   // Re-import of the unchanged largest archive.
   const rstart = load();
@@ -199,11 +211,29 @@ export async function importStage(args: BenchArgs, tmp: string, budgetEnd: numbe
     dropStore(db);
   }
   return {
-    sizes, linearity, reimport,
+    sizes, linearity, linear, reimport,
     nightly: {
       status, newDocuments: fresh.length, today, wallSeconds: nwalls, medianWallSeconds: round(median(nwalls), 2), cpuSeconds: ncpus.length ? round(median(ncpus), 2) : null, innerSeconds: inner,
       peakRssMB: rss, report, note, load: { start: nstart, end: load() },
     },
     store: keep,
+    profile,
   };
+}
+
+/** One more import of DIR under --cpu-prof (not timed), summarised over the main thread and the workers. */
+async function profileImport(dir: string, documents: number, tmp: string): Promise<ImportStageResult["profile"]> {
+  const profDir = join(tmp, "import-profile");
+  mkdirSync(profDir, { recursive: true });
+  const db = join(tmp, "import-profile.db");
+  const res = await runNode(["--cpu-prof", "--cpu-prof-dir", profDir, CLI, "import", dir, "--db", db, "--json"], { timeFile: join(tmp, "import-profile.time") });
+  dropStore(db);
+  const files = readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).map((f) => join(profDir, f));
+  if ((res.code !== 0 && res.code !== 2) || !files.length) {
+    log(`import profile: none (exit ${res.code}, ${files.length} profiles)`);
+    return null;
+  }
+  const s = summariseFiles(files, 15);
+  log(`import profile of ${documents} documents: ${files.length} threads, ${(s.totalMs / 1000).toFixed(1)} s sampled; top: ${s.self.slice(0, 3).map((h) => `${h.name} ${(h.share * 100).toFixed(1)}%`).join(", ")}`);
+  return { documents, sampledMs: Math.round(s.totalMs), self: s.self.map((h) => ({ name: h.name, share: round(h.share, 4) })) };
 }

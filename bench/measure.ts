@@ -50,6 +50,12 @@ export function machine() {
 
 export const now = () => performance.now();
 
+/** CPU milliseconds of this process so far, all threads (user + system): what load changes least. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 export function log(msg: string): void {
   const [l1] = loadavg();
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)} load ${l1.toFixed(1)}] ${msg}\n`);
@@ -105,6 +111,10 @@ export function storeSizeMB(db: string): number {
   return round(bytes / MB, 1);
 }
 
+/** Archive sizes of the import stage: 10k and 100k are issue 17's sizes, 1k the first step. */
+export const DEFAULT_SIZES = "1000,10000,100000";
+export const QUICK_SIZES = "200,600";
+
 export function parseArgs(argv: string[]) {
   const has = (name: string) => argv.includes(`--${name}`);
   const value = (name: string) => {
@@ -112,12 +122,12 @@ export function parseArgs(argv: string[]) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const quick = has("quick");
-  const sizes = (value("sizes") ?? (quick ? "200,600" : "1000,5000,10000"))
+  const sizes = (value("sizes") ?? (quick ? QUICK_SIZES : DEFAULT_SIZES))
     .split(",")
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0)
     .sort((a, b) => a - b);
-  if (!sizes.length) throw new Error("--sizes: expected a comma-separated list of document counts, e.g. 1000,5000,10000");
+  if (!sizes.length) throw new Error("--sizes: expected a comma-separated list of document counts, e.g. 1000,10000,100000");
   const only = value("only")?.split(",").map((s) => s.trim());
   return {
     quick,

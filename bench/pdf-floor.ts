@@ -11,11 +11,11 @@
  * `vanban import DIR`) is run on the generated set as well, for the parallel figure.
  */
 import { join } from "node:path";
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, VerbosityLevel } from "../src/parse/pdf/pdfjs.js";
 import { PDFParse } from "pdf-parse";
 import { fixturePdfs, generatedPdfSet, type InputFile, type PdfSet } from "./corpus.js";
 import { oursPass } from "./pipeline.js";
-import { CLI, load, log, median, now, round, runNode, type BenchArgs, type LoadWindow } from "./measure.js";
+import { CLI, cpuMs, load, log, median, now, round, runNode, type BenchArgs, type LoadWindow } from "./measure.js";
 
 async function floorPass(files: InputFile[], repeat: number): Promise<{ pages: number; ms: number }> {
   let pages = 0;
@@ -33,9 +33,10 @@ async function floorPass(files: InputFile[], repeat: number): Promise<{ pages: n
   return { pages, ms: now() - t0 };
 }
 
-async function rawPass(files: InputFile[], repeat: number): Promise<{ pages: number; ms: number }> {
+async function rawPass(files: InputFile[], repeat: number): Promise<{ pages: number; ms: number; cpuMs: number }> {
   let pages = 0;
   const t0 = now();
+  const c0 = cpuMs();
   for (let r = 0; r < repeat; r++)
     for (const f of files) {
       const task = getDocument({ data: new Uint8Array(f.bytes), verbosity: VerbosityLevel.ERRORS, isEvalSupported: false, disableFontFace: true });
@@ -51,7 +52,7 @@ async function rawPass(files: InputFile[], repeat: number): Promise<{ pages: num
         await task.destroy();
       }
     }
-  return { pages, ms: now() - t0 };
+  return { pages, ms: now() - t0, cpuMs: cpuMs() - c0 };
 }
 
 export type PdfSetResult = {
@@ -68,6 +69,9 @@ export type PdfSetResult = {
   fullPagesPerSec: number;
   /** floor / full, per round, median. */
   floorOverFull: number;
+  /** ours (parse → extract → store) ÷ bare pdf.js getTextContent, per round, median: wall and CPU time (the issue-17 figure). */
+  oursOverPdfjs: number;
+  oursOverPdfjsCpu: number;
   /** Share of the full pipeline's time per stage (medians). */
   share: { parse: number; extract: number; store: number };
   failures: string[];
@@ -77,6 +81,7 @@ export type PdfSetResult = {
 async function measureSet(name: string, set: { files: InputFile[]; repeat: number; source: string }, args: BenchArgs, tmp: string): Promise<PdfSetResult> {
   const start = load();
   const floor: number[] = [], raw: number[] = [], parse: number[] = [], pe: number[] = [], full: number[] = [], ratio: number[] = [];
+  const overRaw: number[] = [], overRawCpu: number[] = [];
   const shares: { parse: number; extract: number; store: number }[] = [];
   let pagesPerPass = 0;
   let failures: string[] = [];
@@ -95,8 +100,10 @@ async function measureSet(name: string, set: { files: InputFile[]; repeat: numbe
     pe.push((ours.pages / (ours.parseMs + ours.extractMs)) * 1000);
     full.push((ours.pages / fullMs) * 1000);
     ratio.push(f.pages / f.ms / (ours.pages / fullMs));
+    overRaw.push(fullMs / ours.pages / (w.ms / w.pages));
+    overRawCpu.push(ours.cpuMs / ours.pages / (w.cpuMs / w.pages));
     shares.push({ parse: ours.parseMs / fullMs, extract: ours.extractMs / fullMs, store: ours.storeMs / fullMs });
-    log(`pdf ${name} round ${r + 1}: floor ${floor.at(-1)!.toFixed(1)} pages/s, ours ${full.at(-1)!.toFixed(1)} pages/s (${pagesPerPass} pages)`);
+    log(`pdf ${name} round ${r + 1}: pdf.js getTextContent ${raw.at(-1)!.toFixed(1)} pages/s, ours ${full.at(-1)!.toFixed(1)} pages/s (${pagesPerPass} pages), ours ÷ pdf.js CPU ${overRawCpu.at(-1)!.toFixed(2)}×`);
   }
   return {
     set: name,
@@ -110,6 +117,8 @@ async function measureSet(name: string, set: { files: InputFile[]; repeat: numbe
     parseExtractPagesPerSec: round(median(pe), 1),
     fullPagesPerSec: round(median(full), 1),
     floorOverFull: round(median(ratio), 2),
+    oursOverPdfjs: round(median(overRaw), 2),
+    oursOverPdfjsCpu: round(median(overRawCpu), 2),
     share: {
       parse: round(median(shares.map((s) => s.parse)), 3),
       extract: round(median(shares.map((s) => s.extract)), 3),
@@ -148,7 +157,7 @@ export async function pdfStage(args: BenchArgs, tmp: string): Promise<PdfStageRe
   for (let r = 0; r < Math.min(3, args.repeats); r++) {
     const db = join(tmp, `pdf-import-${r}.db`);
     const paths = dir ? [dir] : fixtures.files.map((f) => f.path);
-    const res = await runNode([CLI, "import", ...paths, "--db", db, "--json"], { timeFile: join(tmp, `pdf-import-${r}.time`) });
+    const res = await runNode([CLI, "import", ...paths, "--db", db, "--jobs", "2", "--json"], { timeFile: join(tmp, `pdf-import-${r}.time`) });
     if (res.code !== 0 && res.code !== 2) {
       log(`pdf import failed: exit ${res.code}: ${res.stderr.split("\n").slice(-3).join(" ")}`);
       break;
@@ -159,6 +168,6 @@ export async function pdfStage(args: BenchArgs, tmp: string): Promise<PdfStageRe
     rss = Math.max(rss ?? 0, res.peakRssMB ?? 0) || null;
   }
   if (walls.length)
-    importPipeline = { pages, wallSeconds: walls.map((w) => round(w, 2)), pagesPerSec: round(pages / median(walls), 1), jobs: "default (cores)", peakRssMB: rss, load: { start, end: load() } };
+    importPipeline = { pages, wallSeconds: walls.map((w) => round(w, 2)), pagesPerSec: round(pages / median(walls), 1), jobs: "2", peakRssMB: rss, load: { start, end: load() } };
   return { generated, fixtures: fx, importPipeline };
 }

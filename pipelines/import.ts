@@ -21,7 +21,7 @@ import { resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
+  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
 } from "../src/store/index.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
@@ -184,6 +184,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     summary.pages = progress.pages;
     try {
       finishRun(db, summary.run, summary);
+      refreshPlannerStatistics(db);
     } catch (e) {
       log.warn({ err: oneLine(e) }, "could not record the end of the run");
     }

@@ -126,3 +126,38 @@ describe("code tables", () => {
     expect(decodeVietnameseText(bytes)).toMatchObject({ text: "Kế hoạch", encoding: "windows-1258" });
   });
 });
+
+describe("the encoding is decided on a sample of the legacy words", () => {
+  const vietnamese = seedText("000_9cf0e1b2418f68ec");
+  // ASCII that reads the same in every encoding: a log-like header and tables of figures
+  const asciiPrefix = Array.from({ length: 4000 }, (_, i) => `Row ${i}: 2026-05-${String((i % 28) + 1).padStart(2, "0")} | 42.5% | OK\n`).join("");
+
+  const encoders = [
+    ["tcvn3", encodeTcvn3],
+    ["vni", encodeVni],
+    ["windows-1258", toCp1258],
+  ] as const;
+
+  it.each(encoders)("%s text after 100 KB of ASCII is still found and decoded", (encoding, encode) => {
+    expect(asciiPrefix.length).toBeGreaterThan(100_000);
+    const decoded = decodeVietnameseText(encode(asciiPrefix + vietnamese));
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.text).toBe(asciiPrefix + vietnamese);
+    expect(decoded.confidence).toBeGreaterThan(0.9);
+  });
+
+  it.each(encoders)("%s: mixed content (ASCII tables, English, Vietnamese) decodes whole, past the sample", (encoding, encode) => {
+    // the Vietnamese stretches together are far longer than the sample, so the
+    // last of them is decoded with an encoding decided on the first ones
+    const parts: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      parts.push(`Table ${i}\n| Code | Value |\n| A-${i} | ${i * 17}.5 |\n`, "Summary in English follows.\n", vietnamese);
+    }
+    const text = parts.join("\n");
+    expect(encode(text).length).toBeGreaterThan(12 * 4096);
+    const decoded = decodeVietnameseText(encode(text));
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.text).toBe(text);
+    expect(decoded.text.endsWith(vietnamese)).toBe(true);
+  });
+});

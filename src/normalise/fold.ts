@@ -27,8 +27,10 @@ function moveTone(from: string, to: string): [string, string] | null {
   return [bare, toned];
 }
 
-// o + toned a/e, u + toned y, at a syllable end, not after q.
-const OLD_STYLE = /(?<![qQ])([oOuU])(\p{L})(?![\p{L}\p{M}])/gu;
+// o + toned a/e, u + toned y, at a syllable end, not after q. The second letter is
+// one of the precomposed a/ă/â/e/ê/y with a tone (NFC): anything else is left as
+// it is anyway, and listing them spares the replacer most "on", "ua", "ui"….
+const OLD_STYLE = /(?<![qQ])([oOuU])([àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
 const QUY = /([qQ])([\p{L}])([yY])(?![\p{L}\p{M}])/gu;
 const OLD_QUY = /(?<![\p{L}\p{M}])([qQ])([uU])([íÍ])(?![\p{L}\p{M}])/gu;
 

@@ -20,6 +20,7 @@
  * legacy fixtures and round-trip tests).
  */
 import iconv from "iconv-lite";
+import { hasRegularTonePlacement, parseSyllable } from "./syllable.js";
 import { CP1252_HIGH, TCVN3_PUNCTUATION, TCVN3_TO_UNICODE, VNI_TO_UNICODE } from "./legacy-encoding-tables.js";
 
 export type DecodedText = {
@@ -40,19 +41,55 @@ export function decodeVietnameseText(bytes: Uint8Array): DecodedText {
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8.normalize("NFC"), encoding: "utf-8", confidence: 1 };
 
-  const candidates = (["windows-1258", "tcvn3", "vni"] as const).map((encoding) => {
-    const text = decodeSingleByte(bytes, encoding).normalize("NFC");
-    return { encoding, text, ...plausibility(text) };
-  });
+  // the encoding is decided once, on a sample; only the winner decodes the whole file
+  const sample = legacyTokenSample(bytes);
+  const candidates = SINGLE_BYTE.map((encoding) => ({ encoding, ...plausibility(decodeSingleByte(sample, encoding).normalize("NFC")) }));
   // a stable sort keeps windows-1258 first among equals: the most common
   // single-byte encoding of Windows-era text files
   candidates.sort((a, b) => b.score - a.score || b.common - a.common);
   const [best, second] = candidates;
-  if (best.words === 0) return { text: best.text, encoding: best.encoding, confidence: 0.5 };
+  const text = decodeSingleByte(bytes, best.encoding).normalize("NFC");
+  if (best.words === 0) return { text, encoding: best.encoding, confidence: 0.5 };
   // a close runner-up means the letters seen fit several encodings
   const confidence = best.score * Math.min(1, (best.score - second.score) / 0.3);
-  return { text: best.text, encoding: best.encoding, confidence: Math.round(confidence * 100) / 100 };
+  return { text, encoding: best.encoding, confidence: Math.round(confidence * 100) / 100 };
 }
+
+const SINGLE_BYTE = ["windows-1258", "tcvn3", "vni"] as const;
+
+/** Bytes of legacy-encoded words a sample holds: a few hundred words decide the encoding. */
+const SAMPLE_BYTES = 4096;
+
+/**
+ * The first SAMPLE_BYTES bytes of the words holding a byte outside printable
+ * ASCII, space-separated. Words are cut at ASCII spaces, punctuation and
+ * digits only, bytes every candidate reads alike, so each decodes here as it
+ * does in the whole file and ASCII-only stretches (headers, tables of
+ * numbers, English) cost nothing however long they are.
+ */
+function legacyTokenSample(bytes: Uint8Array): Uint8Array {
+  const sample = new Uint8Array(Math.min(bytes.length + 1, SAMPLE_BYTES + 64));
+  let length = 0;
+  let start = 0;
+  let legacy = false;
+  for (let i = 0; i <= bytes.length && length < SAMPLE_BYTES; i++) {
+    const b = i < bytes.length ? bytes[i] : 0x20;
+    if (isWordBreak(b)) {
+      if (legacy && length + (i - start) + 1 <= sample.length) {
+        sample.set(bytes.subarray(start, i), length);
+        length += i - start;
+        sample[length++] = 0x20;
+      }
+      start = i + 1;
+      legacy = false;
+    } else if (b >= 0x80 || b < 0x20) legacy = true;
+  }
+  return sample.subarray(0, length);
+}
+
+/** ASCII whitespace, punctuation and digits: the separators `plausibility` splits on. */
+const isWordBreak = (b: number) =>
+  (b >= 0x09 && b <= 0x0d) || (b >= 0x20 && b <= 0x40) || (b >= 0x5b && b <= 0x60) || (b >= 0x7b && b <= 0x7e);
 
 function strictUtf8(bytes: Uint8Array): string | null {
   try {
@@ -73,24 +110,44 @@ function decodeSingleByte(bytes: Uint8Array, encoding: SingleByte): string {
 
 const LETTER = /[\p{L}\p{M}]/u;
 
+/** One UTF-16 code unit per byte (every table value is one), so string index = byte index. */
+function byteTable(table: Readonly<Record<number, string>>): Uint16Array {
+  return Uint16Array.from({ length: 256 }, (_, b) => (table[b] ?? String.fromCharCode(b)).charCodeAt(0));
+}
+
+function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]];
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
+  return out;
+}
+
+const TCVN3_UNITS = byteTable(TCVN3_TO_UNICODE);
+
 function decodeTcvn3(bytes: Uint8Array): string {
-  const chars = Array.from(bytes, (b) => TCVN3_TO_UNICODE[b] ?? String.fromCharCode(b));
+  const letters = decodeWithTable(bytes, TCVN3_UNITS);
+  let out = "";
+  let from = 0;
   for (let i = 0; i < bytes.length; i++) {
     const punct = TCVN3_PUNCTUATION[bytes[i]];
-    if (punct !== undefined && !readsAsLetter(chars, i)) chars[i] = punct;
+    if (punct === undefined || readsAsLetter(letters, i, from)) continue;
+    out += letters.slice(from, i) + punct;
+    from = i + 1;
   }
-  return restoreCapitals(chars.join(""));
+  return restoreCapitals(out + letters.slice(from));
 }
 
 /** Whether the VN1 capital at i fits its neighbours better than punctuation. */
-function readsAsLetter(chars: string[], i: number): boolean {
+function readsAsLetter(chars: string, i: number, from: number): boolean {
   let start = i;
   let end = i + 1;
-  while (start > 0 && LETTER.test(chars[start - 1])) start--;
+  // `from`: just after the last code already read as punctuation, which is no letter
+  while (start > from && LETTER.test(chars[start - 1])) start--;
   while (end < chars.length && LETTER.test(chars[end])) end++;
   // a lone capital vowel ("“ " or " – ") is far likelier punctuation
   if (end - start === 1) return false;
-  return isSyllable(chars.slice(start, end).join("").normalize("NFC"));
+  return readsAsSyllable(chars.slice(start, end).normalize("NFC"));
 }
 
 /**
@@ -135,21 +192,15 @@ const VNI = new Map(Object.entries(VNI_TO_UNICODE));
 const UNICODE_TO_VNI = new Map(Object.entries(VNI_TO_UNICODE).map(([seq, ch]) => [ch, seq] as const));
 const CP1252_TO_BYTE = new Map(Object.entries(CP1252_HIGH).map(([code, ch]) => [ch, Number(code)] as const));
 
+const CP1252_UNITS = byteTable(CP1252_HIGH);
+// the longest sequence wins ("oâ" is ô, not o + â): two-character keys first
+const VNI_SEQUENCE = new RegExp(
+  [...VNI.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "gu",
+);
+
 function decodeVni(bytes: Uint8Array): string {
-  const latin = Array.from(bytes, (b) => CP1252_HIGH[b] ?? String.fromCharCode(b)).join("");
-  let out = "";
-  for (let i = 0; i < latin.length; ) {
-    // the longest sequence wins: "oâ" is ô, not o + â
-    const two = VNI.get(latin.slice(i, i + 2));
-    if (two !== undefined) {
-      out += two;
-      i += 2;
-    } else {
-      out += VNI.get(latin[i]) ?? latin[i];
-      i += 1;
-    }
-  }
-  return out;
+  return decodeWithTable(bytes, CP1252_UNITS).replace(VNI_SEQUENCE, (seq) => VNI.get(seq)!);
 }
 
 export function encodeVni(text: string): Uint8Array {
@@ -168,50 +219,13 @@ export function encodeVni(text: string): Uint8Array {
 
 // ---------------------------------------------------------------- scoring
 
-// Tone-stripped syllable: initial, vowel cluster (with its glides), final.
-const SYLLABLE = new RegExp(
-  "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?" +
-    "(iêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|yêu" +
-    "|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê" +
-    "|[aăâeêioôơuưy])" +
-    "(ch|ng|nh|[cmnpt])?$",
-  "u",
-);
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-
-function isSyllable(word: string): boolean {
+/** A syllable as a correct code page yields it: case runs on, tone on the right vowel. */
+function readsAsSyllable(word: string): boolean {
   // mixed case ("lỔ") is how a wrong code page shows through
   const lower = word.toLowerCase();
   if (word !== lower && word !== word.toUpperCase() && word.slice(1) !== lower.slice(1)) return false;
-  const letters: string[] = [];
-  let toneAt = -1;
-  for (const [cluster] of lower.normalize("NFD").matchAll(/\P{M}\p{M}*/gu)) {
-    const tones = cluster.match(TONES)?.length ?? 0;
-    if (tones > 1 || (tones === 1 && toneAt >= 0)) return false;
-    if (tones === 1) toneAt = letters.length;
-    letters.push(cluster.replace(TONES, "").normalize("NFC"));
-  }
-  const m = SYLLABLE.exec(letters.join(""));
-  if (m === null) return false;
-  if (toneAt < 0) return true;
-  const vowels = [...m[2]];
-  return tonePlacementOk(vowels, toneAt - (m[1]?.length ?? 0), m[3] !== undefined);
-}
-
-/**
- * Where the tone mark sits is what separates VNI read as cp1258 ("caù",
- * mark after the vowel) from real text ("cáu"): on the last vowel with a
- * circumflex/breve/horn; else on the last vowel of a closed syllable; else on
- * the first of two (either one in oa/oe/uy, old and new style) or the middle
- * of three.
- */
-function tonePlacementOk(vowels: string[], at: number, closed: boolean): boolean {
-  if (at < 0 || at >= vowels.length) return false;
-  const modified = vowels.map((v) => "ăâêôơư".includes(v));
-  if (modified.includes(true)) return at === modified.lastIndexOf(true);
-  if (closed || vowels.length === 1) return at === vowels.length - 1;
-  if (vowels.length === 2) return at === 0 || ["oa", "oe", "uy"].includes(vowels.join(""));
-  return at === 1;
+  const syllable = parseSyllable(word);
+  return syllable !== null && hasRegularTonePlacement(syllable);
 }
 
 const COMMON = new Set([
@@ -235,7 +249,7 @@ function plausibility(text: string): { score: number; common: number; words: num
   for (const token of text.split(/[\s!-@[-`{-~“”‘’–—…•]+/u)) {
     if (!/[^\x00-\x7f]/.test(token)) continue;
     words++;
-    if (isSyllable(token)) valid++;
+    if (readsAsSyllable(token)) valid++;
     if (COMMON.has(token.toLowerCase())) common++;
   }
   return { score: words === 0 ? 0 : valid / words, common, words };

@@ -29,7 +29,7 @@ import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "./write
 import { markReported, reportedKeys } from "./write/reported.js";
 import { documentsOfUnreportedRuns, finishRun, markRunReported, startRun } from "./runs.js";
 
-export { DamagedStoreError, describeStoreFailure, openStore, openStoreReadOnly, storeFileProblem, type OpenStoreOptions, type Store } from "./open-store.js";
+export { DamagedStoreError, describeStoreFailure, openStore, openStoreReadOnly, refreshPlannerStatistics, storeFileProblem, type OpenStoreOptions, type Store } from "./open-store.js";
 export { openReadOnlyStore } from "./open-read-only-store.js";
 export { StoreError } from "./store-error.js";
 export { acquireImportLock, lockPath, type ImportLock } from "./import-lock.js";

@@ -135,3 +135,13 @@ export function describeStoreFailure(file: string, e: unknown): Error {
   if (code.startsWith("SQLITE_CANTOPEN")) return new StoreError(`không mở được ${file}: ${message}`);
   return e instanceof Error ? e : new Error(message);
 }
+
+/**
+ * Let SQLite refresh its planner statistics where an import changed tables a
+ * lot (never analysed, or grown/shrunk ~25×); `analysis_limit` bounds the work to
+ * a sample per index, so this costs milliseconds even on a 100k-document store.
+ */
+export function refreshPlannerStatistics(db: Store): void {
+  db.pragma("analysis_limit = 1000");
+  db.pragma("optimize = 0x10002");
+}

@@ -11,7 +11,8 @@
  *     cut ("Phò⏎ng", "CQT⏎T") → nothing;
  *   - a soft wrap between words → " ".
  */
-import { areWholeSyllables, isCutSyllable, isSyllable } from "./syllables.js";
+import { isSyllable } from "../../normalise/syllable.js";
+import { areWholeSyllables, isCutSyllable } from "./syllables.js";
 import { type Line, type Word, wordsText } from "./text-lines.js";
 
 export type JoinOptions = {

@@ -6,7 +6,7 @@
  * pdf.js errors become one-line reasons: a user password → "password-protected
  * PDF"; anything else → pdf.js's own message.
  */
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, VerbosityLevel } from "./pdfjs.js";
 import type { PageMarks } from "./marks.js";
 import { readPageMarks } from "./read-marks.js";
 

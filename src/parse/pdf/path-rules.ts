@@ -4,7 +4,7 @@
  * draw table borders and the footnote separator either way). Curves and
  * thicker fills (shading) are not rules.
  */
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "./pdfjs.js";
 import type { Rule } from "./marks.js";
 import { maxOf, minOf } from "../../large-arrays.js";
 

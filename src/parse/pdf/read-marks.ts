@@ -7,8 +7,7 @@
  * font name). The operator list costs less than `getTextContent`, and a second
  * pass for text would nearly double the parse time.
  */
-import { AnnotationMode, OPS, Util, normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
+import { AnnotationMode, OPS, Util, normalizeUnicode, type PDFPageProxy } from "./pdfjs.js";
 import { cleanText } from "../../normalise/text.js";
 import type { Glyph, PageMarks, Rule } from "./marks.js";
 import { addPathRules } from "./path-rules.js";

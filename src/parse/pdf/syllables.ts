@@ -5,59 +5,10 @@
  * Vietnamese writes one syllable per word, so a fragment is suspect when it is
  * not a possible syllable on its own ("ĐIỀ": "iê" needs a final consonant) or
  * holds no vowel at all ("ng", "m"), and the two pieces together are one.
+ * The grammar itself lives in src/normalise/syllable.ts.
  */
 
-const ONSETS = ["", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"];
-
-// Rhymes without tone marks: medial + nucleus + final as Vietnamese spelling allows.
-const RHYMES = new Set(
-  (
-    "a ai ao au ay ac ach am an ang anh ap at " +
-    "ăc ăm ăn ăng ăp ăt " +
-    "âc âm ân âng âp ât âu ây " +
-    "e ec em en eng eo ep et " +
-    "ê êch êm ên ênh êp êt êu " +
-    "i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu " +
-    "o oc oi om on ong op ot oong ooc " +
-    "ô ôc ôi ôm ôn ông ôp ôt " +
-    "ơ ơi ơm ơn ơp ơt " +
-    "u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt " +
-    "ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu " +
-    "y yêm yên yêng yêt yêu " +
-    "oa oac oach oai oam oan oang oanh oap oat oay oăc oăm oăn oăng oăt oe oec oen oeo oet " +
-    "uâ uân uâng uât uây uê uêch uênh uy uych uyn uynh uyp uyt uya uyên uyêt uyu uơ"
-  ).split(" "),
-);
-
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-const STOP_FINAL = /(?:p|t|c|ch)$/;
-const VOWEL = /[aăâeêioôơuưy]/;
-
-/** Lower-case letters with tone marks removed, and the tone (or "" for level tone). */
-function splitTone(word: string): { bare: string; tone: string } {
-  const d = word.toLocaleLowerCase("vi").normalize("NFD");
-  const tones = d.match(TONES) ?? [];
-  return { bare: d.replace(TONES, "").normalize("NFC"), tone: tones.join("") };
-}
-
-export function isSyllable(word: string): boolean {
-  if (!/^\p{L}+$/u.test(word)) return false;
-  const { bare, tone } = splitTone(word);
-  if (tone.length > 1) return false;
-  for (const onset of ONSETS) {
-    if (!bare.startsWith(onset)) continue;
-    let rhyme = bare.slice(onset.length);
-    // "gì", "gìn": the i of "gi" doubles as the vowel.
-    if (onset === "gi" && (rhyme === "" || !VOWEL.test(rhyme[0]))) rhyme = "i" + rhyme;
-    if (!RHYMES.has(rhyme)) continue;
-    // Stop finals (p, t, c, ch) take only the sắc or nặng tone.
-    if (STOP_FINAL.test(rhyme) && tone !== "" && tone !== "\u0301" && tone !== "\u0323") continue;
-    return true;
-  }
-  return false;
-}
-
-const hasVowel = (word: string) => VOWEL.test(splitTone(word).bare);
+import { hasVowelLetter, isSyllable } from "../../normalise/syllable.js";
 
 /** Leading letters of a token ("ng," → "ng") and trailing letters ("35/K" → "K"). */
 const leadingLetters = (s: string) => s.match(/^\p{L}+/u)?.[0] ?? "";
@@ -76,7 +27,7 @@ export function isCutSyllable(left: string, right: string): boolean {
   const upperB = b === b.toLocaleUpperCase("vi");
   if (upperB && !upperA) return false;
   if (!isSyllable(a + b)) return false;
-  return !isSyllable(a) || !isSyllable(b) || !hasVowel(b);
+  return !isSyllable(a) || !isSyllable(b) || !hasVowelLetter(b);
 }
 
 /** Both sides are ordinary words: a break between them is a normal word wrap. */

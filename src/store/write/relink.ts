@@ -28,9 +28,14 @@ function relinkReport(db: Store, reportId: number): void {
   prepared(db, "DELETE FROM task_links WHERE report_task_id IN (SELECT id FROM tasks WHERE document_id = ?)").run(reportId);
   const plans = heldTargets(db, "SELECT target_document_id FROM citations WHERE document_id = ? AND origin IN ('reference', 'task-source')", reportId, reportId);
   if (!plans.length) return;
+  // The plans drive (CROSS JOIN fixes the order) and their tasks are found by
+  // (document_id, position): never through tasks_status ("+"), where every plan
+  // task of the store has a NULL status, nor by a scan that statistics of a
+  // small store favour. Per report this stays linear in the plans' own tasks.
   const planTasks = prepared(db, 
-      `SELECT t.id, t.document_id AS documentId, t.text FROM tasks t JOIN documents d ON d.id = t.document_id
-       WHERE t.document_id IN (SELECT value FROM json_each(?)) AND t.status IS NULL
+      `SELECT t.id, t.document_id AS documentId, t.text
+       FROM json_each(?) AS p CROSS JOIN tasks t ON t.document_id = p.value JOIN documents d ON d.id = t.document_id
+       WHERE +t.status IS NULL
        ORDER BY d.key, t.position`,
     )
     .all(JSON.stringify(plans)) as PlanTaskCandidate[];
