@@ -20,7 +20,8 @@ import type { Message } from "../../../../schemas/document.js";
 import { foldForMatch } from "../../../normalise/fold.js";
 import { message } from "../../draft.js";
 import type { Glyph, PageMarks, Rule } from "../marks.js";
-import { isSyllable, splitGluedSyllables } from "../syllables.js";
+import { isSyllable } from "../../../normalise/syllable.js";
+import { splitGluedSyllables } from "../syllables.js";
 import type { TesseractWord } from "./tesseract.js";
 
 /** What the OCR of one page produced (cached by the file's sha256). */

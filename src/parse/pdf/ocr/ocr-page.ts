@@ -9,7 +9,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isSyllable } from "../syllables.js";
+import { isSyllable } from "../../../normalise/syllable.js";
 import { encodePgm, readPgm, rotateQuarter, straighten, type GrayImage } from "./gray-image.js";
 import { imageRules } from "./image-rules.js";
 import type { OcrPage } from "./ocr-marks.js";

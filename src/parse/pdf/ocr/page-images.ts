@@ -5,7 +5,7 @@
  * the few pages whose text looks garbled, so the second opening costs nothing on
  * ordinary documents.
  */
-import { getDocument, OPS, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS, VerbosityLevel } from "../pdfjs.js";
 
 const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat]);
 

@@ -12,7 +12,7 @@
  * Tesseract's English model.
  */
 import type { Glyph } from "../marks.js";
-import { isSyllable } from "../syllables.js";
+import { isSyllable } from "../../../normalise/syllable.js";
 import { buildLines } from "../text-lines.js";
 
 /** Too few words to judge: a page of numbers, a signature page. */
