@@ -37,7 +37,7 @@ export { examineStore, prepareRepair, quickCheck, type DoctorReport, type Invari
 export {
   documentLosingContent, heldFiles, isPendingReread, pendingRereads, queueReread, rereadDone, stillHeld, type HeldFile,
 } from "./rereads.js";
-export { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+export { MIGRATIONS, SCHEMA_VERSION } from "./migrations/index.js";
 
 // Reads.
 export { compareDocuments, documentSummaries, documentSummary, type DocumentSummary } from "./read/document-summary.js";
