@@ -40,10 +40,12 @@ function relinkDocument(db: Store, documentId: number): void {
 /** What `sameTasks` asks, answered from the store; candidates are limited to documents of `year` (the rule's own condition). */
 function identityFacts(db: Store, year: string): TaskIdentityFacts {
   return {
-    // CROSS JOIN: places first (documents_locality), then their tasks — not every plan task through tasks_status.
+    // CROSS JOIN fixes the order: the places, their documents (documents_locality), then
+    // their tasks by document — never a scan of every document, nor every plan task through tasks_status.
     candidates: (localities) => prepared(db, `
-      SELECT t.id, t.document_id, t.text, d.locality_key FROM documents d CROSS JOIN tasks t ON t.document_id = d.id
-      WHERE d.locality_key IN (SELECT value FROM json_each(?)) AND substr(d.date, 1, 4) = ? AND t.status IS NULL`)
+      SELECT t.id, t.document_id, t.text, d.locality_key
+      FROM json_each(?) p CROSS JOIN documents d ON d.locality_key = p.value CROSS JOIN tasks t ON t.document_id = d.id
+      WHERE substr(d.date, 1, 4) = ? AND +t.status IS NULL`)
       .raw(true).all(JSON.stringify(localities), year) as [number, number, string, string][],
     // Only what a document says itself: an implementation chain a third document asserts
     // ("Z implements W", read in X) would make the pair depend on X as well.
