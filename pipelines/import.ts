@@ -240,7 +240,7 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
     return;
   }
   try {
-    const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
+    const result = ingestExtraction(db, x, facts, summary.run, outcome.model);
     if (decision === "changed") summary.changed++;
     else summary.new++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });

@@ -149,14 +149,25 @@ export const ShowResult = z.object({
 });
 
 export const SearchHit = z.object({
-  type: z.enum(["document", "task"]),
+  type: z.enum(["document", "task", "passage"]),
   tier: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
   score: z.number(),
-  text: z.string().describe("what matched: a document's code — title — issuer, or a task's text"),
+  text: z.string().describe("what matched: a document's code — title — issuer, a task's text, or a passage of the text (a paragraph or a table row, cells apart by tabs)"),
+  snippet: z
+    .object({ text: z.string(), marks: z.array(Span).describe("the matched words, as spans into snippet.text") })
+    .describe("the words around the first match (table cells apart by \" | \")"),
+  page: z.number().int().nullable().describe("the page the passage or task starts on; null for a title or when not known"),
+  span: NullableSpan.describe("where the passage or task is in the document's text"),
+  link: z.string().describe("that place in the web document view: /documents/<id>#p<page>-<start>-<end>"),
   document: DocumentSummary,
   task: z.object({ id: Id, ordinal: z.string().nullable(), section: z.string().nullable() }).optional(),
 }).meta({ id: "SearchHit" });
-export const SearchResult = z.object({ query: z.string(), hits: z.array(SearchHit) });
+export const SearchResult = z.object({
+  query: z.string(),
+  total: z.number().int().describe("hits in all (exact up to a few hundred per kind; beyond, counted from the index)"),
+  offset: z.number().int(),
+  hits: z.array(SearchHit),
+});
 
 export const ListedDocument = DocumentSummary.extend({ localityKey: z.string().nullable(), locality: z.string().nullable() });
 export const DocumentList = z.object({ total: z.number().int(), documents: z.array(ListedDocument) });

@@ -122,7 +122,7 @@ export const en: Record<MessageKey, string> = {
   "metrics.doc": "metrics of one document (path, code or id)",
   "metrics.limit": "at most this many metrics examined",
   "metrics.title": "{rows} row(s) from {total} metric(s)",
-  "search.description": "full-text search over document titles and tasks",
+  "search.description": "full-text search: titles, tasks and the documents' text (paragraphs, table cells, footnotes)",
   "search.limit": "at most this many hits (default 20)",
   "search.title": "{n} hit(s) for {query}",
   "show.description": "a document with its references, tasks, deadlines, metrics and provenance",
@@ -359,4 +359,11 @@ export const en: Record<MessageKey, string> = {
   "doc.legend.deadline": "Deadlines",
   "doc.legend.metric": "Metrics, targets",
   "doc.legend.task": "Tasks",
+  // search-targets (issue 16: full-text search, targets beside results, page "Chỉ tiêu")
+  "search.offset": "skip this many hits first (paging)",
+  "search.titlePaged": "hits {from}–{to} of {total} for {query}",
+  "search.type.document": "document",
+  "search.type.task": "task",
+  "search.type.passage": "passage",
+  "search.page": "page {n}",
 };

@@ -131,7 +131,7 @@ export const vi = {
   "metrics.doc": "số liệu của một văn bản (đường dẫn, số hiệu hoặc id)",
   "metrics.limit": "xét tối đa bằng này số liệu",
   "metrics.title": "{rows} dòng từ {total} số liệu",
-  "search.description": "tìm toàn văn trong trích yếu văn bản và nhiệm vụ",
+  "search.description": "tìm toàn văn: trích yếu, nhiệm vụ và nội dung văn bản (đoạn văn, ô bảng, chú thích)",
   "search.limit": "tối đa bằng này kết quả (mặc định 20)",
   "search.title": "{n} kết quả cho {query}",
   "show.description": "một văn bản với trích dẫn, nhiệm vụ, thời hạn, số liệu và nguồn gốc",
@@ -375,6 +375,13 @@ export const vi = {
   "doc.legend.deadline": "Thời hạn",
   "doc.legend.metric": "Số liệu, chỉ tiêu",
   "doc.legend.task": "Nhiệm vụ",
+  // search-targets (issue 16: full-text search, targets beside results, page "Chỉ tiêu")
+  "search.offset": "bỏ qua bằng này kết quả đầu (phân trang)",
+  "search.titlePaged": "kết quả {from}–{to} trong {total} cho {query}",
+  "search.type.document": "văn bản",
+  "search.type.task": "nhiệm vụ",
+  "search.type.passage": "đoạn văn",
+  "search.page": "trang {n}",
 } as const;
 
 export type MessageKey = keyof typeof vi;

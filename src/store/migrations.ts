@@ -14,6 +14,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { relinkAllReports } from "./write/relink.js";
 import { reindexAll } from "./write/search-index.js";
+import { reindexAllPassages } from "./write/passage-index.js";
 import { StoreError } from "./store-error.js";
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
@@ -279,6 +280,28 @@ ALTER TABLE runs ADD COLUMN reported_at TEXT;
 UPDATE runs SET reported_at = finished_at WHERE command = 'nightly';
 `;
 
+// Version 8: full-text search of the documents' text by passage (one paragraph or
+// table row, with its page and span: write/passage-index.ts), and which metrics are a
+// report's own "% so với kế hoạch" rather than a result (read/metric-pairs.ts).
+// Stored texts are indexed by the migration; their pages were never stored, so a
+// passage's page stays null until `vanban import --force` reads the file again.
+const V8_PASSAGES = `
+CREATE TABLE passages (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  page INTEGER,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL
+);
+CREATE INDEX passages_document ON passages (document_id, span_start);
+CREATE VIRTUAL TABLE passage_search USING fts5 (
+  text, text_folded,
+  tokenize = 'unicode61 remove_diacritics 2',
+  content = '', contentless_delete = 1
+);
+ALTER TABLE metrics ADD COLUMN compares TEXT CHECK (compares IN ('target', 'previous'));
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "core tables", up: (db) => db.exec(V1_CORE) },
   {
@@ -293,6 +316,14 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: "document texts, nightly notices", up: (db) => db.exec(V3_TEXTS_AND_NOTICES) },
   { version: 4, name: "deadline days index (nightly)", up: (db) => db.exec(V4_DEADLINE_DAYS) },
   { version: 5, name: "pending re-reads, nightly report delivery", up: (db) => db.exec(V5_INTEGRITY) },
+  {
+    version: 8,
+    name: "passages of the text for full-text search, metric comparisons",
+    up: (db) => {
+      db.exec(V8_PASSAGES);
+      reindexAllPassages(db);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -12,6 +12,7 @@ import { prepared } from "../prepared.js";
 import { targetFor, touchGroup, type GraphChanges } from "./citation-graph.js";
 import { rereadDone } from "../rereads.js";
 import { indexTasks, unindexTasks } from "./search-index.js";
+import { unindexPassages } from "./passage-index.js";
 
 /** One ingest transaction's bookkeeping: graph changes to settle, reports to relink, paths to ingest again. */
 export type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
@@ -20,6 +21,7 @@ export type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
 export function clearContent(w: Work, id: number): void {
   const { db, changes } = w;
   prepared(db, "DELETE FROM document_texts WHERE document_id = ?").run(id);
+  unindexPassages(db, id);
   const linkedReports = prepared(db,
       `SELECT DISTINCT r.document_id FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN tasks p ON p.id = l.plan_task_id
        WHERE p.document_id = ?`,
