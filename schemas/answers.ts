@@ -105,9 +105,21 @@ export const MetricPair = z.object({
   target: MetricItem.nullable(),
   actual: MetricItem.nullable(),
   other: MetricItem.nullable().describe("a metric with no role stands alone"),
-  score: z.number().nullable(),
+  score: z.number().nullable().describe("subject similarity of a pair across documents"),
+  method: z.enum(["row", "subject"]).nullable().describe("row: side by side in one table row or sentence; subject: the same indicator in another document of the place"),
+  gap: z.number().nullable().describe("result − target, in the unit (units agree)"),
+  percentOfPlan: z.number().nullable().describe("result ÷ target × 100 (units agree, target not 0)"),
+  met: z.boolean().nullable().describe("the result satisfies the target's comparator (at least, unless the target is a ceiling: < or <=)"),
+  reported: MetricItem.nullable().describe("the report's own \"% so với kế hoạch\" for this row"),
+  warning: z.enum(["reported-percent-differs"]).nullable().describe("the report's own percent of plan differs from the computed one by more than 1 point"),
+  links: z.object({ target: z.string().nullable(), actual: z.string().nullable(), other: z.string().nullable() })
+    .describe("each figure's place in the web document view"),
 });
-export const MetricsResult = z.object({ pairs: z.array(MetricPair), total: z.number().int() });
+export const MetricsResult = z.object({
+  pairs: z.array(MetricPair),
+  total: z.number().int().describe("metrics examined"),
+  paired: z.number().int().describe("pairs with both a target and a result"),
+});
 
 /** A warning the extractor raised, at its place; `warnings` (strings) is kept beside it for the contract. */
 export const PositionedMessage = ExtractionMessage.meta({ id: "PositionedMessage" });

@@ -102,10 +102,12 @@ export function registerStoreCommands(program: Command): void {
         return {
           json: r,
           items: r.pairs,
-          title: t("metrics.title", { rows: r.pairs.length, total: r.total }),
+          title: t("metrics.titlePaired", { pairs: r.paired, rows: r.pairs.length, total: r.total }),
           rows: r.pairs.map((p) => ({
             subject: p.subject, target: value(p.target), target_doc: p.target ? docLabel(p.target.document) : null,
             actual: value(p.actual), actual_doc: p.actual ? docLabel(p.actual.document) : null,
+            gap: p.gap, of_plan: p.percentOfPlan !== null ? `${p.percentOfPlan}%` : null, reported_pct: value(p.reported),
+            warning: p.warning ? t("metrics.percentDiffers") : null,
             value: value(p.other), value_doc: p.other ? docLabel(p.other.document) : null, match: p.score,
           })),
         };

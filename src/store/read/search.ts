@@ -22,6 +22,7 @@ import { documentSummaries } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { documentSearchText } from "../write/search-index.js";
 import { queryWords, snippetOf } from "./search-snippet.js";
+import { placeLink } from "./place-link.js";
 export type { SearchHit, SearchResult };
 
 /** How many candidates each table contributes (at least) before re-ranking. */
@@ -31,11 +32,6 @@ type Candidate = {
   type: SearchHit["type"]; id: number; documentId: number; tier: 0 | 1 | 2 | 3; score: number; text: string;
   page: number | null; span: { start: number; end: number } | null; task?: SearchHit["task"];
 };
-
-/** Where the web document view shows a place: `/documents/<id>#p<page>-<start>-<end>` (page 0 when unknown). */
-export function placeLink(documentId: number, page: number | null, span: { start: number; end: number } | null): string {
-  return span ? `/documents/${documentId}#p${page ?? 0}-${span.start}-${span.end}` : `/documents/${documentId}`;
-}
 
 export function searchStore(db: Store, query: string, options: { limit?: number; offset?: number } = {}): SearchResult {
   const limit = options.limit ?? 20;

@@ -240,12 +240,12 @@ function writeDeadlines(db: Store, id: number, x: Extraction, taskIds: number[])
 function writeMetrics(db: Store, id: number, linked: LinkedExtraction, taskIds: number[]): void {
   const insert = prepared(db,
     `INSERT INTO metrics (document_id, task_id, position, text, subject, subject_key, value, unit, comparator, role, numerator,
-       denominator, max, page, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       denominator, max, page, span_start, span_end, compares) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   linked.extraction.metrics.forEach((m, i) =>
     insert.run(id, m.task !== undefined ? (taskIds[m.task] ?? null) : null, i, m.text, m.subject, linked.metricSubjectKeys[i], m.value,
       m.unit, m.comparator, m.role, m.numerator ?? null, m.denominator ?? null, m.max ?? null, m.page ?? null, m.span?.start ?? null,
-      m.span?.end ?? null),
+      m.span?.end ?? null, m.compares ?? null),
   );
 }
 
