@@ -371,7 +371,7 @@ export const en: Record<MessageKey, string> = {
   "col.reported_pct": "reported % of plan",
   "col.link": "link",
   "metrics.titlePaired": "{pairs} target–result pair(s); {rows} row(s) from {total} metric(s)",
-  "metrics.percentDiffers": "the document's % of plan differs from the computed one",
+  "metrics.percentDiffers": "reported % differs from computed",
   "web.nav.metrics": "Targets",
   "web.search.title": "Search the documents",
   "web.search.hint": "words, a phrase or a document number (with or without diacritics)",

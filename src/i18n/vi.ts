@@ -387,7 +387,7 @@ export const vi = {
   "col.reported_pct": "% KH báo cáo",
   "col.link": "liên kết",
   "metrics.titlePaired": "{pairs} cặp mục tiêu – kết quả; {rows} dòng từ {total} số liệu",
-  "metrics.percentDiffers": "% so với kế hoạch trong văn bản khác % tính được",
+  "metrics.percentDiffers": "% KH báo cáo lệch % tính được",
   "web.nav.metrics": "Chỉ tiêu",
   "web.search.title": "Tìm trong văn bản",
   "web.search.hint": "từ, cụm từ hoặc số hiệu (có hoặc không dấu)",
