@@ -165,7 +165,7 @@ describe("migration 8", () => {
     raw.close();
     const old = new Database(copy);
     old.exec("DROP TABLE passage_search; DROP TABLE passages; ALTER TABLE metrics DROP COLUMN compares;");
-    old.pragma("user_version = 5");
+    old.pragma("user_version = 7"); // just before this one (v7 is perf-store's)
     old.close();
     const store = openStore(copy);
     try {
