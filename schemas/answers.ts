@@ -256,7 +256,11 @@ export const Invariants = z.object({
   emptyDocuments: z.array(z.object({ id: Id, key: z.string(), files: z.array(z.string()) })).describe("held documents without content"),
   documentsWithoutFiles: z.array(z.object({ id: Id, key: z.string() })).describe("held documents that no file holds"),
   filesWithoutDocument: z.array(z.string()).describe("ingested file rows that point at no document"),
-  search: z.object({ documentsMissing: z.number().int(), documentsExtra: z.number().int(), tasksMissing: z.number().int(), tasksExtra: z.number().int() }),
+  search: z.object({
+    documentsMissing: z.number().int(), documentsExtra: z.number().int(), tasksMissing: z.number().int(), tasksExtra: z.number().int(),
+    passagesMissing: z.number().int().describe("document texts (or passages) not in the text index"),
+    passagesExtra: z.number().int().describe("passages or index rows with no document text under them"),
+  }),
   pendingRereads: z.array(Id).describe("documents waiting to be read again from another of their files"),
 });
 export const DoctorReport = z.object({

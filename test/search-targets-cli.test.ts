@@ -176,4 +176,22 @@ describe("migration 8", () => {
       store.close();
     }
   });
+
+  it("doctor finds a text index out of step with the texts, and --repair rebuilds it", () => {
+    const copy = join(mkdtempSync(join(tmpdir(), "vanban-doctor-")), "d.db");
+    const raw = new Database(db);
+    raw.prepare("VACUUM INTO ?").run(copy);
+    raw.close();
+    const broken = new Database(copy);
+    broken.exec("INSERT INTO passage_search (passage_search) VALUES ('delete-all')");
+    const passages = broken.prepare("SELECT count(*) FROM passages").pluck().get() as number;
+    broken.close();
+    const before = spawnCli(["doctor", "--db", copy, "--json"]);
+    expect(before.status).toBe(1);
+    expect(JSON.parse(before.stdout).invariants.search).toMatchObject({ passagesMissing: passages, passagesExtra: 0 });
+    expect(spawnCli(["doctor", "--db", copy]).stdout).toContain(`chỉ mục nội dung văn bản lệch với dữ liệu (đoạn: thiếu ${passages}, thừa 0)`);
+    expect(spawnCli(["doctor", "--repair", "--db", copy]).status).toBe(0);
+    const after = JSON.parse(spawnCli(["search", "duong truyen internet", "--db", copy, "--json"]).stdout) as Search;
+    expect(after.hits.some((h) => h.text.startsWith("Việc nâng cấp đường truyền Internet"))).toBe(true);
+  });
 });
