@@ -24,6 +24,7 @@ import { buildCliAndWorld, spawnCli } from "./cli-world.js";
 const REPORT003 = resolve("fixtures/003_dd124789fcb3a41d.pdf");
 let db: string;
 let mdDb: string;
+let worldDb: string;
 
 const ok = (args: string[]) => {
   const r = spawnCli(args);
@@ -40,7 +41,7 @@ type Pair = { subject: string; target: Item | null; actual: Item | null; gap: nu
 type Metrics = { pairs: Pair[]; paired: number; total: number };
 
 beforeAll(() => {
-  buildCliAndWorld();
+  worldDb = buildCliAndWorld();
   const dir = mkdtempSync(join(tmpdir(), "vanban-search-"));
   db = join(dir, "s.db");
   ok(["import", REPORT003, "--db", db]);
@@ -141,6 +142,14 @@ describe("vanban query metrics: targets beside results", () => {
     // Both figures link to their cells in the document view.
     expect(r.pairs[0].links.target).toMatch(/^\/documents\/\d+#p18-\d+-\d+$/);
     expect(r.pairs[0].links.actual).toMatch(/^\/documents\/\d+#p18-\d+-\d+$/);
+  });
+
+  it("pairs a plan's target with the result a report of the same place gives for that indicator", () => {
+    // store-fixtures.ts: 41-KH/ĐU sets "trên 80%" of records online; the April report reaches 75%.
+    const r = json<Metrics>(["query", "metrics", "--subject", "ho so truc tuyen", "--db", worldDb]);
+    expect(r.pairs).toHaveLength(1);
+    expect(r.pairs[0]).toMatchObject({ method: "subject", target: { value: 80, comparator: ">" }, actual: { value: 75 }, gap: -5, percentOfPlan: 93.75, met: false });
+    expect(r.pairs[0].target!.document.id).not.toBe(r.pairs[0].actual!.document.id);
   });
 
   it("keeps the report's own % so với KH beside the computed one, and flags a disagreement", () => {

@@ -121,7 +121,6 @@ export const en: Record<MessageKey, string> = {
   "metrics.subject": "words of the subject (diacritics optional)",
   "metrics.doc": "metrics of one document (path, code or id)",
   "metrics.limit": "at most this many metrics examined",
-  "metrics.title": "{rows} row(s) from {total} metric(s)",
   "search.description": "full-text search: titles, tasks and the documents' text (paragraphs, table cells, footnotes)",
   "search.limit": "at most this many hits (default 20)",
   "search.title": "{n} hit(s) for {query}",

@@ -130,7 +130,6 @@ export const vi = {
   "metrics.subject": "các từ của chỉ tiêu (có hoặc không dấu)",
   "metrics.doc": "số liệu của một văn bản (đường dẫn, số hiệu hoặc id)",
   "metrics.limit": "xét tối đa bằng này số liệu",
-  "metrics.title": "{rows} dòng từ {total} số liệu",
   "search.description": "tìm toàn văn: trích yếu, nhiệm vụ và nội dung văn bản (đoạn văn, ô bảng, chú thích)",
   "search.limit": "tối đa bằng này kết quả (mặc định 20)",
   "search.title": "{n} kết quả cho {query}",
