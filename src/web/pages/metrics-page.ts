@@ -34,6 +34,7 @@ export function metricsPage(query: QueryParams, view: MetricsView): Html {
 <tbody>${view.pairs.map((p) => row(p))}</tbody>
 </table>
 </div>
+${view.pairs.length ? "" : html`<p class="empty">${t("doc.none")}</p>`}
 ${pager("/metrics", { doc: v("doc"), subject: v("subject"), paired: v("paired") }, view.offset, view.limit, view.count)}`;
   return layout({ title: t("web.nav.metrics"), section: "metrics", body });
 }
