@@ -55,12 +55,12 @@ beforeAll(() => {
   ].join("\n"));
   mdDb = join(dir, "m.db");
   ok(["import", md, "--db", mdDb]);
-}, 180_000);
+}, 600_000); // tsc, a 21-page PDF and a spawned CLI each: slow on two shared cores
 
 const storedText = (id: number, span: { start: number; end: number }) =>
   JSON.parse(ok(["sql", `SELECT substr(text, ${span.start + 1}, ${span.end - span.start}) AS t FROM document_texts WHERE document_id = ${id}`, "--db", db, "--json"])).rows[0].t as string;
 
-describe("vanban search: the documents' text", () => {
+describe("vanban search: the documents' text", { timeout: 180_000 }, () => {
   it("finds a body paragraph of seed 003, with its page and a link to that passage", () => {
     const r = json<Search>(["search", "đường truyền internet", "--db", db, "--limit", "100"]);
     const line = r.hits.find((h) => h.text.startsWith("Việc nâng cấp đường truyền Internet"));
@@ -101,7 +101,7 @@ describe("vanban search: the documents' text", () => {
   });
 });
 
-describe("vanban query metrics: targets beside results", () => {
+describe("vanban query metrics: targets beside results", { timeout: 180_000 }, () => {
   // Read off the annex of seed 003: [indicator, Mục tiêu, Kết quả tháng 4/2026].
   const ANNEX: [string, number, number][] = [
     ["Tỷ lệ phủ sóng 5G trên dân số", 90, 72.5],
@@ -166,7 +166,7 @@ describe("vanban query metrics: targets beside results", () => {
   });
 });
 
-describe("migration 8", () => {
+describe("migration 8", { timeout: 180_000 }, () => {
   it("indexes the text of a store written before passages existed", () => {
     const copy = join(mkdtempSync(join(tmpdir(), "vanban-v5-")), "old.db");
     const raw = new Database(db);

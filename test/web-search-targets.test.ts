@@ -17,11 +17,11 @@ const api = async <T>(path: string) => (await (await fetch(`${session.store.url}
 
 type Hit = { type: string; text: string; link: string; snippet: { text: string; marks: { start: number; end: number }[] }; document: { id: number } };
 
-describe("search and Chỉ tiêu in Chromium", () => {
+describe("search and Chỉ tiêu in Chromium", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     session = await startBrowserSession();
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await session?.stop();
   });

@@ -62,6 +62,8 @@ export function unindexPassages(db: Store, documentId: number): void {
 /** Every stored text cut and indexed again (migration 8; its pages are not stored, so they stay unknown). */
 export function reindexAllPassages(db: Store): void {
   db.exec("DELETE FROM passages; INSERT INTO passage_search (passage_search) VALUES ('delete-all');");
-  const texts = prepared(db, "SELECT document_id, text FROM document_texts").iterate() as Iterable<{ document_id: number; text: string }>;
-  for (const t of [...texts]) indexPassages(db, t.document_id, { text: t.text });
+  // One text at a time: a large store's texts do not all fit in memory.
+  const ids = db.prepare("SELECT document_id FROM document_texts ORDER BY document_id").pluck().all() as number[];
+  const text = db.prepare("SELECT text FROM document_texts WHERE document_id = ?").pluck();
+  for (const id of ids) indexPassages(db, id, { text: text.get(id) as string });
 }
