@@ -52,7 +52,7 @@ export async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOu
     return;
   }
   try {
-    const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
+    const result = ingestExtraction(db, x, facts, summary.run, outcome.model);
     if (decision === "changed") summary.changed++;
     else summary.new++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });

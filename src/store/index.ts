@@ -68,6 +68,7 @@ export type { Page } from "./read/page.js";
 
 // Writes.
 export { forgetFile, ingestExtraction, recordCopy, recordFailure, settleOrphan, type FileFacts, type IngestOutcome } from "./write/ingest.js";
+export type { StoredText } from "./write/passage-index.js";
 export { markReported, reportedKeys, unreported, type Section } from "./write/reported.js";
 export { documentsOfUnreportedRuns, finishRun, markRunReported, startRun, type RunCommand, type RunCounts } from "./runs.js";
 
