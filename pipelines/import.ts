@@ -15,57 +15,24 @@
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { resolve, sep } from "node:path";
+import { sep } from "node:path";
+import type { ImportSummary } from "../schemas/answers.js";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
+  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, type StoredFile, storedPaths, StoreError, storeFileProblem
 } from "../src/store/index.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
 import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
+import { DocumentTally, vanishedPaths } from "./import/summary.js";
 
-export type ImportError = { file: string; stage: string; reason: string };
-export type SkippedFile = { file: string; reason: string };
-export type IngestedFile = { file: string; documentId: number; status: "new" | "changed" };
+/** The run's account (schemas/answers.ts): counts by file and by document (./import/summary.ts). */
+export type { ImportSummary } from "../schemas/answers.js";
 
-export type ImportSummary = {
-  /** The store file. */
-  db: string;
-  run: number;
-  seen: number;
-  /** Paths not in the store before, whose content was parsed and ingested. */
-  new: number;
-  /** Paths already in the store whose content changed. */
-  changed: number;
-  /** Unchanged paths, copies of stored content, and files that are not documents. */
-  skipped: number;
-  failed: number;
-  errors: ImportError[];
-  /** Files passed over for a reason worth telling (not a document, a symlink loop). */
-  skippedFiles: SkippedFile[];
-  /** Failed files that are scanned PDFs without a text layer (counted in `failed` too). */
-  needsOcr: number;
-  pruned: number;
-  ingested: IngestedFile[];
-  pages: number;
-  documents: number;
-  references: number;
-  tasks: number;
-  deadlines: number;
-  metrics: number;
-  /** Documents stored from this run that were read (in part) by OCR; pages OCR'd, of them from the cache; mean confidence (0–100, by page). */
-  ocr: { documents: number; pages: number; cachedPages: number; meanConfidence: number | null };
-  seconds: number;
-  /** Documents filled again from another of their files after the one their rows came from went away or broke. */
-  refilled: number;
-  /** What `repair` found to do. */
-  repair: RepairPlan | null;
-};
-
+/** `queued` is the number of files to read, counted before the first is read. */
 export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; ocrPages: number; file: string | null };
 
 export type ImportOptions = {
@@ -103,10 +70,12 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const lock = acquireImportLock(opts.db);
   let db: Store | undefined;
   let summary: ImportSummary;
+  let tally: DocumentTally;
   try {
     db = openStore(opts.db, { mustExist: opts.mustExist, holdsLock: true });
     refuseDamaged(db, opts.db);
     summary = emptySummary(startRun(db, opts.command ?? "import", paths), opts.db);
+    tally = new DocumentTally(db);
     if (opts.repair) {
       summary.repair = prepareRepair(db);
       paths = [...paths, ...summary.repair.filesToReread];
@@ -133,12 +102,14 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
   try {
+    // Walked before reading, so the progress bar starts with the number of files.
     const seenPaths = new Set<string>();
-    for await (const entry of walk(paths, summary, opts)) {
-      if (seenPaths.has(entry)) continue;
-      seenPaths.add(entry);
+    for await (const entry of walk(paths, summary, opts)) seenPaths.add(entry);
+    progress.queued = seenPaths.size;
+    progress.walking = false;
+    tick();
+    for (const entry of seenPaths) {
       summary.seen++;
-      progress.queued++;
       const facts = await readFacts(entry, maxBytes, summary, db);
       if (!facts) {
         progress.done++;
@@ -148,14 +119,16 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       // The same content already on its way through a worker: wait, then record this path as a copy.
       const twin = pendingBySha.get(facts.sha256);
       if (twin) await twin;
-      const decision = decide(db, facts, opts, summary);
+      const before = storedFile(db, facts.path);
+      const decision = decide(db, facts, before, opts, summary, tally);
       if (decision === "done") {
         progress.done++;
         tick();
         continue;
       }
       const job = pool.run(entry, facts.bytes).then(async (outcome) => {
-        await store(refill, facts, outcome, decision);
+        const id = await store(refill, facts, outcome, decision);
+        if (id !== null) tally.stored(id, before, facts.sha256);
         inFlight.delete(job);
         if (outcome.ok) progress.pages += outcome.model.pages.length;
         progress.done++;
@@ -172,11 +145,11 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       while (inFlight.size >= pool.size * 3) await Promise.race(inFlight);
       if (abort) break;
     }
-    progress.walking = false;
-    tick();
     await Promise.all(inFlight);
     if (abort) throw abort;
-    if (opts.prune) summary.pruned = await prune(refill, paths, seenPaths);
+    const vanished = vanishedPaths(db, paths, seenPaths);
+    if (opts.prune) summary.pruned = await prune(refill, vanished);
+    tally.finish(db, summary, opts.prune ? [] : vanished);
     summary.refilled += await guardWrites(summary.db, () => completeRereads(refill));
   } finally {
     await pool.close();
@@ -204,19 +177,22 @@ function refuseDamaged(db: Store, file: string): void {
     throw new DamagedStoreError(`${file} bị hỏng (quick_check: ${problems.join("; ").replace(/\s+/g, " ").slice(0, 200)}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
 }
 
-type Decision = "done" | "new" | "changed";
+/** "reread": `--force` on a path whose content is unchanged. */
+type Decision = "done" | "new" | "changed" | "reread";
 
 /** Skips what is already stored, without parsing. */
-function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSummary): Decision {
-  const before = storedFile(db, facts.path);
+function decide(db: Store, facts: Facts, before: StoredFile | undefined, opts: ImportOptions, summary: ImportSummary, tally: DocumentTally): Decision {
   const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
-  if (opts.force) return changed ? "changed" : "new";
+  if (opts.force) return changed ? "changed" : before ? "reread" : "new";
   if (before?.sha256 === facts.sha256 && before.status === "ingested") {
     summary.skipped++;
+    tally.unchanged(before);
     return "done";
   }
-  if (recordCopy(db, facts, summary.run)) {
+  const copy = recordCopy(db, facts, summary.run);
+  if (copy) {
     log.debug({ path: facts.path }, "content already stored; path recorded");
+    tally.copy(facts.path, copy.documentId!);
     if (changed) summary.changed++;
     else summary.skipped++;
     return "done";
@@ -224,25 +200,25 @@ function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSum
   return changed ? "changed" : "new";
 }
 
-async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<void> {
+/** The document the file was stored as, or null (failed, or not a document). */
+async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<number | null> {
   const { db, summary } = ctx;
   if (!outcome.ok) {
     if (/no text layer/.test(outcome.reason)) summary.needsOcr++;
     fail(summary, facts.path, outcome.stage, outcome.reason);
     await record(ctx, facts, `${outcome.stage}: ${outcome.reason}`);
-    return;
+    return null;
   }
   const x = outcome.extraction;
   const why = notADocument(x, facts.path);
   if (why) {
     summary.skipped++;
     summary.skippedFiles.push({ file: facts.path, reason: why });
-    return;
+    return null;
   }
   try {
     const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
-    if (decision === "changed") summary.changed++;
-    else summary.new++;
+    summary[decision]++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
     summary.documents++;
     summary.references += x.references.length;
@@ -250,12 +226,14 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
     summary.deadlines += x.deadlines.length;
     summary.metrics += x.metrics.length;
     countOcr(summary, outcome.model.ocr);
+    return result.documentId;
   } catch (e) {
     // A full disk or a read-only store fails every file alike: stop the run with one line.
     // The failed transaction rolled back, so what was stored before is intact.
     if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
     fail(summary, facts.path, "ingest", oneLine(e));
     await record(ctx, facts, `ingest: ${oneLine(e)}`);
+    return null;
   }
 }
 
@@ -301,17 +279,10 @@ function notADocument(x: Extraction, path: string): string | null {
   return "not an administrative document (no title word, number, citation or task)";
 }
 
-/**
- * Stored paths under the walked folders that were not seen and no longer exist; a
- * document that took its rows from one of them is filled from another of its files
- * in the same transaction.
- */
-async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Promise<number> {
+/** Forgets the stored paths that are gone; a document that took its rows from one of them is filled from another of its files in the same transaction. */
+async function prune(ctx: RefillContext, vanished: string[]): Promise<number> {
   const { db, summary } = ctx;
-  const folders = roots.map((r) => resolve(r)).map((r) => (r.endsWith(sep) ? r : r + sep));
-  let n = 0;
-  for (const path of storedPaths(db)) {
-    if (seen.has(path) || !folders.some((f) => path.startsWith(f)) || existsSync(path)) continue;
+  for (const path of vanished) {
     const refill = await replacementFor(ctx, path);
     await guardWrites(summary.db, () =>
       db.transaction(() => {
@@ -320,9 +291,8 @@ async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Pr
       })(),
     );
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
-    n++;
   }
-  return n;
+  return vanished.length;
 }
 
 /** A full disk or a read-only store stops the run with one line (what was stored before is intact). */
@@ -337,8 +307,9 @@ async function guardWrites<T>(file: string, body: () => T | Promise<T>): Promise
 
 function emptySummary(run: number, db: string): ImportSummary {
   return {
-    db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
+    db, run, seen: 0, new: 0, changed: 0, reread: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
     pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
     ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null },
+    byDocument: { new: 0, changed: 0, unchanged: 0, reread: 0 }, copies: [], missing: [],
   };
 }

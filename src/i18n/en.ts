@@ -60,10 +60,10 @@ export const en: Record<MessageKey, string> = {
   "import.timeout": "time limit per file (seconds)",
   "import.maxSize": "refuse files larger than this (MB)",
   "import.followLinks": "follow symlinks that lead out of the folders named here (default: skip them)",
-  "import.logJson": "log as JSON lines on stderr (info level)",
+  "cli.logJson": "log as JSON lines on stderr (info level; default: none)",
   "import.json": "print the summary as one JSON object",
   "import.progress": "importing |{bar}| {value}/{total} files · {pages} pages · {ocr} OCR pages · {rate} pages/s · ETA {eta_formatted}",
-  "import.summary": "{seen} files seen: {new} new, {changed} changed, {skipped} skipped, {failed} failed{pruned} ({seconds} s)",
+  "import.summary": "{seen} files seen: {new} new, {changed} changed{reread}, {skipped} skipped, {failed} failed{pruned} ({seconds} s)",
   "import.pruned": ", {n} pruned",
   "import.stored": "stored from this run: {documents} documents, {pages} pages, {references} references, {tasks} tasks, {deadlines} deadlines, {metrics} metrics",
   "import.noOcr": "do not read scanned pages with Tesseract (they are recorded as \"needs OCR\")",
@@ -359,4 +359,11 @@ export const en: Record<MessageKey, string> = {
   "doc.legend.deadline": "Deadlines",
   "doc.legend.metric": "Metrics, targets",
   "doc.legend.task": "Tasks",
+
+  // clerks2 (issue 16): the import's account in documents
+  "import.documents": "documents: {new} new, {changed} changed, {unchanged} unchanged{reread}",
+  "import.reread": ", {n} read again (--force)",
+  "import.copy": "copy: {file} — same content as {of}",
+  "import.missing": "no longer on disk: {file} — run again with --prune to remove it",
+  "import.more": "… and {n} more files (--json lists them all)",
 };

@@ -65,10 +65,10 @@ export const vi = {
   "import.timeout": "thời gian tối đa cho mỗi tệp (giây)",
   "import.maxSize": "từ chối tệp lớn hơn (MB)",
   "import.followLinks": "đi theo các liên kết tượng trưng dẫn ra ngoài các thư mục đã nêu (mặc định: bỏ qua)",
-  "import.logJson": "ghi nhật ký dạng dòng JSON ra stderr (mức info)",
+  "cli.logJson": "ghi nhật ký dạng dòng JSON ra stderr (mức info; mặc định: không ghi)",
   "import.json": "in bản tóm tắt dạng một đối tượng JSON",
   "import.progress": "đang nhập |{bar}| {value}/{total} tệp · {pages} trang · {ocr} trang OCR · {rate} trang/giây · còn {eta_formatted}",
-  "import.summary": "đã xem {seen} tệp: {new} mới, {changed} thay đổi, {skipped} bỏ qua, {failed} lỗi{pruned} ({seconds} giây)",
+  "import.summary": "đã xem {seen} tệp: {new} mới, {changed} thay đổi{reread}, {skipped} bỏ qua, {failed} lỗi{pruned} ({seconds} giây)",
   "import.pruned": ", {n} đã xoá khỏi kho",
   "import.stored": "lưu trong lần chạy này: {documents} văn bản, {pages} trang, {references} trích dẫn, {tasks} nhiệm vụ, {deadlines} thời hạn, {metrics} số liệu",
   "import.noOcr": "không đọc các trang scan bằng Tesseract (ghi nhận là \"cần OCR\")",
@@ -375,6 +375,13 @@ export const vi = {
   "doc.legend.deadline": "Thời hạn",
   "doc.legend.metric": "Số liệu, chỉ tiêu",
   "doc.legend.task": "Nhiệm vụ",
+
+  // clerks2 (issue 16): the import's account in documents
+  "import.documents": "văn bản: {new} mới, {changed} thay đổi, {unchanged} không đổi{reread}",
+  "import.reread": ", {n} đọc lại (--force)",
+  "import.copy": "tệp trùng: {file} — cùng nội dung với {of}",
+  "import.missing": "không còn trên đĩa: {file} — chạy lại với --prune để xoá",
+  "import.more": "… và {n} tệp nữa (--json liệt kê hết)",
 } as const;
 
 export type MessageKey = keyof typeof vi;
