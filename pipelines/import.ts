@@ -83,7 +83,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   } catch (e) {
     db?.close();
     lock.release();
-    if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
+    if (unwritable(e)) throw new StoreError("store.unwritable", { file: opts.db, reason: oneLine(e) });
     throw describeStoreFailure(opts.db, e);
   }
   const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
@@ -174,7 +174,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
 function refuseDamaged(db: Store, file: string): void {
   const problems = quickCheck(db);
   if (problems.length)
-    throw new DamagedStoreError(`${file} bị hỏng (quick_check: ${problems.join("; ").replace(/\s+/g, " ").slice(0, 200)}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
+    throw new DamagedStoreError("store.damagedQuickCheck", { file, problems: problems.join("; ").replace(/\s+/g, " ").slice(0, 200) });
 }
 
 /** "reread": `--force` on a path whose content is unchanged. */
@@ -230,7 +230,7 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
   } catch (e) {
     // A full disk or a read-only store fails every file alike: stop the run with one line.
     // The failed transaction rolled back, so what was stored before is intact.
-    if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
+    if (unwritable(e)) throw new StoreError("store.unwritableStopped", { file: summary.db, reason: oneLine(e), path: facts.path });
     fail(summary, facts.path, "ingest", oneLine(e));
     await record(ctx, facts, `ingest: ${oneLine(e)}`);
     return null;
@@ -261,7 +261,7 @@ async function record(ctx: RefillContext, facts: Facts, error: string): Promise<
     })();
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
   } catch (e) {
-    if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
+    if (unwritable(e)) throw new StoreError("store.unwritableStopped", { file: summary.db, reason: oneLine(e), path: facts.path });
     log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
   }
 }
@@ -300,7 +300,7 @@ async function guardWrites<T>(file: string, body: () => T | Promise<T>): Promise
   try {
     return await body();
   } catch (e) {
-    if (unwritable(e)) throw new StoreError(`${file}: the store cannot be written (${oneLine(e)}); everything stored earlier is intact`);
+    if (unwritable(e)) throw new StoreError("store.unwritableKept", { file, reason: oneLine(e) });
     throw e;
   }
 }
