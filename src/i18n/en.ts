@@ -490,4 +490,8 @@ export const en: Record<MessageKey, string> = {
   // clerks2 (issue 16): nightly and server failures
   "nightly.reportFailed": "imported {n} new or changed files but could not write the report to {out} ({reason}); nothing was marked reported — the next run reports it all",
   "web.requestFailed": "{method} {url} failed: {reason}",
+
+  // clerks2 (issue 16): schema version
+  "store.newerSchema": "{file} is a version {version} store; this vanban reads up to version {supported} — upgrade vanban",
+  "store.notVanban": "{file} is an SQLite file but not a vanban store (no schema version)",
 };

@@ -506,6 +506,10 @@ export const vi = {
   // clerks2 (issue 16): nightly and server failures
   "nightly.reportFailed": "đã nhập {n} tệp mới hoặc thay đổi nhưng không ghi được báo cáo vào {out} ({reason}); chưa đánh dấu mục nào là đã báo — lần chạy sau sẽ báo cáo đầy đủ",
   "web.requestFailed": "{method} {url} thất bại: {reason}",
+
+  // clerks2 (issue 16): schema version
+  "store.newerSchema": "{file} là kho phiên bản {version}; bản vanban này chỉ đọc đến phiên bản {supported} — hãy nâng cấp vanban",
+  "store.notVanban": "{file} là tệp SQLite nhưng không phải kho vanban (không có số phiên bản lược đồ)",
 } as const;
 
 export type MessageKey = keyof typeof vi;
