@@ -19,7 +19,11 @@ function agencyHref(name) {
 }
 
 async function loadAgencies() {
-  const data = await getJson("/api/agencies", new URLSearchParams({ limit: "1000" }));
+  // The page's "today" (a shared link may fix it) counts overdue in the agency table too, as in the task list.
+  const params = new URLSearchParams({ limit: "1000" });
+  const today = pageFilters().get("today");
+  if (today) params.set("today", today);
+  const data = await getJson("/api/agencies", params);
   replaceChildren(
     document.querySelector("#agencies tbody"),
     data.agencies.map((a) =>
@@ -38,7 +42,7 @@ async function loadAgencies() {
 
 function taskRow(t) {
   const status = t.effectiveStatus;
-  return el("tr", {},
+  return el("tr", { "data-task": t.id },
     el("td", {}, t.ordinal ?? ""),
     el("td", { class: "title" }, t.text),
     el("td", {}, t.support.map((a) => a.agency).join("; ")),
