@@ -160,6 +160,23 @@ describe("web UI for clerks, in Chromium", () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+  it("document titles keep their first words: the kind's name before the trích yếu, in the list and on the page", async () => {
+    const { page, problems } = await tab();
+    await page.goto("/documents");
+    await drawn(page);
+    const titles = await page.locator("#documents tbody td.title").allTextContents();
+    // fixtures/001: "KẾ HOẠCH" above "thực hiện Nghị quyết 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị …"
+    expect(titles).toContain("Kế hoạch thực hiện Nghị quyết 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia trên địa bàn xã Phong Quang năm 2026");
+    // fixtures/000: "KẾT LUẬN" above "CỦA BAN CHỈ ĐẠO VỀ …"; fixtures/002: "KẾ HOẠCH" above "Triển khai thực hiện Thông báo kết luận …"
+    expect(titles.some((x) => x.startsWith("Kết luận của Ban Chỉ đạo về phát triển khoa học"))).toBe(true);
+    expect(titles.some((x) => x.startsWith("Kế hoạch triển khai thực hiện Thông báo kết luận của đồng chí Ủy viên"))).toBe(true);
+    expect(titles.filter((x) => /^\p{Ll}/u.test(x))).toEqual([]);
+    await page.goto(`/documents/${store.ids.plan60}`);
+    expect(await page.locator("dl.meta dd", { hasText: /^Kế hoạch thực hiện Nghị quyết 57-NQ\/TW/ }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("the overdue filter shows exactly the tasks the CLI calls overdue on the same day, and the agency table counts them alike", async () => {
     const cli = spawnCli(["query", "tasks", "--status", "overdue", "--today", "01/05/2026", "--db", store.db, "--json", "--limit", "100000"]);
     expect(cli.stderr).toBe("");

@@ -7,6 +7,7 @@
  */
 import { DeadlineState } from "../../schemas/answers.js";
 import { DeadlineKind, DocKind, type Metric, Relation, TaskStatus } from "../../schemas/extraction.js";
+import { titleWithKind } from "../i18n/document-title.js";
 import { CATALOGUES, language, render, t, type MessageKey } from "../i18n/index.js";
 
 type MetricRole = NonNullable<Metric["role"]>;
@@ -30,6 +31,11 @@ export const DEADLINE_KIND_LABELS = labelTable("label.deadlineKind", DeadlineKin
 export const METRIC_ROLE_LABELS = labelTable("label.metricRole", ["target", "actual"] as const satisfies readonly MetricRole[]);
 
 export const kindLabel = (kind: string | null | undefined): string => (kind ? (KIND_LABELS[kind] ?? kind) : t("label.unknownKind"));
+
+/** The whole title of a held document ("Kế hoạch thực hiện …"); a placeholder's, as it was cited. */
+export function documentTitle(d: { title: string | null; kind: string | null; placeholder: boolean }): string | null {
+  return d.placeholder ? d.title : titleWithKind(d.title, d.kind, KIND_LABELS);
+}
 
 /** How a document is named in lists and graph nodes: its code, or its kind for drafts without a number. */
 export function documentLabel(d: { code: string | null; kind: string | null; id: number }): string {
@@ -55,6 +61,7 @@ export function labelsModule(): string {
   return [
     ...Object.entries(tables).map(([name, table]) => `export const ${name} = Object.freeze(${JSON.stringify(table)});\n`),
     `const WORDS = Object.freeze(${JSON.stringify(words)});\n`,
+    `export ${titleWithKind.toString()}\n`,
     "export const say = (key, params = {}) => (WORDS[key] ?? key).replace(/\\{(\\w+)\\}/g, (whole, name) => (name in params ? String(params[name]) : whole));\n",
   ].join("");
 }
