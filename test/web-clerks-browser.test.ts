@@ -190,7 +190,7 @@ describe("web UI for clerks, in Chromium", () => {
     expect(await page.locator("#summary").textContent()).toBe(`${overdue.total} nhiệm vụ`);
     const shown = await page.locator("#task-groups tr[data-task]").evaluateAll((rows) => [...new Set(rows.map((r) => Number(r.getAttribute("data-task"))))]);
     expect(shown.sort((a, b) => a - b)).toEqual(overdue.tasks.map((t) => t.id).sort((a, b) => a - b));
-    for (const badge of await page.locator("#task-groups .badge").allTextContents()) expect(["Quá hạn", "Đang thực hiện", "Chưa thực hiện"]).toContain(badge);
+    for (const badge of await page.locator("#task-groups .badge[class*=status-]").allTextContents()) expect(["Quá hạn", "Đang thực hiện", "Chưa thực hiện"]).toContain(badge);
     expect(await page.locator("#task-groups thead th").first().textContent()).toBe("STT");
 
     // The agency table, on the page's day: each agency's overdue count is the number of overdue tasks it leads.
