@@ -100,7 +100,7 @@ describe("stderr and progress", () => {
     const quiet = vanban(["import", bad, "--db", store]);
     expect(quiet.status).toBe(2);
     expect(quiet.stderr).toBe("");
-    expect(quiet.stdout).toContain(`${bad}: parse-pdf:`);
+    expect(quiet.stdout).toContain(`${bad}: parse-pdf: cấu trúc PDF hỏng (tệp bị lỗi hoặc bị cắt cụt) — hãy lấy lại tệp gốc\n`);
     for (const flag of ["--log-json", "--verbose"]) {
       const loud = vanban(["import", bad, "--db", store, flag]);
       const lines = loud.stderr.trimEnd().split("\n");

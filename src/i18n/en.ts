@@ -494,4 +494,7 @@ export const en: Record<MessageKey, string> = {
   // clerks2 (issue 16): schema version
   "store.newerSchema": "{file} is a version {version} store; this vanban reads up to version {supported} — upgrade vanban",
   "store.notVanban": "{file} is an SQLite file but not a vanban store (no schema version)",
+
+  // clerks2 (issue 16): a damaged PDF
+  "reason.brokenPdf": "invalid PDF structure (a damaged or cut-short file) — get the original file again",
 };

@@ -510,6 +510,9 @@ export const vi = {
   // clerks2 (issue 16): schema version
   "store.newerSchema": "{file} là kho phiên bản {version}; bản vanban này chỉ đọc đến phiên bản {supported} — hãy nâng cấp vanban",
   "store.notVanban": "{file} là tệp SQLite nhưng không phải kho vanban (không có số phiên bản lược đồ)",
+
+  // clerks2 (issue 16): a damaged PDF
+  "reason.brokenPdf": "cấu trúc PDF hỏng (tệp bị lỗi hoặc bị cắt cụt) — hãy lấy lại tệp gốc",
 } as const;
 
 export type MessageKey = keyof typeof vi;
