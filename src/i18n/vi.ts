@@ -513,6 +513,40 @@ export const vi = {
 
   // clerks2 (issue 16): a damaged PDF
   "reason.brokenPdf": "cấu trúc PDF hỏng (tệp bị lỗi hoặc bị cắt cụt) — hãy lấy lại tệp gốc",
+
+  // clerks2 (issue 16): the document page's highlights and the web downloads
+  "annotation.task": "Nhiệm vụ {ordinal}",
+  "annotation.notHeld": " — không có trong kho",
+  "annotation.reference": "{relation}: {target}{where}",
+  "annotation.deadline": "Thời hạn ({kind}){when}",
+  "annotation.message": "Cảnh báo: {message}",
+  "export.calendar": "vanban — thời hạn",
+  "export.due": "Hạn: {text}",
+  "export.starts": "Bắt đầu: {text}",
+  "export.deadline": "Thời hạn: {text}",
+  "export.lead": "Chủ trì: {names}",
+  "export.support": "Phối hợp: {names}",
+  "export.document": "Văn bản: {document}",
+  "export.page": "Trang {page}",
+  "export.sheet": "Nhiệm vụ",
+  "export.col.day": "Ngày",
+  "export.col.deadline": "Thời hạn",
+  "export.col.state": "Tình trạng",
+  "export.col.taskStatus": "Trạng thái nhiệm vụ",
+  "export.col.task": "Nhiệm vụ",
+  "export.col.lead": "Chủ trì",
+  "export.col.support": "Phối hợp",
+  "export.col.document": "Văn bản",
+  "export.col.issuer": "Cơ quan ban hành",
+  "export.col.documentDate": "Ngày văn bản",
+  "export.col.page": "Trang",
+  "export.col.no": "STT",
+  "export.col.group": "Nhóm",
+  "export.col.dueBy": "Hạn đến",
+  "export.col.status": "Trạng thái",
+  "export.col.byReport": "Theo báo cáo",
+  "export.col.assignedBy": "Văn bản giao",
+  "export.col.output": "Sản phẩm",
 } as const;
 
 export type MessageKey = keyof typeof vi;
