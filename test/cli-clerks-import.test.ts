@@ -8,11 +8,14 @@
  */
 import { appendFileSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { importPaths, type ImportProgress } from "../pipelines/import.js";
 import { ImportSummary } from "../schemas/answers.js";
 import { buildCliAndWorld, spawnCli } from "./cli-world.js";
 import { tempDir } from "./store-fixtures.js";
+
+// Each test spawns the CLI several times, importing real files: minutes on a loaded machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 // A clerk's shell: no VANBAN_LOG.
 const vanban = (args: string[], env: Record<string, string> = {}) => spawnCli(args, { env: { VANBAN_LOG: "", ...env } });

@@ -70,7 +70,7 @@ describe("language", () => {
     const store = join(dir, "v.db");
     const r = vanban(["import", join(dir, "empty.pdf"), join(dir, "old.docx"), join(dir, "missing.txt"), "--db", store]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/^đã xem 3 tệp: 0 mới, 0 thay đổi, 0 bỏ qua, 3 lỗi/);
+    expect(r.stdout).toMatch(/^văn bản: 0 mới, 0 thay đổi, 0 không đổi\nđã xem 3 tệp: 0 mới, 0 thay đổi, 0 bỏ qua, 3 lỗi/);
     expect(r.stdout).toContain(`${join(dir, "old.docx")}: sniff: tệp Word 97-2003 (.doc) cũ — hãy lưu lại thành .docx để nhập\n`);
     expect(r.stdout).toContain(`${join(dir, "empty.pdf")}: sniff: tệp rỗng (0 byte)\n`);
     expect(r.stdout).toContain(`${join(dir, "missing.txt")}: read: không có tệp này\n`);
