@@ -15,24 +15,24 @@
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
  */
+
 import { availableParallelism } from "node:os";
-import { sep } from "node:path";
-import type { ImportSummary } from "../schemas/answers.js";
-import type { Extraction } from "../schemas/extraction.js";
+
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, type StoredFile, storedPaths, StoreError, storeFileProblem
+  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
+  quickCheck, type RunCommand, startRun, type Store, storedFile, StoreError, storeFileProblem,
 } from "../src/store/index.js";
+import { decide, store } from "./import/outcomes.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
+import { DocumentTally, emptySummary, vanishedPaths, type ImportSummary } from "./import/summary.js";
+import { guardWrites, unwritable } from "./import/write-guard.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
-import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
-import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
-import { DocumentTally, vanishedPaths } from "./import/summary.js";
+import { ExtractPool } from "./worker-pool.js";
+import { oneLine, readFacts, walk } from "./import/walk.js";
 
-/** The run's account (schemas/answers.ts): counts by file and by document (./import/summary.ts). */
-export type { ImportSummary } from "../schemas/answers.js";
+export type { ImportError, ImportSummary, IngestedFile, SkippedFile } from "./import/summary.js";
 
-/** `queued` is the number of files to read, counted before the first is read. */
 export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; ocrPages: number; file: string | null };
 
 export type ImportOptions = {
@@ -59,8 +59,6 @@ export type ImportOptions = {
   /** The run's command in the runs table: "nightly" when the nightly report follows (default "import"). */
   command?: RunCommand;
 };
-
-const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
 
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -177,108 +175,6 @@ function refuseDamaged(db: Store, file: string): void {
     throw new DamagedStoreError("store.damagedQuickCheck", { file, problems: problems.join("; ").replace(/\s+/g, " ").slice(0, 200) });
 }
 
-/** "reread": `--force` on a path whose content is unchanged. */
-type Decision = "done" | "new" | "changed" | "reread";
-
-/** Skips what is already stored, without parsing. */
-function decide(db: Store, facts: Facts, before: StoredFile | undefined, opts: ImportOptions, summary: ImportSummary, tally: DocumentTally): Decision {
-  const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
-  if (opts.force) return changed ? "changed" : before ? "reread" : "new";
-  if (before?.sha256 === facts.sha256 && before.status === "ingested") {
-    summary.skipped++;
-    tally.unchanged(before);
-    return "done";
-  }
-  const copy = recordCopy(db, facts, summary.run);
-  if (copy) {
-    log.debug({ path: facts.path }, "content already stored; path recorded");
-    tally.copy(facts.path, copy.documentId!);
-    if (changed) summary.changed++;
-    else summary.skipped++;
-    return "done";
-  }
-  return changed ? "changed" : "new";
-}
-
-/** The document the file was stored as, or null (failed, or not a document). */
-async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<number | null> {
-  const { db, summary } = ctx;
-  if (!outcome.ok) {
-    if (/no text layer/.test(outcome.reason)) summary.needsOcr++;
-    fail(summary, facts.path, outcome.stage, outcome.reason);
-    await record(ctx, facts, `${outcome.stage}: ${outcome.reason}`);
-    return null;
-  }
-  const x = outcome.extraction;
-  const why = notADocument(x, facts.path);
-  if (why) {
-    summary.skipped++;
-    summary.skippedFiles.push({ file: facts.path, reason: why });
-    return null;
-  }
-  try {
-    const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
-    summary[decision]++;
-    summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
-    summary.documents++;
-    summary.references += x.references.length;
-    summary.tasks += x.tasks.length;
-    summary.deadlines += x.deadlines.length;
-    summary.metrics += x.metrics.length;
-    countOcr(summary, outcome.model.ocr);
-    return result.documentId;
-  } catch (e) {
-    // A full disk or a read-only store fails every file alike: stop the run with one line.
-    // The failed transaction rolled back, so what was stored before is intact.
-    if (unwritable(e)) throw new StoreError("store.unwritableStopped", { file: summary.db, reason: oneLine(e), path: facts.path });
-    fail(summary, facts.path, "ingest", oneLine(e));
-    await record(ctx, facts, `ingest: ${oneLine(e)}`);
-    return null;
-  }
-}
-
-function countOcr(summary: ImportSummary, ocr: import("../schemas/document.js").OcrInfo | undefined): void {
-  if (!ocr) return;
-  const s = summary.ocr;
-  const before = (s.meanConfidence ?? 0) * s.pages;
-  s.documents++;
-  s.pages += ocr.pages.length;
-  s.cachedPages += ocr.cachedPages;
-  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages.length) / s.pages) * 10) / 10 : null;
-}
-
-const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
-const unwritable = (e: unknown) => UNWRITABLE.test(String((e as { code?: unknown }).code ?? ""));
-
-/** Records a failed file; if its document took its rows from it, another file of it fills them in the same transaction. */
-async function record(ctx: RefillContext, facts: Facts, error: string): Promise<void> {
-  const { db, summary } = ctx;
-  const refill = await replacementFor(ctx, facts.path);
-  try {
-    db.transaction(() => {
-      recordFailure(db, facts, error, summary.run);
-      applyRefill(db, refill, summary.run);
-    })();
-    if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
-  } catch (e) {
-    if (unwritable(e)) throw new StoreError("store.unwritableStopped", { file: summary.db, reason: oneLine(e), path: facts.path });
-    log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
-  }
-}
-
-/**
- * A readable file that carries none of what administrative documents print — a
- * title word, a number ("Số: …"), a citation, a task — is not imported (a README,
- * notes, an export of something else).
- */
-function notADocument(x: Extraction, path: string): string | null {
-  const d = x.document;
-  const name = path.split(sep).pop()!.toLowerCase();
-  if (NOT_DOCUMENTS.has(name)) return "project notes, not a document";
-  if (d.kind || d.code || d.symbol || x.references.length || x.tasks.length) return null;
-  return "not an administrative document (no title word, number, citation or task)";
-}
-
 /** Forgets the stored paths that are gone; a document that took its rows from one of them is filled from another of its files in the same transaction. */
 async function prune(ctx: RefillContext, vanished: string[]): Promise<number> {
   const { db, summary } = ctx;
@@ -293,23 +189,4 @@ async function prune(ctx: RefillContext, vanished: string[]): Promise<number> {
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
   }
   return vanished.length;
-}
-
-/** A full disk or a read-only store stops the run with one line (what was stored before is intact). */
-async function guardWrites<T>(file: string, body: () => T | Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (e) {
-    if (unwritable(e)) throw new StoreError("store.unwritableKept", { file, reason: oneLine(e) });
-    throw e;
-  }
-}
-
-function emptySummary(run: number, db: string): ImportSummary {
-  return {
-    db, run, seen: 0, new: 0, changed: 0, reread: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
-    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
-    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null },
-    byDocument: { new: 0, changed: 0, unchanged: 0, reread: 0 }, copies: [], missing: [],
-  };
 }

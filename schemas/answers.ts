@@ -83,7 +83,14 @@ export const TaskEntry = z.object({
   page: z.number().int().nullable(),
   span: NullableSpan,
 }).meta({ id: "TaskEntry" });
-export const TasksResult = z.object({ tasks: z.array(TaskEntry), total: z.number().int() });
+/** An agency the store holds, offered when `--agency` matched no task. */
+export const AgencySuggestion = z.object({ agencyId: Id, agency: z.string(), locality: z.string().nullable() });
+export const TasksResult = z.object({
+  tasks: z.array(TaskEntry),
+  total: z.number().int(),
+  /** With an agency filter that found nothing: the nearest agencies of the store, best first. */
+  suggestions: z.array(AgencySuggestion).optional(),
+});
 
 export const MetricItem = z.object({
   id: Id,
@@ -305,6 +312,7 @@ export type PathResult = z.infer<typeof PathResult>;
 export type TaskAgency = z.infer<typeof TaskAgency>;
 export type TaskEntry = z.infer<typeof TaskEntry>;
 export type TasksResult = z.infer<typeof TasksResult>;
+export type AgencySuggestion = z.infer<typeof AgencySuggestion>;
 export type MetricItem = z.infer<typeof MetricItem>;
 export type MetricPair = z.infer<typeof MetricPair>;
 export type MetricsResult = z.infer<typeof MetricsResult>;

@@ -16,7 +16,7 @@ import { log } from "../../src/log.js";
 import {
   documentLosingContent, heldFiles, ingestExtraction, isPendingReread, pendingRereads, recordFailure, settleOrphan, stillHeld, type Store
 } from "../../src/store/index.js";
-import type { ImportSummary } from "../import.js";
+import type { ImportSummary } from "./summary.js";
 import type { ExtractPool } from "../worker-pool.js";
 import { fail, readFacts, type Facts } from "./walk.js";
 

@@ -13,8 +13,35 @@
  */
 import { existsSync } from "node:fs";
 import { resolve, sep } from "node:path";
+import type { OcrInfo } from "../../schemas/document.js";
 import { documentSummaries, heldDocumentIds, storedPaths, type Store, type StoredFile } from "../../src/store/index.js";
-import type { ImportSummary } from "../import.js";
+import type { ImportSummary as ImportSummaryAnswer } from "../../schemas/answers.js";
+
+/** The run's account: the zod schema (schemas/answers.ts) is the one source of its type. */
+export type ImportSummary = ImportSummaryAnswer;
+export type ImportError = ImportSummary["errors"][number];
+export type SkippedFile = ImportSummary["skippedFiles"][number];
+export type IngestedFile = ImportSummary["ingested"][number];
+
+export function emptySummary(run: number, db: string): ImportSummary {
+  return {
+    db, run, seen: 0, new: 0, changed: 0, reread: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
+    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
+    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null },
+    byDocument: { new: 0, changed: 0, unchanged: 0, reread: 0 }, copies: [], missing: [],
+  };
+}
+
+/** Adds a stored document's OCR pages and confidence (a mean by page) to the run's. */
+export function countOcr(summary: ImportSummary, ocr: OcrInfo | undefined): void {
+  if (!ocr) return;
+  const s = summary.ocr;
+  const before = (s.meanConfidence ?? 0) * s.pages;
+  s.documents++;
+  s.pages += ocr.pages.length;
+  s.cachedPages += ocr.cachedPages;
+  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages.length) / s.pages) * 10) / 10 : null;
+}
 
 type DocumentOutcome = keyof ImportSummary["byDocument"];
 /** A document touched by several files of one run is told once, by the most telling of its outcomes. */

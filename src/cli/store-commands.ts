@@ -9,8 +9,9 @@ import { relative } from "node:path";
 import type { Command } from "commander";
 import { log } from "../log.js";
 import { printable } from "../printable.js";
+import { foldLoose } from "../normalise/fold.js";
 import {
-  type DocumentSummary, type MetricItem, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store, StoreError, type TaskEntry
+  type AgencySuggestion, type DocumentSummary, type MetricItem, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store, StoreError, type TaskEntry
 } from "../store/index.js";
 import { t, VanbanError } from "../i18n/index.js";
 import { columnTitle, printAnswer, type Answer, type Format, type Row, type Section } from "./answer-output.js";
@@ -81,6 +82,7 @@ export function registerStoreCommands(program: Command): void {
     .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
       run(opts, (db) => {
         const r = queryTasks(db, { ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
+        if (r.suggestions && !opts.json && !opts.ndjson) process.stderr.write(`${agencyHint(opts.agency!, r.suggestions)}\n`);
         return {
           json: r,
           items: r.tasks,
@@ -189,6 +191,12 @@ async function run(opts: StoreOpts, answer: (db: Store) => Answer): Promise<void
 
 // ---------------------------------------------------------------------------------
 // Rendering
+
+function agencyHint(agency: string, suggestions: AgencySuggestion[]): string {
+  if (!suggestions.length) return t("tasks.noAgency", { agency });
+  const names = suggestions.map((s) => (s.locality && !foldLoose(s.agency).includes(foldLoose(s.locality)) ? `${s.agency} (${s.locality})` : s.agency));
+  return t("tasks.agencySuggestions", { agency, names: names.join("; ") });
+}
 
 function describe(d: DocumentSummary): string {
   return `${docLabel(d)} ${d.kind ?? ""} ${d.date ?? ""}${d.issuer ? ` — ${d.issuer}` : ""}`.replace(/\s+/g, " ").trim();

@@ -117,6 +117,8 @@ export const en: Record<MessageKey, string> = {
   "tasks.doc": "tasks of one document (path, code or id)",
   "tasks.source": "tasks assigned by this document",
   "tasks.title": "{total} task(s)",
+  "tasks.noAgency": "no agency in the store matches “{agency}”",
+  "tasks.agencySuggestions": "no agency matches “{agency}” — did you mean: {names}?",
   "metrics.description": "targets beside reported results",
   "metrics.subject": "words of the subject (diacritics optional)",
   "metrics.doc": "metrics of one document (path, code or id)",

@@ -126,6 +126,8 @@ export const vi = {
   "tasks.doc": "nhiệm vụ của một văn bản (đường dẫn, số hiệu hoặc id)",
   "tasks.source": "nhiệm vụ do văn bản này giao",
   "tasks.title": "{total} nhiệm vụ",
+  "tasks.noAgency": "không có cơ quan nào khớp với “{agency}” trong kho",
+  "tasks.agencySuggestions": "không có cơ quan nào khớp với “{agency}” — có phải ý bạn là: {names}?",
   "metrics.description": "chỉ tiêu bên cạnh kết quả báo cáo",
   "metrics.subject": "các từ của chỉ tiêu (có hoặc không dấu)",
   "metrics.doc": "số liệu của một văn bản (đường dẫn, số hiệu hoặc id)",

@@ -13,7 +13,7 @@
  */
 import { t } from "../i18n/index.js";
 import type { DoctorReport, Invariants } from "../../schemas/answers.js";
-import { SCHEMA_VERSION } from "./migrations.js";
+import { SCHEMA_VERSION } from "./migrations/index.js";
 import type { Store } from "./open-store.js";
 import { prepared } from "./prepared.js";
 import { pendingRereads, queueReread } from "./rereads.js";

@@ -119,7 +119,8 @@ function version4Store(): string {
   const db = join(tempDir(), "old.db");
   copyFileSync(good, db);
   const s = new Database(db);
-  s.exec("DROP TABLE pending_rereads; ALTER TABLE runs DROP COLUMN reported_at; PRAGMA user_version = 4;");
+  // What versions 5 and 6 added goes, so that migrating it adds them again.
+  s.exec("DROP TABLE pending_rereads; ALTER TABLE runs DROP COLUMN reported_at; DROP TABLE same_task_links; PRAGMA user_version = 4;");
   s.close();
   return db;
 }
