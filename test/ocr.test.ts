@@ -17,7 +17,7 @@
  * it first (scripts/setup-system).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -107,17 +107,30 @@ describe("import of scanned PDFs", () => {
   }, 120_000);
 });
 
+describe("a draft both scanned and born-digital", () => {
+  it("is one document in the store, whatever OCR misread in its title", async () => {
+    // Seed 002 is a draft ("Số: /KH-UBND"): no number to be known by. The scan's OCR is reused (cache copied).
+    const d2 = join(dir, "draft");
+    mkdirSync(join(d2, "archive"), { recursive: true });
+    const db2 = join(d2, "store.db");
+    cpSync(ocrCacheDirFor(db), ocrCacheDirFor(db2), { recursive: true });
+    for (const f of [fixture("002_6446a6058fd84167.pdf"), fixture(SCANS.s002)]) copyFileSync(f, join(d2, "archive", basename(f)));
+    const s = await importPaths([join(d2, "archive")], { db: db2, jobs: 2, timeoutMs: 900_000 });
+    expect(s).toMatchObject({ seen: 2, failed: 0, ocr: { documents: 1, cachedPages: 8 } });
+    expect(s.ingested).toHaveLength(2);
+    expect(s.ingested[0].documentId).toBe(s.ingested[1].documentId);
+  }, 300_000);
+});
+
 describe("scanned copies of the seed PDFs", () => {
   /**
-   * Share of the born-digital tasks the scan must yield, by origin. The issue asks
-   * 0.8 of the table tasks; 002's scan reaches 5 of 7 (0.71): the bold task names of
-   * Phụ lục II are misread at 150 dpi ("Trangbìị"), and the ordinal "5." at the top
-   * of page 6 is not read, so that row is taken for the continuation of the row above.
-   * Every born-digital reference is found; 002 adds one misread (13-TB/CTTQ).
+   * Share of the born-digital tasks the scan must yield, by origin: the issue's
+   * 0.8 of the table tasks, and as much of the prose. Tables are read with their
+   * rules erased and their empty-looking cells read again (empty-cells.ts).
    */
   const cases = [
-    { name: "s000", born: "000_9cf0e1b2418f68ec.pdf", table: 0.8, narrative: 0.8, extraRefs: 0 },
-    { name: "s002", born: "002_6446a6058fd84167.pdf", table: 0.7, narrative: 0.8, extraRefs: 1 },
+    { name: "s000", born: "000_9cf0e1b2418f68ec.pdf", table: 0.8, narrative: 0.8 },
+    { name: "s002", born: "002_6446a6058fd84167.pdf", table: 0.8, narrative: 0.8 },
   ] as const;
   for (const c of cases) {
     it(`${c.born}: the scan yields the born-digital references and most of its tasks`, async () => {
@@ -125,8 +138,7 @@ describe("scanned copies of the seed PDFs", () => {
       const b = await bornDigital(c.born);
       expect(model.ocr?.pages.length).toBe(model.pages.length);
       expect(model.ocr?.cachedPages).toBe(model.pages.length);
-      expect(codes(x)).toEqual(expect.arrayContaining(codes(b)));
-      expect(codes(x).length).toBeLessThanOrEqual(codes(b).length + c.extraRefs);
+      expect(codes(x)).toEqual(codes(b));
       expect(x.document.kind).toBe(b.document.kind);
       for (const origin of ["table", "narrative"] as const) {
         const want = b.tasks.filter((t) => t.origin === origin);

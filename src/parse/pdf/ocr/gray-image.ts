@@ -9,7 +9,7 @@
 
 export type GrayImage = { width: number; height: number; data: Uint8Array };
 
-const WHITE = 255;
+export const WHITE = 255;
 
 export function readPgm(buf: Uint8Array): GrayImage {
   // Header: "P5" width height maxval, separated by whitespace (comments after "#").

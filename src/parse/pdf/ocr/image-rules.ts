@@ -8,9 +8,15 @@
  * minimum length, and the gaps between letters break any run along a line of
  * text. The image is straightened before (page-orientation.ts), so a rule
  * stays within a few pixel rows.
+ *
+ * The rules are also erased from the image Tesseract reads: its page layout
+ * takes a table's lines for text ("|", "_") and, worse, for glue between the
+ * words of narrow cells (the first word of a cell read into the rule beside it,
+ * two words of a cell read as one). On white paper between the rules, each
+ * cell's text stands apart like a column of print, and is read as such.
  */
 import type { Rule } from "../marks.js";
-import type { GrayImage } from "./gray-image.js";
+import { WHITE, type GrayImage } from "./gray-image.js";
 
 const DARK = 160;
 /** A gap of this many light pixels (JPEG noise, a worn line) does not break a run. */
@@ -21,11 +27,14 @@ const MAX_THICKNESS_PX = 10;
 type Run = { at: number; from: number; to: number };
 type Band = { first: number; last: number; sum: number; n: number; from: number; to: number };
 
+/** Light pixels beside a rule's dark band still belong to it (its blurred edge, JPEG ringing). */
+const EDGE_PX = 2;
+
 /**
- * The page's ruling segments in PDF points (`scale` = points per pixel); runs
- * shorter than `minLengthPt` are not rules.
+ * The page's ruling segments in PDF points (`scale` = points per pixel), and
+ * the image with them painted white; runs shorter than `minLengthPt` are not rules.
  */
-export function imageRules(img: GrayImage, scale: number, minLengthPt = { h: 20, v: 14 }): Rule[] {
+export function imageRules(img: GrayImage, scale: number, minLengthPt = { h: 20, v: 14 }): { rules: Rule[]; clean: GrayImage } {
   const { width: w, height: h, data } = img;
   const minH = Math.round(minLengthPt.h / scale);
   const minV = Math.round(minLengthPt.v / scale);
@@ -33,7 +42,20 @@ export function imageRules(img: GrayImage, scale: number, minLengthPt = { h: 20,
   for (let y = 0; y < h; y++) collectRuns(y, w, (x) => data[y * w + x] < DARK, minH, hRuns);
   const vRuns: Run[] = [];
   for (let x = 0; x < w; x++) collectRuns(x, h, (y) => data[y * w + x] < DARK, minV, vRuns);
-  return [...bands(hRuns).map((b) => rule("h", b, scale)), ...bands(vRuns).map((b) => rule("v", b, scale))];
+  const h0 = bands(hRuns);
+  const v0 = bands(vRuns);
+  const clean = new Uint8Array(data);
+  for (const b of h0) paint(clean, w, h, b.from, b.to, b.first - EDGE_PX, b.last + 1 + EDGE_PX);
+  for (const b of v0) paint(clean, w, h, b.first - EDGE_PX, b.last + 1 + EDGE_PX, b.from, b.to);
+  return {
+    rules: [...h0.map((b) => rule("h", b, scale)), ...v0.map((b) => rule("v", b, scale))],
+    clean: { width: w, height: h, data: clean },
+  };
+}
+
+/** White over the pixel rectangle [x0, x1) × [y0, y1), clipped to the image. */
+function paint(data: Uint8Array, w: number, h: number, x0: number, x1: number, y0: number, y1: number): void {
+  for (let y = Math.max(0, y0); y < Math.min(h, y1); y++) data.fill(WHITE, y * w + Math.max(0, x0), y * w + Math.min(w, x1));
 }
 
 function collectRuns(at: number, length: number, dark: (i: number) => boolean, min: number, out: Run[]): void {

@@ -1,6 +1,7 @@
 /**
  * One page through OCR: render at 300 dpi → turn upright → straighten →
- * Tesseract → ruling lines from the same image.
+ * ruling lines found and erased → Tesseract → a second reading for table
+ * cells it left empty (empty-cells.ts).
  *
  * Orientation: a page whose ink profile looks upright is read as it is; one that
  * may be sideways (page-orientation.ts), or whose first reading is poor, is
@@ -11,6 +12,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isSyllable } from "../../../normalise/syllable.js";
 import { encodePgm, readPgm, rotateQuarter, straighten, type GrayImage } from "./gray-image.js";
+import { stackEmptyCells, wordsFromStack } from "./empty-cells.js";
 import { imageRules } from "./image-rules.js";
 import type { OcrPage } from "./ocr-marks.js";
 import { estimateSkew, isSideways } from "./page-orientation.js";
@@ -41,10 +43,17 @@ async function readTurned(image: GrayImage, turns: number, number: number, workD
   const turned = rotateQuarter(image, turns);
   const skew = estimateSkew(turned);
   const straight = Math.abs(skew) >= MIN_SKEW ? straighten(turned, skew) : turned;
-  const file = join(workDir, `page-${number}-${turns % 4}.pgm`);
-  await writeFile(file, encodePgm(straight));
-  const words = await recognise(file, OCR_DPI, timeoutMs);
   const scale = 72 / OCR_DPI;
+  const { rules, clean } = imageRules(straight, scale);
+  const file = join(workDir, `page-${number}-${turns % 4}.pgm`);
+  await writeFile(file, encodePgm(clean));
+  const words = await recognise(file, OCR_DPI, timeoutMs);
+  const stack = stackEmptyCells(clean, rules, words, scale);
+  if (stack) {
+    const cellsFile = join(workDir, `page-${number}-${turns % 4}-cells.pgm`);
+    await writeFile(cellsFile, encodePgm(stack.image));
+    words.push(...wordsFromStack(stack, await recognise(cellsFile, OCR_DPI, timeoutMs, 6)));
+  }
   return {
     number,
     width: straight.width * scale,
@@ -53,7 +62,7 @@ async function readTurned(image: GrayImage, turns: number, number: number, workD
     turns: turns % 4,
     skew,
     words,
-    rules: imageRules(straight, scale),
+    rules,
   };
 }
 

@@ -63,9 +63,13 @@ export async function renderPage(pdf: string, page: number, dpi: number, prefix:
   return readFile(`${prefix}.pgm`);
 }
 
-/** Tesseract over one image file: the recognised words (level-5 TSV rows with text). */
-export async function recognise(image: string, dpi: number, timeoutMs: number): Promise<TesseractWord[]> {
-  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", "3", "--dpi", String(dpi), "tsv"], {
+/**
+ * Tesseract over one image file: the recognised words (level-5 TSV rows with
+ * text). `psm` 3 finds the page's columns and blocks; 6 reads the image as one
+ * block of text.
+ */
+export async function recognise(image: string, dpi: number, timeoutMs: number, psm: 3 | 6 = 3): Promise<TesseractWord[]> {
+  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", String(psm), "--dpi", String(dpi), "tsv"], {
     timeout: timeoutMs,
     maxBuffer: 64 << 20,
     env: { ...process.env, OMP_THREAD_LIMIT: "1" },
