@@ -158,6 +158,31 @@ describe("scanned copies of the seed PDFs", () => {
     expect(header).toMatch(/nhiem vu/);
   });
 
+  it("002: table cells carry their box on the page and Tesseract's confidence", async () => {
+    const { model } = await scanned("s002");
+    const cells = model.blocks.flatMap((b) => (b.type === "table" ? b.rows.flatMap((r) => r.cells.filter((c) => c.text.trim() && !c.spanned).map((c) => ({ c, r }))) : []));
+    const boxed = cells.filter(({ c }) => c.box && c.confidence !== undefined);
+    // Cells a page break joined to the piece on the next page have no one box.
+    expect(boxed.length).toBeGreaterThan(0.75 * cells.length);
+    for (const { c } of boxed) {
+      expect(c.box!.x0).toBeLessThan(c.box!.x1);
+      expect(c.box!.y0).toBeLessThan(c.box!.y1);
+      expect(c.box!.x1).toBeLessThanOrEqual(600);
+      expect(c.box!.y1).toBeLessThanOrEqual(850);
+      expect(c.confidence).toBeGreaterThan(0);
+    }
+    // Along a row, the cells stand side by side, left to right, on one band of the page.
+    for (const b of model.blocks)
+      if (b.type === "table")
+        for (const r of b.rows) {
+          const row = r.cells.filter((c) => c.box && !c.spanned);
+          for (let i = 1; i < row.length; i++) {
+            expect(row[i].box!.x0).toBeGreaterThanOrEqual(row[i - 1].box!.x1 - 1);
+            expect(row[i].box!.y0).toBeLessThan(row[i - 1].box!.y1);
+          }
+        }
+  });
+
   it("keeps every OCR line with its page, box, confidence and span into the text", async () => {
     const { model } = await scanned("s000");
     const lines = model.ocr!.lines;
@@ -225,20 +250,33 @@ describe("what a scan holds besides print", () => {
 });
 
 describe("vanban import (spawned) without OCR", () => {
-  const cli = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-    spawnSync(process.execPath, [join(root, "bin/vanban.js"), ...args], { encoding: "utf8", env: { ...env, VANBAN_LOG: "error" } });
+  /**
+   * Each run on its own copy of the scan and its own store (no OCR cache to
+   * share), with a generous --timeout: on a loaded machine a worker that only
+   * starts up late must not be taken for a file that timed out. A failure shows
+   * what the import said.
+   */
+  function importAlone(name: string, args: string[], env: NodeJS.ProcessEnv) {
+    const home = mkdtempSync(join(tmpdir(), `vanban-ocr-${name}-`));
+    const scan = join(home, basename(SCANS.rotated));
+    copyFileSync(fixture(SCANS.rotated), scan);
+    const r = spawnSync(process.execPath, [join(root, "bin/vanban.js"), "import", scan, "--db", join(home, "store.db"), "--timeout", "900", "--json", ...args], {
+      encoding: "utf8",
+      env: { ...env, VANBAN_LOG: "error" },
+    });
+    const s = JSON.parse(r.stdout) as ImportSummary;
+    return { s, why: `import said: ${r.stdout.trim()} ${r.stderr.trim()}` };
+  }
 
   it("--no-ocr records a scan as needing OCR", () => {
-    const r = cli(["import", fixture(SCANS.rotated), "--db", join(dir, "no-ocr.db"), "--no-ocr", "--json"]);
-    const s = JSON.parse(r.stdout);
-    expect(s).toMatchObject({ failed: 1, needsOcr: 1 });
-    expect(s.errors[0].reason).toMatch(/needs OCR.*--no-ocr/);
+    const { s, why } = importAlone("off", ["--no-ocr"], process.env);
+    expect(s, why).toMatchObject({ failed: 1, needsOcr: 1 });
+    expect(s.errors[0].reason, why).toMatch(/needs OCR.*--no-ocr/);
   });
 
   it("without Tesseract on the PATH: needs OCR, with the Debian packages to install", () => {
-    const r = cli(["import", fixture(SCANS.rotated), "--db", join(dir, "no-tesseract.db"), "--json"], { ...process.env, PATH: "/nonexistent" });
-    const s = JSON.parse(r.stdout);
-    expect(s).toMatchObject({ failed: 1, needsOcr: 1 });
-    expect(s.errors[0].reason).toMatch(/needs OCR.*apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils/);
+    const { s, why } = importAlone("nopath", [], { ...process.env, PATH: mkdtempSync(join(tmpdir(), "vanban-empty-path-")) });
+    expect(s, why).toMatchObject({ failed: 1, needsOcr: 1 });
+    expect(s.errors[0].reason, why).toMatch(/needs OCR.*apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils/);
   });
 });

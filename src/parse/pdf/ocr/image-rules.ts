@@ -39,9 +39,8 @@ export function imageRules(img: GrayImage, scale: number, minLengthPt = { h: 20,
   const minH = Math.round(minLengthPt.h / scale);
   const minV = Math.round(minLengthPt.v / scale);
   const hRuns: Run[] = [];
-  for (let y = 0; y < h; y++) collectRuns(y, w, (x) => data[y * w + x] < DARK, minH, hRuns);
-  const vRuns: Run[] = [];
-  for (let x = 0; x < w; x++) collectRuns(x, h, (y) => data[y * w + x] < DARK, minV, vRuns);
+  for (let y = 0; y < h; y++) collectRuns(data, y * w, w, y, minH, hRuns);
+  const vRuns = verticalRuns(img, minV);
   const h0 = bands(hRuns);
   const v0 = bands(vRuns);
   const clean = new Uint8Array(data);
@@ -58,12 +57,12 @@ function paint(data: Uint8Array, w: number, h: number, x0: number, x1: number, y
   for (let y = Math.max(0, y0); y < Math.min(h, y1); y++) data.fill(WHITE, y * w + Math.max(0, x0), y * w + Math.min(w, x1));
 }
 
-function collectRuns(at: number, length: number, dark: (i: number) => boolean, min: number, out: Run[]): void {
+/** The runs of dark pixels along one row (`length` pixels from `offset`), at least `min` long. */
+function collectRuns(data: Uint8Array, offset: number, length: number, at: number, min: number, out: Run[]): void {
   let start = -1;
   let lastDark = -1;
   for (let i = 0; i <= length; i++) {
-    const d = i < length && dark(i);
-    if (d) {
+    if (i < length && data[offset + i] < DARK) {
       if (start < 0) start = i;
       lastDark = i;
     } else if (start >= 0 && i - lastDark > MAX_GAP) {
@@ -71,6 +70,31 @@ function collectRuns(at: number, length: number, dark: (i: number) => boolean, m
       start = -1;
     }
   }
+}
+
+/**
+ * The same runs down the columns, found row by row (one run open per column):
+ * reading the image in memory order is several times faster than column by column.
+ * Sorted by column, as bands() takes them.
+ */
+function verticalRuns(img: GrayImage, min: number): Run[] {
+  const { width: w, height: h, data } = img;
+  const start = new Int32Array(w).fill(-1);
+  const lastDark = new Int32Array(w).fill(-1);
+  const out: Run[] = [];
+  for (let y = 0; y <= h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      if (y < h && data[row + x] < DARK) {
+        if (start[x] < 0) start[x] = y;
+        lastDark[x] = y;
+      } else if (start[x] >= 0 && y - lastDark[x] > MAX_GAP) {
+        if (lastDark[x] - start[x] + 1 >= min) out.push({ at: x, from: start[x], to: lastDark[x] + 1 });
+        start[x] = -1;
+      }
+    }
+  }
+  return out.sort((a, b) => a.at - b.at || a.from - b.from);
 }
 
 /** Runs on neighbouring pixel rows (or columns) that overlap are one line drawn a few pixels thick. */

@@ -82,7 +82,7 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
     const kept = words.flatMap((w) => {
       if (hand.has(w)) {
         handwritten.push(w.text);
-        const symbol = printedSymbol(w);
+        const symbol = printedPart(w);
         return symbol ? [symbol] : [];
       }
       const clean = withoutRuleStrokes(w);
@@ -175,6 +175,7 @@ function handwrittenWords(words: TesseractWord[], usualHeight: number): Set<Tess
 
 const SYMBOL = String.raw`(\p{Lu}[\p{Lu}\d]*(?:[-/.]\p{Lu}?[\p{Lu}\d]*)*)`;
 const AFTER_HAND = new RegExp(String.raw`^([^/\-–]{1,8})[/\-–]` + SYMBOL + "$", "u");
+const DATE_WORD_AT_END = /^.{1,4}?(ngày|tháng|năm)$/u;
 const AFTER_DIGITS = new RegExp(String.raw`^\d[^\p{Lu}]*?\/?` + SYMBOL + "$", "u");
 
 /**
@@ -182,15 +183,18 @@ const AFTER_DIGITS = new RegExp(String.raw`^\d[^\p{Lu}]*?\/?` + SYMBOL + "$", "u
  * ("980/C04-P6", "#Ñ/C04-P6", "9C04-P6" → "/C04-P6"): kept, so the document keeps
  * its symbol with the number unknown. The hand wrote what comes before the first
  * "/" or "-" (whatever Tesseract made of it), or the digits before the first
- * capital. The box shrinks to the symbol's share of the word.
+ * capital. Likewise a printed "ngày", "tháng" or "năm" read glued to the pen's
+ * figure before it. The box shrinks to the printed part's share of the word.
  */
-function printedSymbol(w: TesseractWord): TesseractWord | null {
+function printedPart(w: TesseractWord): TesseractWord | null {
   const afterHand = AFTER_HAND.exec(w.text);
   const afterDigits = AFTER_DIGITS.exec(w.text);
   // A prefix of capitals alone is printed ("KH" of "KH-UBND"), not a number.
-  const symbol = afterHand && !/^\p{Lu}+$/u.test(afterHand[1]) ? afterHand[2] : afterDigits?.[1];
-  if (!symbol) return null;
-  const text = `/${symbol}`;
+  const symbol = afterDigits?.[1] ?? (afterHand && !/^\p{Lu}+$/u.test(afterHand[1]) ? afterHand[2] : null);
+  // On the date line, the pen's figure read glued to the printed word after it ("znăm").
+  const dateWord = DATE_WORD_AT_END.exec(w.text)?.[1];
+  if (!symbol && !dateWord) return null;
+  const text = symbol ? `/${symbol}` : dateWord!;
   const share = Math.min(1, text.length / w.text.length);
   const width = Math.round(w.width * share);
   return { ...w, text, left: w.left + w.width - width, width };

@@ -54,13 +54,13 @@ export function ocrUnavailable(): Promise<string | null> {
   return available;
 }
 
-/** Renders one page (1-based) of a PDF on disk to `${prefix}.pgm` (8-bit grey) at `dpi`; returns its bytes. */
+/** Renders one page (1-based) of a PDF on disk to `${prefix}.ppm` (8-bit colour: red stamps are told from print) at `dpi`; returns its bytes. */
 export async function renderPage(pdf: string, page: number, dpi: number, prefix: string, timeoutMs: number): Promise<Buffer> {
-  await run("pdftoppm", ["-r", String(dpi), "-gray", "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix], {
+  await run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix], {
     timeout: timeoutMs,
     maxBuffer: 1 << 20,
   });
-  return readFile(`${prefix}.pgm`);
+  return readFile(`${prefix}.ppm`);
 }
 
 /**
