@@ -244,6 +244,13 @@ describe("what a scan holds besides print", () => {
     // Read off the scan: "Số: 3980/C04-P6" with 3980 written by hand, "V/v chuẩn bị tổ chức triển khai …".
     expect(x.document.kind).toBe("cong-van");
     expect(x.document.symbol).toBe("C04-P6");
+    // "Hà Nội, ngày 28 tháng 8 năm 2025": day and month by hand, the year printed.
+    expect(x.document.date).toBe("2025");
+    // The red incoming stamp ("UBND TỈNH LÂM ĐỒNG … ĐẾN") beside the subject line stays out of it.
+    const subject = foldLoose(x.document.title ?? "");
+    expect(subject).toMatch(/chuan bi to chuc trien khai/);
+    expect(subject).toMatch(/chuong trinh mtqg phong/);
+    expect(subject).not.toMatch(/lam dong|ubnd/);
     expect(codes(x)).toEqual(expect.arrayContaining(["50/NQ-CP", "163/2024/QH15"]));
     expect(model.ocr?.pages).toEqual([1, 2, 3]);
   });

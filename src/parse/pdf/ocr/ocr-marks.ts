@@ -168,7 +168,8 @@ function handwrittenWords(words: TesseractWord[], usualHeight: number): Set<Tess
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (hand.has(w) || !/^\d+$/.test(w.text)) continue;
-    if ((i > 0 && hand.has(words[i - 1]) && near(words[i - 1], w)) || (i + 1 < words.length && hand.has(words[i + 1]) && near(w, words[i + 1]))) hand.add(w);
+    // Digits after a pen mark glued to a printed date word ("znăm 2025") follow the print.
+    if ((i > 0 && hand.has(words[i - 1]) && !DATE_WORD_AT_END.test(words[i - 1].text) && near(words[i - 1], w)) || (i + 1 < words.length && hand.has(words[i + 1]) && near(w, words[i + 1]))) hand.add(w);
   }
   return hand;
 }
