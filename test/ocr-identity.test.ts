@@ -30,6 +30,13 @@ describe("draft titles read by OCR", () => {
     expect(sameDraftTitle(draftTitleWords(other), draftTitleWords(PRINTED))).toBe(false);
   });
 
+  it("the same template for another resolution or year is not: numbers must agree", () => {
+    const a = draftTitleWords("Triển khai thực hiện Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ năm 2026");
+    expect(sameDraftTitle(a, draftTitleWords("Triển khai thực hiện Nghị quyết số 58-NQ/TW về phát triển khoa học, công nghệ năm 2026"))).toBe(false);
+    expect(sameDraftTitle(a, draftTitleWords("Triển khai thực hiện Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ năm 2025"))).toBe(false);
+    expect(sameDraftTitle(a, draftTitleWords("Triển khai thực hiện Nghị quyết số 57-NQ/TW về phát triển khoa hoc, công nghê năm 2026"))).toBe(true);
+  });
+
   it("short titles must match word for word: a few common words tell nothing", () => {
     expect(sameDraftTitle(draftTitleWords("Kế hoạch chuyển đổi số"), draftTitleWords("Kế hoạch chuyển đổi số năm 2026 của xã"))).toBe(false);
     expect(sameDraftTitle(draftTitleWords("Kế hoạch chuyển đổi số"), draftTitleWords("KẾ HOẠCH CHUYỂN ĐỔI SỐ"))).toBe(true);

@@ -30,6 +30,7 @@ import { parseBytes } from "../src/parse/index.js";
 import { readDocumentMarks } from "../src/parse/pdf/open-document.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ocrUnavailable } from "../src/parse/pdf/ocr/tesseract.js";
+import { buildOnce } from "./faults/cli.js";
 import { isGarbled, textLayerQuality } from "../src/parse/pdf/ocr/text-layer-quality.js";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -78,6 +79,9 @@ function sameTask(a: string, b: string): boolean {
 const codes = (x: Extraction) => [...new Set(x.references.map((r) => r.code ?? r.raw))].sort();
 
 beforeAll(async () => {
+  // The import's workers and the spawned CLI run dist/: built here if stale, before
+  // anything starts, so that no other file's build rewrites it under them.
+  buildOnce();
   const missing = await ocrUnavailable();
   if (missing) throw new Error(`OCR tests need Tesseract: ${missing} (npm test runs scripts/setup-system, which installs them as root)`);
   dir = mkdtempSync(join(tmpdir(), "vanban-ocr-"));

@@ -195,13 +195,17 @@ const SAME_DRAFT_SHARE = 0.8;
  * Two drafts of one family (same symbol, place and date) are one document when
  * most words of the shorter title are in the longer one: a scan read by OCR
  * misreads a letter here and there ("Phượng" as "Phương") or cuts the title
- * short where a line was lost, but keeps most of it. Both in draftTitleWords form.
+ * short where a line was lost, but keeps most of it; its numbers must all be
+ * there. Both in draftTitleWords form.
  */
 export function sameDraftTitle(a: string, b: string): boolean {
   const wa = a.split(" ").filter(Boolean);
   const wb = new Set(b.split(" ").filter(Boolean));
   const shorter = Math.min(wa.length, wb.size);
   if (shorter < MIN_DRAFT_TITLE_WORDS) return a === b;
+  // Numbers tell plans of one template apart ("… Nghị quyết 57" and "… Nghị quyết 58"): those of the shorter title must all be in the other.
+  const [short, long] = wa.length <= wb.size ? [wa, wb] : [b.split(" ").filter(Boolean), new Set(wa)];
+  if (short.some((w) => /\d/.test(w) && !long.has(w))) return false;
   const shared = new Set(wa.filter((w) => wb.has(w))).size;
   return shared >= SAME_DRAFT_SHARE * shorter;
 }
