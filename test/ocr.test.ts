@@ -108,7 +108,7 @@ describe("import of scanned PDFs", () => {
     expect(forced).toMatchObject({ seen: 6, failed: 0, ocr: { documents: 6, pages: 18, cachedPages: 18 } });
     expect(forced.references).toBe(first.references);
     expect(forced.tasks).toBe(first.tasks);
-  }, 120_000);
+  }, 900_000);
 });
 
 describe("a draft both scanned and born-digital", () => {
