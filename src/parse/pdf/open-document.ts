@@ -10,6 +10,19 @@ import { getDocument, VerbosityLevel } from "./pdfjs.js";
 import type { PageMarks } from "./marks.js";
 import { readPageMarks } from "./read-marks.js";
 
+/**
+ * The document pdf.js would install fonts into for drawing (`ownerDocument`).
+ * Nothing here draws, and without a document pdf.js in Node falls back to
+ * compiling every glyph's outline into a path and posting it to this thread
+ * (`disableFontFace`), a tenth of the parse time and glyph paths held until the
+ * document closes. Given this one, it writes each font as an @font-face rule
+ * into a style sheet that keeps nothing.
+ */
+const FONTS_DISCARDED = {
+  createElement: () => ({ sheet: { cssRules: { length: 0 }, insertRule: () => 0 }, remove: () => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
+} as unknown as Document;
+
 export async function readDocumentMarks(bytes: Uint8Array): Promise<PageMarks[]> {
   // pdf.js takes ownership of (and may detach) the buffer it is given.
   const task = getDocument({
@@ -17,7 +30,8 @@ export async function readDocumentMarks(bytes: Uint8Array): Promise<PageMarks[]>
     verbosity: VerbosityLevel.ERRORS,
     isEvalSupported: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONTS_DISCARDED,
     stopAtErrors: false,
   });
   try {
