@@ -33,6 +33,10 @@ export async function readDocumentMarks(bytes: Uint8Array): Promise<PageMarks[]>
     disableFontFace: false,
     ownerDocument: FONTS_DISCARDED,
     stopAtErrors: false,
+    // Images carry no text here: a size limit of 0 pixels drops them from the operator
+    // list before they are decoded and posted (stamps, signatures, scans). Pages are
+    // told to have images by ocr/page-images.ts, which opens the file on its own.
+    maxImageSize: 0,
   });
   try {
     const doc = await task.promise.catch((e: unknown) => {
