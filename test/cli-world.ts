@@ -4,16 +4,34 @@
  * machine (no English locale) unless the call says otherwise.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { openStore } from "../src/store/index.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
 
-export function buildCliAndWorld(): string {
+/** Every source file older than its built .js: tsc would write the same files (and takes minutes on a loaded machine). */
+function builtIsFresh(): boolean {
+  const sources = ["src", "pipelines", "schemas", "scripts", "bench"].flatMap((dir) =>
+    existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")).map((f) => join(dir, f)) : [],
+  );
+  return sources.every((f) => {
+    const built = join("dist", f.replace(/\.ts$/, ".js"));
+    return existsSync(built) && statSync(built).mtimeMs >= statSync(f).mtimeMs;
+  });
+}
+
+export function buildCli(): void {
+  if (builtIsFresh()) return;
   // tsc exits non-zero on type errors in files under construction elsewhere, but still emits.
   try {
     execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "pipe" });
   } catch {
     /* emitted anyway; the spawns tell whether the CLI works */
   }
+}
+
+export function buildCliAndWorld(): string {
+  buildCli();
   const db = tempDb();
   const store = openStore(db);
   for (const x of world) ingest(store, x);
