@@ -35,7 +35,7 @@ describe("web UI for clerks, in Chromium", () => {
     const { page, problems } = await tab();
     await page.goto("/documents");
     expect(await page.getAttribute("html", "lang")).toBe("vi");
-    expect(await page.locator(".site-header nav a").allTextContents()).toEqual(["Văn bản", "Đồ thị trích dẫn", "Thời hạn", "Nhiệm vụ theo cơ quan"]);
+    expect(await page.locator(".site-header nav a").allTextContents()).toEqual(["Văn bản", "Đồ thị trích dẫn", "Thời hạn", "Nhiệm vụ theo cơ quan", "Chỉ tiêu"]);
     expect(await page.getAttribute(".site-search input", "placeholder")).toBe("Tìm văn bản…");
 
     const missing = await page.goto("/documents/99-XX%2FYY");
