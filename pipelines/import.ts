@@ -2,15 +2,16 @@
  * Batch import: files and folders → the store.
  *
  * walk → read + hash (main thread) → parse + extract (worker threads, a time
- * limit per file) → ingest (main thread: the one SQLite writer, one transaction
- * per document).
+ * limit per file) → ingest (main thread: the one SQLite writer; many documents
+ * per transaction, a savepoint each — src/store/write/group-commit.ts).
  *
  * - Idempotent and incremental: a path whose sha256 is already stored is skipped
  *   without parsing; a copy of stored content under a new path is recorded beside
  *   its document; a changed file replaces its previous rows in one transaction;
  *   `prune` forgets stored paths under the given folders that no longer exist.
- * - Crash-safe: a document's rows and its file row commit together, so a killed
- *   run leaves whole documents only; running again parses what is missing.
+ * - Crash-safe: a document's rows and its file row commit together (one savepoint,
+ *   inside a group that commits whole), so a killed run leaves whole documents
+ *   only; running again parses what is missing.
  * - One bad file never stops the run: it is recorded (files.status = 'failed',
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
@@ -21,7 +22,7 @@ import { resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
+  acquireImportLock, DamagedStoreError, GroupCommit, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
 } from "../src/store/index.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
@@ -128,7 +129,8 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     },
   });
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
-  const refill: RefillContext = { db, pool, maxBytes, summary };
+  const group = new GroupCommit(db);
+  const refill: RefillContext = { db, pool, maxBytes, summary, group };
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
@@ -148,7 +150,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       // The same content already on its way through a worker: wait, then record this path as a copy.
       const twin = pendingBySha.get(facts.sha256);
       if (twin) await twin;
-      const decision = decide(db, facts, opts, summary);
+      const decision = group.write(() => decide(db, facts, opts, summary));
       if (decision === "done") {
         progress.done++;
         tick();
@@ -176,10 +178,17 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     tick();
     await Promise.all(inFlight);
     if (abort) throw abort;
+    group.commit();
     if (opts.prune) summary.pruned = await prune(refill, paths, seenPaths);
     summary.refilled += await guardWrites(summary.db, () => completeRereads(refill));
   } finally {
     await pool.close();
+    try {
+      group.commit();
+    } catch (e) {
+      group.abandon();
+      log.warn({ err: oneLine(e) }, "could not commit the last documents");
+    }
     summary.seconds = (performance.now() - started) / 1000;
     summary.pages = progress.pages;
     try {
@@ -240,7 +249,7 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
     return;
   }
   try {
-    const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
+    const result = ctx.group.write(() => ingestExtraction(db, x, facts, summary.run, outcome.model.text), outcome.model.text.length);
     if (decision === "changed") summary.changed++;
     else summary.new++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
@@ -277,10 +286,12 @@ async function record(ctx: RefillContext, facts: Facts, error: string): Promise<
   const { db, summary } = ctx;
   const refill = await replacementFor(ctx, facts.path);
   try {
-    db.transaction(() => {
-      recordFailure(db, facts, error, summary.run);
-      applyRefill(db, refill, summary.run);
-    })();
+    ctx.group.write(() =>
+      db.transaction(() => {
+        recordFailure(db, facts, error, summary.run);
+        applyRefill(db, refill, summary.run);
+      })(),
+    );
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
   } catch (e) {
     if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
