@@ -317,7 +317,7 @@ describe("nightly: moved deadlines", () => {
 // The built CLI, spawned.
 
 const CLI_SOURCES = ["src/cli/nightly-command.ts", "pipelines/nightly.ts", "pipelines/nightly/report.ts", "pipelines/nightly/moves.ts",
-  "pipelines/nightly/items.ts", "pipelines/nightly/keys.ts", "src/store/read/nightly-deadlines.ts", "src/store/write/reported.ts", "src/cli/main.ts", "src/store/migrations.ts"];
+  "pipelines/nightly/items.ts", "pipelines/nightly/keys.ts", "src/store/read/nightly-deadlines.ts", "src/store/write/reported.ts", "src/cli/main.ts", "src/store/migrations/index.ts"];
 
 function vanban(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [resolve("bin/vanban.js"), ...args], {

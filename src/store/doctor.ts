@@ -12,7 +12,7 @@
  * (`vanban doctor --repair`, pipelines/repair.ts).
  */
 import type { DoctorReport, Invariants } from "../../schemas/answers.js";
-import { SCHEMA_VERSION } from "./migrations.js";
+import { SCHEMA_VERSION } from "./migrations/index.js";
 import type { Store } from "./open-store.js";
 import { prepared } from "./prepared.js";
 import { pendingRereads, queueReread } from "./rereads.js";

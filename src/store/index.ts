@@ -23,7 +23,7 @@ import { queryPath } from "./read/path.js";
 import { listRuns } from "./read/runs.js";
 import { searchStore } from "./read/search.js";
 import { metricSpans, showDocument } from "./read/show.js";
-import { datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersionRows, tasksShareSource, textBetween } from "./read/task-history.js";
+import { linkedTasks, sameTaskPeers, taskVersionRows, textBetween } from "./read/task-history.js";
 import { queryTasks } from "./read/tasks.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "./write/ingest.js";
 import { markReported, reportedKeys } from "./write/reported.js";
@@ -37,7 +37,7 @@ export { examineStore, prepareRepair, quickCheck, type DoctorReport, type Invari
 export {
   documentLosingContent, heldFiles, isPendingReread, pendingRereads, queueReread, rereadDone, stillHeld, type HeldFile,
 } from "./rereads.js";
-export { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+export { MIGRATIONS, SCHEMA_VERSION } from "./migrations/index.js";
 
 // Reads.
 export { compareDocuments, documentSummaries, documentSummary, type DocumentSummary } from "./read/document-summary.js";
@@ -62,9 +62,7 @@ export {
   datedDeadlinesOfTasks, deadlinesOfDocuments, dueBetween, itemContext, overdueBefore, tasksOfDocuments,
   type DeadlineRow, type ItemContext, type ReportDocument,
 } from "./read/nightly-deadlines.js";
-export {
-  datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersionRows, tasksShareSource, textBetween, type TaskVersionRow,
-} from "./read/task-history.js";
+export { linkedTasks, sameTaskPeers, taskVersionRows, textBetween, type TaskVersionRow } from "./read/task-history.js";
 export { localToday } from "./read/task-state.js";
 export type { Page } from "./read/page.js";
 
@@ -81,7 +79,7 @@ const OPERATIONS = {
   queryCiting, queryCites, queryPath, queryTasks, queryMetrics, showDocument, metricSpans, searchStore, documentText,
   listDocuments, documentFacets, listAgencies, listRuns, listDeadlines, citationParticipants, edgesAmong, placesOf,
   deadlinesOfDocuments, dueBetween, overdueBefore, itemContext, tasksOfDocuments, datedDeadlinesOfTasks,
-  taskVersionRows, textBetween, linkedTasks, datedPlanTasksOf, documentCites, tasksShareSource, documentFacts,
+  taskVersionRows, textBetween, linkedTasks, sameTaskPeers,
   ingestExtraction, recordCopy, recordFailure, forgetFile, markReported, reportedKeys, startRun, finishRun, markRunReported, documentsOfUnreportedRuns,
 } as const;
 

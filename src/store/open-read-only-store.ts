@@ -9,7 +9,7 @@
  * đ→d, lower case).
  */
 import { foldLoose } from "../normalise/fold.js";
-import { SCHEMA_VERSION } from "./migrations.js";
+import { SCHEMA_VERSION } from "./migrations/index.js";
 import { openStoreReadOnly, type Store } from "./open-store.js";
 import { StoreError } from "./store-error.js";
 

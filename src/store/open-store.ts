@@ -15,7 +15,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { acquireImportLock } from "./import-lock.js";
-import { migrate, SCHEMA_VERSION, storeVersion } from "./migrations.js";
+import { migrate, SCHEMA_VERSION, storeVersion } from "./migrations/index.js";
 import { StoreError } from "./store-error.js";
 
 export type Store = Database.Database;

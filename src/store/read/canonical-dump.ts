@@ -44,6 +44,10 @@ export function canonicalDump(db: Store): CanonicalDump {
       SELECT rd.key AS report, r.position AS report_task, pd.key AS plan, p.position AS plan_task, l.score, l.method
       FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN documents rd ON rd.id = r.document_id
       JOIN tasks p ON p.id = l.plan_task_id JOIN documents pd ON pd.id = p.document_id ORDER BY 1, 2`),
+    sameTaskLinks: all(`
+      SELECT ad.key AS document, a.position AS task, bd.key AS peer_document, b.position AS peer_task
+      FROM same_task_links l JOIN tasks a ON a.id = l.task_id JOIN documents ad ON ad.id = a.document_id
+      JOIN tasks b ON b.id = l.peer_task_id JOIN documents bd ON bd.id = b.document_id ORDER BY 1, 2, 3, 4`),
     searchIndex: all(`
       SELECT 'document' AS kind, count(*) AS n FROM document_search UNION ALL SELECT 'task', count(*) FROM task_search`),
   };

@@ -18,6 +18,7 @@ import { newGraphChanges, rowForHeldDocument, settle, touchGroup } from "./citat
 import { linkExtraction, type Identity } from "../../link/index.js";
 import { clearContent, writeContent, type Work } from "./content.js";
 import { relinkReports } from "./relink.js";
+import { relinkSameTasks } from "./same-task-links.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { heldFiles, losesContent, queueReread, rereadDone } from "../rereads.js";
@@ -196,6 +197,8 @@ function finish(w: Work): void {
   for (const id of changes.reindex) indexDocument(db, id);
   for (const id of changes.retargetedCiters) w.reports.add(id);
   const exists = prepared(db, "SELECT 1 FROM documents WHERE id = ?");
-  relinkReports(db, [...w.reports].filter((id) => exists.get(id)));
+  const touched = [...w.reports].filter((id) => exists.get(id));
+  relinkReports(db, touched);
+  relinkSameTasks(db, touched);
 }
 
