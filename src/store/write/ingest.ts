@@ -17,8 +17,10 @@ import type { Extraction } from "../../../schemas/extraction.js";
 import { newGraphChanges, rowForHeldDocument, settle, touchGroup } from "./citation-graph.js";
 import { linkExtraction, type Identity } from "../../link/index.js";
 import { clearContent, writeContent, type Work } from "./content.js";
+import { refreshReach } from "./citation-reach.js";
 import { relinkReports } from "./relink.js";
 import { relinkSameTasks } from "./same-task-links.js";
+import { refreshTaskStatus } from "./task-latest-status.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { heldFiles, losesContent, queueReread, rereadDone } from "../rereads.js";
@@ -200,5 +202,7 @@ function finish(w: Work): void {
   const touched = [...w.reports].filter((id) => exists.get(id));
   relinkReports(db, touched);
   relinkSameTasks(db, touched);
+  refreshReach(db);
+  refreshTaskStatus(db);
 }
 
