@@ -5,6 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { extractDocument } from "../src/extract/index.js";
+import { linkExtraction } from "../src/link/index.js";
 import { parseBytes, ParseError } from "../src/parse/index.js";
 import type { ExtractJob, ExtractOutcome } from "./worker-pool.js";
 
@@ -16,7 +17,10 @@ parentPort!.on("message", async (job: ExtractJob) => {
     const model = await parseBytes(new Uint8Array(job.bytes), job.file, job.ocr ? { ocr: { ...job.ocr, onPage } } : {});
     stage = "extract";
     const extraction = extractDocument(model);
-    outcome = { id: job.id, ok: true, model, extraction };
+    stage = "link";
+    const linked = linkExtraction(extraction);
+    const ocr = model.ocr ? { pages: model.ocr.pages.length, cachedPages: model.ocr.cachedPages, meanConfidence: model.ocr.meanConfidence } : null;
+    outcome = { id: job.id, ok: true, extraction, linked, text: model.text, pages: model.pages.length, ocr };
   } catch (e) {
     outcome =
       e instanceof ParseError

@@ -26,7 +26,7 @@ import {
 } from "../src/store/index.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
-import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
+import { ExtractPool, type ExtractOutcome, type OcrCounts } from "./worker-pool.js";
 import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
 
 export type ImportError = { file: string; stage: string; reason: string };
@@ -159,7 +159,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       const job = pool.run(entry, facts.bytes).then(async (outcome) => {
         await store(refill, facts, outcome, decision);
         inFlight.delete(job);
-        if (outcome.ok) progress.pages += outcome.model.pages.length;
+        if (outcome.ok) progress.pages += outcome.pages;
         progress.done++;
         progress.file = entry;
         tick();
@@ -249,7 +249,7 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
     return;
   }
   try {
-    const result = ctx.group.write(() => ingestExtraction(db, x, facts, summary.run, outcome.model.text), outcome.model.text.length);
+    const result = ctx.group.write(() => ingestExtraction(db, x, facts, summary.run, outcome.text, outcome.linked), outcome.text.length);
     if (decision === "changed") summary.changed++;
     else summary.new++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
@@ -258,7 +258,7 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
     summary.tasks += x.tasks.length;
     summary.deadlines += x.deadlines.length;
     summary.metrics += x.metrics.length;
-    countOcr(summary, outcome.model.ocr);
+    countOcr(summary, outcome.ocr);
   } catch (e) {
     // A full disk or a read-only store fails every file alike: stop the run with one line.
     // The failed transaction rolled back, so what was stored before is intact.
@@ -268,14 +268,14 @@ async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, 
   }
 }
 
-function countOcr(summary: ImportSummary, ocr: import("../schemas/document.js").OcrInfo | undefined): void {
+function countOcr(summary: ImportSummary, ocr: OcrCounts | null): void {
   if (!ocr) return;
   const s = summary.ocr;
   const before = (s.meanConfidence ?? 0) * s.pages;
   s.documents++;
-  s.pages += ocr.pages.length;
+  s.pages += ocr.pages;
   s.cachedPages += ocr.cachedPages;
-  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages.length) / s.pages) * 10) / 10 : null;
+  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages) / s.pages) * 10) / 10 : null;
 }
 
 const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;

@@ -39,7 +39,7 @@ export async function replacementFor(ctx: RefillContext, path: string): Promise<
     const facts = await readFacts(c.path, ctx.maxBytes, ctx.summary, ctx.db);
     if (!facts) continue;
     const outcome = await ctx.pool.run(c.path, facts.bytes);
-    if (outcome.ok) return { documentId: loss.documentId, facts, extraction: outcome.extraction, text: outcome.model.text };
+    if (outcome.ok) return { documentId: loss.documentId, facts, extraction: outcome.extraction, text: outcome.text };
   }
   return null;
 }
@@ -87,7 +87,7 @@ export async function completeRereads(ctx: RefillContext): Promise<number> {
         recordFailure(db, facts, `${outcome.stage}: ${outcome.reason}`, summary.run);
         continue;
       }
-      ingestExtraction(db, outcome.extraction, facts, summary.run, outcome.model.text);
+      ingestExtraction(db, outcome.extraction, facts, summary.run, outcome.text, outcome.linked);
       if (!isPendingReread(db, id)) filled++;
     }
   }

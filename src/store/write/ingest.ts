@@ -15,7 +15,7 @@
  */
 import type { Extraction } from "../../../schemas/extraction.js";
 import { newGraphChanges, rowForHeldDocument, settle, touchGroup } from "./citation-graph.js";
-import { linkExtraction, type Identity } from "../../link/index.js";
+import { linkExtraction, type Identity, type LinkedExtraction } from "../../link/index.js";
 import { clearContent, writeContent, type Work } from "./content.js";
 import { refreshReach } from "./citation-reach.js";
 import { relinkReports } from "./relink.js";
@@ -41,12 +41,16 @@ export type IngestOutcome = {
   documentId: number | null;
 };
 
-/** `text` is the document model's linear text, which every stored span points into. */
-export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string): IngestOutcome {
+/**
+ * `text` is the document model's linear text, which every stored span points into;
+ * `linked` is `linkExtraction(x)` when the caller already has it (an import's worker threads link).
+ */
+export function ingestExtraction(
+  db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string, linked: LinkedExtraction = linkExtraction(x),
+): IngestOutcome {
   return db.transaction((): IngestOutcome => {
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
-    const linked = linkExtraction(x);
     const ident = linked.identity;
     const existing = rowForHeldDocument(db, w.changes, ident);
     const node = existing === undefined ? undefined : documentRow(db, existing);
