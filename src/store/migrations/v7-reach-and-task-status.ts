@@ -7,11 +7,22 @@ import type { Migration } from "./migration.js";
 // shortest chain, the citing document's order keys) and task_latest_status as a
 // table in place of the window view of the same name. Both are filled here for
 // what the store holds; the triggers that keep them are in the same SQL.
+// Indexes: the reach walk reads a document's cited documents from the index alone
+// (source, target); tasks_status and tasks_due served no query (EXPLAIN QUERY PLAN:
+// status and due filters are expressions over COALESCE) and tasks_status misled the
+// planner (src/store/write/relink.ts) — each cost every task insert.
+const V7_INDEXES = `
+DROP INDEX citations_source;
+CREATE INDEX citations_source ON citations (source_document_id, target_document_id);
+DROP INDEX tasks_status;
+DROP INDEX tasks_due;
+`;
+
 export const V7: Migration = {
   version: 7,
   name: "citation reach, latest task status kept at ingest",
   up: (db) => {
-    db.exec(CITATION_REACH_SCHEMA + TASK_LATEST_STATUS_SCHEMA);
+    db.exec(V7_INDEXES + CITATION_REACH_SCHEMA + TASK_LATEST_STATUS_SCHEMA);
     fillReach(db);
     fillTaskStatus(db);
   },
