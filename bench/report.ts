@@ -2,7 +2,7 @@
  * bench/results.json (every figure, with the load average around it) and
  * bench/RESULTS.md (the same as tables).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ExtractorResult } from "./extractors.js";
 import type { ImportStageResult, SizeResult } from "./import-scaling.js";
@@ -220,6 +220,7 @@ export function renderMarkdown(r: Results): string {
 }
 
 export function writeResults(dir: string, r: Results): void {
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "results.json"), `${JSON.stringify(r, null, 2)}\n`);
   const markdown = renderMarkdown(r);
   writeFileSync(join(dir, "RESULTS.md"), `${markdown}\n`);
