@@ -54,7 +54,29 @@ export function refreshReach(db: Store): void {
   const affected = new Set(dirty);
   const reachers = prepared(db, "SELECT descendant FROM citation_reach WHERE ancestor = ?").pluck();
   for (const id of dirty) for (const r of reachers.all(id) as number[]) affected.add(r);
-  for (const id of affected) walkFrom(db, id);
+  // A document whose cited documents are all settled (not affected, or done already)
+  // takes their rows one step further — one statement; otherwise it walks.
+  const pending = new Set(affected);
+  const cited = prepared(db, "SELECT DISTINCT target_document_id FROM citations WHERE source_document_id = ?").pluck();
+  for (const id of affected) {
+    pending.delete(id);
+    if ((cited.all(id) as number[]).some((t) => pending.has(t))) walkFrom(db, id);
+    else extendFrom(db, id);
+  }
+}
+
+/** Replaces `id`'s rows as the citing side from the rows of the documents it cites (which must be up to date). */
+function extendFrom(db: Store, id: number): void {
+  prepared(db, "DELETE FROM citation_reach WHERE descendant = ?").run(id);
+  prepared(db,
+    `INSERT INTO citation_reach (ancestor, descendant, depth, date, key)
+     SELECT n.ancestor, d.id, MIN(n.depth), d.date, d.key FROM (
+       SELECT target_document_id AS ancestor, 1 AS depth FROM citations WHERE source_document_id = :id
+       UNION ALL
+       SELECT r.ancestor, r.depth + 1 FROM citations c JOIN citation_reach r ON r.descendant = c.target_document_id WHERE c.source_document_id = :id
+     ) n JOIN documents d ON d.id = :id
+     WHERE n.ancestor <> :id GROUP BY n.ancestor`,
+  ).run({ id });
 }
 
 /** Fills citation_reach for the whole store (the migration; repairs). */
