@@ -6,11 +6,12 @@
  *
  * Triggers (migration 7) note the citing side of every citation inserted, deleted
  * or moved in reach_dirty, keep the date and key copies in step, and drop a deleted
- * document's rows. `refreshReach`, at the end of every write transaction, walks
- * again from each noted document and from every document that reached one of them
- * (their chains may have gone through it): a new document walks its own few
- * citations only; a document that many others cite and that changed its own
- * citations makes all of those walk once.
+ * document's rows. `refreshReach`, at the end of every write transaction, redoes
+ * the rows of each noted document and of every document that reached one of them
+ * (their chains may have gone through it): from the rows of the documents it cites,
+ * one step further, when those are settled — a new document costs one statement —
+ * else by a walk along the citations. A document that many others cite and that
+ * changed its own citations has all of those redone once.
  */
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
