@@ -19,8 +19,8 @@ parentPort!.on("message", async (job: ExtractJob) => {
     const extraction = extractDocument(model);
     stage = "link";
     const linked = linkExtraction(extraction);
-    const ocr = model.ocr ? { pages: model.ocr.pages.length, cachedPages: model.ocr.cachedPages, meanConfidence: model.ocr.meanConfidence } : null;
-    outcome = { id: job.id, ok: true, extraction, linked, text: model.text, pages: model.pages.length, ocr };
+    const { lines: _, ...ocr } = model.ocr ?? { lines: [] };
+    outcome = { id: job.id, ok: true, extraction, linked, model: { text: model.text, pages: model.pages, ...(model.ocr ? { ocr: ocr as Omit<NonNullable<typeof model.ocr>, "lines"> } : {}) } };
   } catch (e) {
     outcome =
       e instanceof ParseError

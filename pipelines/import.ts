@@ -2,16 +2,15 @@
  * Batch import: files and folders → the store.
  *
  * walk → read + hash (main thread) → parse + extract (worker threads, a time
- * limit per file) → ingest (main thread: the one SQLite writer; many documents
- * per transaction, a savepoint each — src/store/write/group-commit.ts).
+ * limit per file) → ingest (main thread: the one SQLite writer, one transaction
+ * per document).
  *
  * - Idempotent and incremental: a path whose sha256 is already stored is skipped
  *   without parsing; a copy of stored content under a new path is recorded beside
  *   its document; a changed file replaces its previous rows in one transaction;
  *   `prune` forgets stored paths under the given folders that no longer exist.
- * - Crash-safe: a document's rows and its file row commit together (one savepoint,
- *   inside a group that commits whole), so a killed run leaves whole documents
- *   only; running again parses what is missing.
+ * - Crash-safe: a document's rows and its file row commit together, so a killed
+ *   run leaves whole documents only; running again parses what is missing.
  * - One bad file never stops the run: it is recorded (files.status = 'failed',
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
@@ -19,53 +18,20 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve, sep } from "node:path";
-import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, GroupCommit, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
+  acquireImportLock, DamagedStoreError, GroupCommit, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
+  quickCheck, type RunCommand, startRun, type Store, storedPaths, StoreError, storeFileProblem,
 } from "../src/store/index.js";
+import { decide, store } from "./import/outcomes.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
+import { emptySummary, type ImportSummary } from "./import/summary.js";
+import { guardWrites, unwritable } from "./import/write-guard.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
-import { ExtractPool, type ExtractOutcome, type OcrCounts } from "./worker-pool.js";
-import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
+import { ExtractPool } from "./worker-pool.js";
+import { oneLine, readFacts, walk } from "./import/walk.js";
 
-export type ImportError = { file: string; stage: string; reason: string };
-export type SkippedFile = { file: string; reason: string };
-export type IngestedFile = { file: string; documentId: number; status: "new" | "changed" };
-
-export type ImportSummary = {
-  /** The store file. */
-  db: string;
-  run: number;
-  seen: number;
-  /** Paths not in the store before, whose content was parsed and ingested. */
-  new: number;
-  /** Paths already in the store whose content changed. */
-  changed: number;
-  /** Unchanged paths, copies of stored content, and files that are not documents. */
-  skipped: number;
-  failed: number;
-  errors: ImportError[];
-  /** Files passed over for a reason worth telling (not a document, a symlink loop). */
-  skippedFiles: SkippedFile[];
-  /** Failed files that are scanned PDFs without a text layer (counted in `failed` too). */
-  needsOcr: number;
-  pruned: number;
-  ingested: IngestedFile[];
-  pages: number;
-  documents: number;
-  references: number;
-  tasks: number;
-  deadlines: number;
-  metrics: number;
-  /** Documents stored from this run that were read (in part) by OCR; pages OCR'd, of them from the cache; mean confidence (0–100, by page). */
-  ocr: { documents: number; pages: number; cachedPages: number; meanConfidence: number | null };
-  seconds: number;
-  /** Documents filled again from another of their files after the one their rows came from went away or broke. */
-  refilled: number;
-  /** What `repair` found to do. */
-  repair: RepairPlan | null;
-};
+export type { ImportError, ImportSummary, IngestedFile, SkippedFile } from "./import/summary.js";
 
 export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; ocrPages: number; file: string | null };
 
@@ -93,8 +59,6 @@ export type ImportOptions = {
   /** The run's command in the runs table: "nightly" when the nightly report follows (default "import"). */
   command?: RunCommand;
 };
-
-const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
 
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -159,7 +123,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       const job = pool.run(entry, facts.bytes).then(async (outcome) => {
         await store(refill, facts, outcome, decision);
         inFlight.delete(job);
-        if (outcome.ok) progress.pages += outcome.pages;
+        if (outcome.ok) progress.pages += outcome.model.pages.length;
         progress.done++;
         progress.file = entry;
         tick();
@@ -213,105 +177,6 @@ function refuseDamaged(db: Store, file: string): void {
     throw new DamagedStoreError(`${file} bị hỏng (quick_check: ${problems.join("; ").replace(/\s+/g, " ").slice(0, 200)}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
 }
 
-type Decision = "done" | "new" | "changed";
-
-/** Skips what is already stored, without parsing. */
-function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSummary): Decision {
-  const before = storedFile(db, facts.path);
-  const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
-  if (opts.force) return changed ? "changed" : "new";
-  if (before?.sha256 === facts.sha256 && before.status === "ingested") {
-    summary.skipped++;
-    return "done";
-  }
-  if (recordCopy(db, facts, summary.run)) {
-    log.debug({ path: facts.path }, "content already stored; path recorded");
-    if (changed) summary.changed++;
-    else summary.skipped++;
-    return "done";
-  }
-  return changed ? "changed" : "new";
-}
-
-async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<void> {
-  const { db, summary } = ctx;
-  if (!outcome.ok) {
-    if (/no text layer/.test(outcome.reason)) summary.needsOcr++;
-    fail(summary, facts.path, outcome.stage, outcome.reason);
-    await record(ctx, facts, `${outcome.stage}: ${outcome.reason}`);
-    return;
-  }
-  const x = outcome.extraction;
-  const why = notADocument(x, facts.path);
-  if (why) {
-    summary.skipped++;
-    summary.skippedFiles.push({ file: facts.path, reason: why });
-    return;
-  }
-  try {
-    const result = ctx.group.write(() => ingestExtraction(db, x, facts, summary.run, outcome.text, outcome.linked), outcome.text.length);
-    if (decision === "changed") summary.changed++;
-    else summary.new++;
-    summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
-    summary.documents++;
-    summary.references += x.references.length;
-    summary.tasks += x.tasks.length;
-    summary.deadlines += x.deadlines.length;
-    summary.metrics += x.metrics.length;
-    countOcr(summary, outcome.ocr);
-  } catch (e) {
-    // A full disk or a read-only store fails every file alike: stop the run with one line.
-    // The failed transaction rolled back, so what was stored before is intact.
-    if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
-    fail(summary, facts.path, "ingest", oneLine(e));
-    await record(ctx, facts, `ingest: ${oneLine(e)}`);
-  }
-}
-
-function countOcr(summary: ImportSummary, ocr: OcrCounts | null): void {
-  if (!ocr) return;
-  const s = summary.ocr;
-  const before = (s.meanConfidence ?? 0) * s.pages;
-  s.documents++;
-  s.pages += ocr.pages;
-  s.cachedPages += ocr.cachedPages;
-  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages) / s.pages) * 10) / 10 : null;
-}
-
-const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
-const unwritable = (e: unknown) => UNWRITABLE.test(String((e as { code?: unknown }).code ?? ""));
-
-/** Records a failed file; if its document took its rows from it, another file of it fills them in the same transaction. */
-async function record(ctx: RefillContext, facts: Facts, error: string): Promise<void> {
-  const { db, summary } = ctx;
-  const refill = await replacementFor(ctx, facts.path);
-  try {
-    ctx.group.write(() =>
-      db.transaction(() => {
-        recordFailure(db, facts, error, summary.run);
-        applyRefill(db, refill, summary.run);
-      })(),
-    );
-    if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
-  } catch (e) {
-    if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
-    log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
-  }
-}
-
-/**
- * A readable file that carries none of what administrative documents print — a
- * title word, a number ("Số: …"), a citation, a task — is not imported (a README,
- * notes, an export of something else).
- */
-function notADocument(x: Extraction, path: string): string | null {
-  const d = x.document;
-  const name = path.split(sep).pop()!.toLowerCase();
-  if (NOT_DOCUMENTS.has(name)) return "project notes, not a document";
-  if (d.kind || d.code || d.symbol || x.references.length || x.tasks.length) return null;
-  return "not an administrative document (no title word, number, citation or task)";
-}
-
 /**
  * Stored paths under the walked folders that were not seen and no longer exist; a
  * document that took its rows from one of them is filled from another of its files
@@ -336,20 +201,3 @@ async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Pr
   return n;
 }
 
-/** A full disk or a read-only store stops the run with one line (what was stored before is intact). */
-async function guardWrites<T>(file: string, body: () => T | Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (e) {
-    if (unwritable(e)) throw new StoreError(`${file}: the store cannot be written (${oneLine(e)}); everything stored earlier is intact`);
-    throw e;
-  }
-}
-
-function emptySummary(run: number, db: string): ImportSummary {
-  return {
-    db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
-    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
-    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null },
-  };
-}

@@ -17,6 +17,7 @@ import type { Store } from "./open-store.js";
 import { prepared } from "./prepared.js";
 import { pendingRereads, queueReread } from "./rereads.js";
 import { documentSearchText, reindexAll } from "./write/search-index.js";
+import { reindexAllPassages } from "./write/passage-index.js";
 
 export type { DoctorReport, Invariants };
 
@@ -84,6 +85,24 @@ function searchMismatch(db: Store): Invariants["search"] {
     documentsExtra: missing(indexed, expected),
     tasksMissing: missing(taskIds, indexedTasks),
     tasksExtra: missing(indexedTasks, taskIds),
+    ...passageMismatch(db),
+  };
+}
+
+/**
+ * Texts with no passage (a text with a letter or digit always has one) and passages not in
+ * the index; passages with no text under them and index rows with no passage. Counted in
+ * SQL: the text of a large store does not fit in memory.
+ */
+function passageMismatch(db: Store): Pick<Invariants["search"], "passagesMissing" | "passagesExtra"> {
+  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+  return {
+    passagesMissing:
+      count("SELECT count(*) FROM document_texts t WHERE t.text GLOB '*[0-9A-Za-z]*' AND NOT EXISTS (SELECT 1 FROM passages p WHERE p.document_id = t.document_id)") +
+      count("SELECT count(*) FROM passages WHERE id NOT IN (SELECT rowid FROM passage_search)"),
+    passagesExtra:
+      count("SELECT count(*) FROM passages p WHERE NOT EXISTS (SELECT 1 FROM document_texts t WHERE t.document_id = p.document_id)") +
+      count("SELECT count(*) FROM passage_search WHERE rowid NOT IN (SELECT id FROM passages)"),
   };
 }
 
@@ -100,6 +119,8 @@ function describeProblems(file: string, damage: string[], version: number, inv: 
   const s = inv.search;
   if (s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra)
     out.push(`chỉ mục tìm kiếm lệch với dữ liệu (văn bản: thiếu ${s.documentsMissing}, thừa ${s.documentsExtra}; nhiệm vụ: thiếu ${s.tasksMissing}, thừa ${s.tasksExtra}) — ${repair}`);
+  if (s.passagesMissing + s.passagesExtra)
+    out.push(`chỉ mục nội dung văn bản lệch với dữ liệu (đoạn: thiếu ${s.passagesMissing}, thừa ${s.passagesExtra}) — ${repair}`);
   if (inv.pendingRereads.length)
     out.push(`${inv.pendingRereads.length} văn bản đang chờ đọc lại từ tệp khác (một lần nhập bị dừng giữa chừng) — ${repair} (hoặc chạy lại "vanban import")`);
   return out;
@@ -117,8 +138,11 @@ export function prepareRepair(db: Store): RepairPlan {
   return db.transaction((): RepairPlan => {
     const inv = checkInvariants(db);
     const s = inv.search;
-    const reindexed = s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra > 0;
-    if (reindexed) reindexAll(db);
+    const titlesAndTasks = s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra > 0;
+    const passages = s.passagesMissing + s.passagesExtra > 0;
+    if (titlesAndTasks) reindexAll(db);
+    if (passages) reindexAllPassages(db);
+    const reindexed = titlesAndTasks || passages;
     const queue = [...inv.emptyDocuments, ...inv.documentsWithoutFiles].map((d) => d.id);
     for (const id of queue) {
       // The re-read pass writes content only into a document that has none.

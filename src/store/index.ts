@@ -45,7 +45,7 @@ export { codeIsKnown, documentExists, resolveDocument } from "./read/resolve-doc
 export { queryCiting, type CitingEntry, type CitingResult } from "./read/citing.js";
 export { queryCites, type CitesEntry, type CitesResult } from "./read/cites.js";
 export { queryPath, type PathResult, type PathStep } from "./read/path.js";
-export { queryTasks, TASK_STATUSES, type TaskAgency, type TaskEntry, type TaskFilters, type TasksResult } from "./read/tasks.js";
+export { queryTasks, TASK_STATUSES, type AgencySuggestion, type TaskAgency, type TaskEntry, type TaskFilters, type TasksResult } from "./read/tasks.js";
 export { queryMetrics, type MetricItem, type MetricPair, type MetricsResult } from "./read/metrics.js";
 export { metricSpans, showDocument, type ShowResult } from "./read/show.js";
 export { searchStore, type SearchHit, type SearchResult } from "./read/search.js";
@@ -68,6 +68,7 @@ export type { Page } from "./read/page.js";
 
 // Writes.
 export { forgetFile, ingestExtraction, recordCopy, recordFailure, settleOrphan, type FileFacts, type IngestOutcome } from "./write/ingest.js";
+export type { StoredText } from "./write/passage-index.js";
 export { markReported, reportedKeys, unreported, type Section } from "./write/reported.js";
 export { GroupCommit, GROUP_LIMITS, type GroupLimits } from "./write/group-commit.js";
 export { documentsOfUnreportedRuns, finishRun, markRunReported, startRun, type RunCommand, type RunCounts } from "./runs.js";

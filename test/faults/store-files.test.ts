@@ -119,7 +119,9 @@ function version4Store(): string {
   const db = join(tempDir(), "old.db");
   copyFileSync(good, db);
   const s = new Database(db);
-  s.exec("DROP TABLE pending_rereads; ALTER TABLE runs DROP COLUMN reported_at; PRAGMA user_version = 4;");
+  // What versions 5, 6 and 8 added, undone (a version-4 store had none of it).
+  s.exec(`DROP TABLE pending_rereads; ALTER TABLE runs DROP COLUMN reported_at; DROP TABLE same_task_links;
+          DROP TABLE passage_search; DROP TABLE passages; ALTER TABLE metrics DROP COLUMN compares; PRAGMA user_version = 4;`);
   s.close();
   return db;
 }

@@ -1,16 +1,15 @@
 /** `query tasks`: who owes what, by when — filters, then each task with its agencies, sources and latest report. */
-import { TASK_STATUSES, type TaskAgency, type TaskEntry, type TasksResult } from "../../../schemas/answers.js";
+import { TASK_STATUSES, type AgencySuggestion, type TaskAgency, type TaskEntry, type TasksResult } from "../../../schemas/answers.js";
 import { IsoDate } from "../../../schemas/extraction.js";
-import { normaliseAgencyName } from "../../link/agency-resolution.js";
 import { codeKey } from "../../link/document-identity.js";
-import { foldLoose } from "../../normalise/fold.js";
+import { agenciesMatching, suggestAgencies } from "./agency-match.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { resolveDocument } from "./resolve-document.js";
 import { StoreError } from "../store-error.js";
 import { localToday, taskOverdue } from "./task-state.js";
-export type { TaskAgency, TaskEntry, TasksResult };
+export type { AgencySuggestion, TaskAgency, TaskEntry, TasksResult };
 
 export type TaskFilters = {
   agency?: string;
@@ -71,17 +70,10 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
     where.push(`COALESCE(t.due_end, t.due_start) IS NOT NULL AND COALESCE(t.due_end, t.due_start) ${op} ?`);
     params.push(value);
   }
+  let noAgency = false;
   if (filters.agency) {
-    const key = foldLoose(normaliseAgencyName(filters.agency));
-    if (!key) throw new StoreError("store.agencyEmpty");
-    // Whole words of the canonical name, or a written alias as typed: "van phong dang uy" finds every commune's.
-    const agencies = db
-      .prepare(
-        `SELECT id FROM agencies WHERE (' ' || name_key || ' ') LIKE ? ESCAPE '\\'
-         UNION SELECT agency_id FROM agency_aliases WHERE written = ?`,
-      )
-      .pluck()
-      .all(`% ${key.replace(/[\\%_]/g, (c) => `\\${c}`)} %`, filters.agency) as number[];
+    const agencies = agenciesMatching(db, filters.agency);
+    noAgency = !agencies.length;
     where.push("t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?)))");
     params.push(JSON.stringify(agencies));
   }
@@ -106,7 +98,9 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
     `SELECT ${TASK_COLUMNS} FROM json_each(?) j JOIN tasks t ON t.id = j.value
      LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id ORDER BY j.key`,
   ).all(JSON.stringify(ids)) as TaskRow[];
-  return { tasks: hydrateTasks(db, rows), total };
+  const result: TasksResult = { tasks: hydrateTasks(db, rows), total };
+  if (noAgency && filters.agency) result.suggestions = suggestAgencies(db, filters.agency);
+  return result;
 }
 
 function sourceCondition(db: Store, source: string, issuer: string | undefined): { sql: string; params: unknown[] } {

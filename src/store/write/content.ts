@@ -13,6 +13,7 @@ import { prepared } from "../prepared.js";
 import { targetFor, touchGroup, type GraphChanges } from "./citation-graph.js";
 import { rereadDone } from "../rereads.js";
 import { indexTasks, unindexTasks } from "./search-index.js";
+import { unindexPassages } from "./passage-index.js";
 
 /** One ingest transaction's bookkeeping: graph changes to settle, reports to relink, paths to ingest again. */
 export type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
@@ -21,6 +22,7 @@ export type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
 export function clearContent(w: Work, id: number): void {
   const { db, changes } = w;
   prepared(db, "DELETE FROM document_texts WHERE document_id = ?").run(id);
+  unindexPassages(db, id);
   const linkedReports = prepared(db,
       `SELECT DISTINCT r.document_id FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN tasks p ON p.id = l.plan_task_id
        WHERE p.document_id = ?`,
@@ -243,12 +245,12 @@ function writeDeadlines(db: Store, id: number, x: Extraction, taskIds: number[])
 function writeMetrics(db: Store, id: number, linked: LinkedExtraction, taskIds: number[]): void {
   const insert = prepared(db,
     `INSERT INTO metrics (document_id, task_id, position, text, subject, subject_key, value, unit, comparator, role, numerator,
-       denominator, max, page, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       denominator, max, page, span_start, span_end, compares) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   linked.extraction.metrics.forEach((m, i) =>
     insert.run(id, m.task !== undefined ? (taskIds[m.task] ?? null) : null, i, m.text, m.subject, linked.metricSubjectKeys[i], m.value,
       m.unit, m.comparator, m.role, m.numerator ?? null, m.denominator ?? null, m.max ?? null, m.page ?? null, m.span?.start ?? null,
-      m.span?.end ?? null),
+      m.span?.end ?? null, m.compares ?? null),
   );
 }
 

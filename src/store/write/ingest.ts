@@ -25,6 +25,7 @@ import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { heldFiles, losesContent, queueReread, rereadDone } from "../rereads.js";
 import { indexDocument, unindexDocument } from "./search-index.js";
+import { indexPassages, type StoredText } from "./passage-index.js";
 
 export type FileFacts = {
   /** Absolute path. */
@@ -42,11 +43,11 @@ export type IngestOutcome = {
 };
 
 /**
- * `text` is the document model's linear text, which every stored span points into;
+ * `text` is the document model's linear text, which every stored span points into (with its pages: the model itself);
  * `linked` is `linkExtraction(x)` when the caller already has it (an import's worker threads link).
  */
 export function ingestExtraction(
-  db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string, linked: LinkedExtraction = linkExtraction(x),
+  db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string | StoredText, linked: LinkedExtraction = linkExtraction(x),
 ): IngestOutcome {
   return db.transaction((): IngestOutcome => {
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
@@ -62,7 +63,11 @@ export function ingestExtraction(
       if (node && !node.is_placeholder) clearContent(w, node.id);
       id = node?.id ?? insertDocumentRow(db, ident);
       writeContent(w, id, linked);
-      if (text !== undefined) prepared(db, "INSERT OR REPLACE INTO document_texts (document_id, text) VALUES (?, ?)").run(id, text);
+      if (text !== undefined) {
+        const stored = typeof text === "string" ? { text } : text;
+        prepared(db, "INSERT OR REPLACE INTO document_texts (document_id, text) VALUES (?, ?)").run(id, stored.text);
+        indexPassages(db, id, stored);
+      }
     }
     upsertFile(db, file, "ingested", null, id, runId);
     if (previous?.document_id != null && previous.document_id !== id) release(w, previous.document_id, previous.sha256);
