@@ -39,6 +39,6 @@ describe("ExtractPool time limit", () => {
   it("finishes a real file when the limit allows it", async () => {
     const outcome = await patient.run(fixture, bytes(fixture));
     expect(outcome.ok).toBe(true);
-    expect(outcome.ok && outcome.text).toContain("Kế hoạch số 41-KH/ĐU");
+    expect(outcome.ok && outcome.model.text).toContain("Kế hoạch số 41-KH/ĐU");
   });
 });
