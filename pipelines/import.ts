@@ -15,17 +15,17 @@
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
  */
-import { existsSync } from "node:fs";
+
 import { availableParallelism } from "node:os";
-import { resolve, sep } from "node:path";
+
 import { log } from "../src/log.js";
 import {
   acquireImportLock, DamagedStoreError, GroupCommit, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
-  quickCheck, type RunCommand, startRun, type Store, storedPaths, StoreError, storeFileProblem,
+  quickCheck, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem,
 } from "../src/store/index.js";
 import { decide, store } from "./import/outcomes.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
-import { emptySummary, type ImportSummary } from "./import/summary.js";
+import { DocumentTally, emptySummary, vanishedPaths, type ImportSummary } from "./import/summary.js";
 import { guardWrites, unwritable } from "./import/write-guard.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ExtractPool } from "./worker-pool.js";
@@ -68,10 +68,12 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const lock = acquireImportLock(opts.db);
   let db: Store | undefined;
   let summary: ImportSummary;
+  let tally: DocumentTally;
   try {
     db = openStore(opts.db, { mustExist: opts.mustExist, holdsLock: true });
     refuseDamaged(db, opts.db);
     summary = emptySummary(startRun(db, opts.command ?? "import", paths), opts.db);
+    tally = new DocumentTally(db);
     if (opts.repair) {
       summary.repair = prepareRepair(db);
       paths = [...paths, ...summary.repair.filesToReread];
@@ -79,7 +81,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   } catch (e) {
     db?.close();
     lock.release();
-    if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
+    if (unwritable(e)) throw new StoreError("store.unwritable", { file: opts.db, reason: oneLine(e) });
     throw describeStoreFailure(opts.db, e);
   }
   const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
@@ -99,12 +101,14 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
   try {
+    // Walked before reading, so the progress bar starts with the number of files.
     const seenPaths = new Set<string>();
-    for await (const entry of walk(paths, summary, opts)) {
-      if (seenPaths.has(entry)) continue;
-      seenPaths.add(entry);
+    for await (const entry of walk(paths, summary, opts)) seenPaths.add(entry);
+    progress.queued = seenPaths.size;
+    progress.walking = false;
+    tick();
+    for (const entry of seenPaths) {
       summary.seen++;
-      progress.queued++;
       const facts = await readFacts(entry, maxBytes, summary, db);
       if (!facts) {
         progress.done++;
@@ -114,14 +118,16 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       // The same content already on its way through a worker: wait, then record this path as a copy.
       const twin = pendingBySha.get(facts.sha256);
       if (twin) await twin;
-      const decision = group.write(() => decide(db, facts, opts, summary));
+      const before = storedFile(db, facts.path);
+      const decision = group.write(() => decide(db, facts, before, opts, summary, tally));
       if (decision === "done") {
         progress.done++;
         tick();
         continue;
       }
       const job = pool.run(entry, facts.bytes).then(async (outcome) => {
-        await store(refill, facts, outcome, decision);
+        const id = await store(refill, facts, outcome, decision);
+        if (id !== null) tally.stored(id, before, facts.sha256);
         inFlight.delete(job);
         if (outcome.ok) progress.pages += outcome.model.pages.length;
         progress.done++;
@@ -138,12 +144,12 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       while (inFlight.size >= pool.size * 3) await Promise.race(inFlight);
       if (abort) break;
     }
-    progress.walking = false;
-    tick();
     await Promise.all(inFlight);
     if (abort) throw abort;
     group.commit();
-    if (opts.prune) summary.pruned = await prune(refill, paths, seenPaths);
+    const vanished = vanishedPaths(db, paths, seenPaths);
+    if (opts.prune) summary.pruned = await prune(refill, vanished);
+    tally.finish(db, summary, opts.prune ? [] : vanished);
     summary.refilled += await guardWrites(summary.db, () => completeRereads(refill));
   } finally {
     await pool.close();
@@ -174,20 +180,13 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
 function refuseDamaged(db: Store, file: string): void {
   const problems = quickCheck(db);
   if (problems.length)
-    throw new DamagedStoreError(`${file} bị hỏng (quick_check: ${problems.join("; ").replace(/\s+/g, " ").slice(0, 200)}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
+    throw new DamagedStoreError("store.damagedQuickCheck", { file, problems: problems.join("; ").replace(/\s+/g, " ").slice(0, 200) });
 }
 
-/**
- * Stored paths under the walked folders that were not seen and no longer exist; a
- * document that took its rows from one of them is filled from another of its files
- * in the same transaction.
- */
-async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Promise<number> {
+/** Forgets the stored paths that are gone; a document that took its rows from one of them is filled from another of its files in the same transaction. */
+async function prune(ctx: RefillContext, vanished: string[]): Promise<number> {
   const { db, summary } = ctx;
-  const folders = roots.map((r) => resolve(r)).map((r) => (r.endsWith(sep) ? r : r + sep));
-  let n = 0;
-  for (const path of storedPaths(db)) {
-    if (seen.has(path) || !folders.some((f) => path.startsWith(f)) || existsSync(path)) continue;
+  for (const path of vanished) {
     const refill = await replacementFor(ctx, path);
     await guardWrites(summary.db, () =>
       db.transaction(() => {
@@ -196,8 +195,6 @@ async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Pr
       })(),
     );
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
-    n++;
   }
-  return n;
+  return vanished.length;
 }
-

@@ -288,10 +288,48 @@ export const DoctorReport = z.object({
   problems: z.array(z.string()).describe("every problem found, one line each, with how to repair it"),
 });
 
+/** `vanban import --json` (and nightly's `files`): counts by file, as before, and by document. */
+const NonNegative = z.number().int().min(0);
+export const ImportSummary = z.object({
+  db: z.string().describe("the store file"),
+  run: Id,
+  seen: NonNegative.describe("files looked at"),
+  new: NonNegative.describe("files not in the store before, parsed and stored"),
+  changed: NonNegative.describe("stored files whose content changed"),
+  reread: NonNegative.describe("stored files read again with --force although their content is unchanged"),
+  skipped: NonNegative.describe("unchanged files, copies of stored content, and files that are not documents"),
+  failed: NonNegative,
+  errors: z.array(z.object({ file: z.string(), stage: z.string(), reason: z.string() })),
+  skippedFiles: z.array(z.object({ file: z.string(), reason: z.string() })).describe("files passed over for a reason worth telling"),
+  needsOcr: NonNegative.describe("failed files that are scanned PDFs without a text layer"),
+  pruned: NonNegative,
+  ingested: z.array(z.object({ file: z.string(), documentId: Id, status: z.enum(["new", "changed", "reread"]) })),
+  pages: NonNegative,
+  documents: NonNegative.describe("documents stored by this run"),
+  references: NonNegative,
+  tasks: NonNegative,
+  deadlines: NonNegative,
+  metrics: NonNegative,
+  ocr: z.object({ documents: NonNegative, pages: NonNegative, cachedPages: NonNegative, meanConfidence: z.number().nullable() }),
+  seconds: z.number(),
+  refilled: NonNegative.describe("documents filled again from another of their files"),
+  repair: z.object({ reindexed: z.boolean(), queued: NonNegative, filesToReread: z.array(z.string()) }).nullable(),
+  byDocument: z.object({
+    new: NonNegative.describe("documents the store did not hold before (a cited-only document now held counts as new)"),
+    changed: NonNegative.describe("held documents stored again from changed content"),
+    unchanged: NonNegative.describe("held documents whose files were all unchanged"),
+    reread: NonNegative.describe("held documents read again with --force from unchanged content"),
+  }).describe("what the run did, counted in documents rather than files"),
+  copies: z.array(z.object({ file: z.string(), documentId: Id, of: z.string().describe("the code, or else the title, of the document it repeats") }))
+    .describe("files whose content is another copy of a stored document: recorded beside it, not parsed"),
+  missing: z.array(z.string()).describe("stored files under the imported folders no longer on disk (kept until an import with --prune)"),
+});
+
 /** The paged envelope the API adds to lists. */
 export const Paged = z.object({ limit: z.number().int(), offset: z.number().int() });
 
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
+export type ImportSummary = z.infer<typeof ImportSummary>;
 export type CitingEntry = z.infer<typeof CitingEntry>;
 export type CitingResult = z.infer<typeof CitingResult>;
 export type CitesEntry = z.infer<typeof CitesEntry>;

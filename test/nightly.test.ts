@@ -399,6 +399,6 @@ describe("vanban nightly (spawned): exit codes", () => {
     const locked = vanban(["nightly", box, "--db", "s.db", "--today", "2026-04-20"], { cwd: dir });
     lock.release();
     expect(locked.status).toBe(3);
-    expect(locked.stderr).toMatch(/being written by another import/);
+    expect(locked.stderr).toMatch(/đang được một lần nhập khác ghi|is being written by another import/);
   });
 });

@@ -256,7 +256,7 @@ describe("tasks, agencies, metrics, deadlines, search, runs", () => {
       expect(day >= "2026-04-01" && day <= "2026-04-30").toBe(true);
     }
     await fails("/api/tasks?status=finished", 400);
-    await fails("/api/tasks?dueBefore=30/4/2026", 400);
+    await fails("/api/tasks?dueBefore=31/02/2026", 400);
     await fails(`/api/tasks?doc=${q("999-XX/NOPE")}`, 404);
     await fails(`/api/tasks?source=${q("999-XX/NOPE")}`, 404);
   });

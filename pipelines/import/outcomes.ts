@@ -6,29 +6,32 @@
 import { sep } from "node:path";
 import type { Extraction } from "../../schemas/extraction.js";
 import { log } from "../../src/log.js";
-import { ingestExtraction, isPendingReread, recordCopy, recordFailure, type Store, storedFile, StoreError } from "../../src/store/index.js";
+import { ingestExtraction, isPendingReread, recordCopy, recordFailure, type Store, type StoredFile, StoreError } from "../../src/store/index.js";
 import type { ImportOptions } from "../import.js";
 import type { ExtractOutcome } from "../worker-pool.js";
 import { applyRefill, replacementFor, type RefillContext } from "./refill.js";
-import { countOcr, type ImportSummary } from "./summary.js";
+import { countOcr, type DocumentTally, type ImportSummary } from "./summary.js";
 import { fail, oneLine, type Facts } from "./walk.js";
 import { unwritable } from "./write-guard.js";
 
 const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
 
-export type Decision = "done" | "new" | "changed";
+/** "reread": `--force` on a path whose content is unchanged. */
+export type Decision = "done" | "new" | "changed" | "reread";
 
 /** Skips what is already stored, without parsing. */
-export function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSummary): Decision {
-  const before = storedFile(db, facts.path);
+export function decide(db: Store, facts: Facts, before: StoredFile | undefined, opts: ImportOptions, summary: ImportSummary, tally: DocumentTally): Decision {
   const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
-  if (opts.force) return changed ? "changed" : "new";
+  if (opts.force) return changed ? "changed" : before ? "reread" : "new";
   if (before?.sha256 === facts.sha256 && before.status === "ingested") {
     summary.skipped++;
+    tally.unchanged(before);
     return "done";
   }
-  if (recordCopy(db, facts, summary.run)) {
+  const copy = recordCopy(db, facts, summary.run);
+  if (copy) {
     log.debug({ path: facts.path }, "content already stored; path recorded");
+    tally.copy(facts.path, copy.documentId!);
     if (changed) summary.changed++;
     else summary.skipped++;
     return "done";
@@ -36,25 +39,25 @@ export function decide(db: Store, facts: Facts, opts: ImportOptions, summary: Im
   return changed ? "changed" : "new";
 }
 
-export async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<void> {
+/** The document the file was stored as, or null (failed, or not a document). */
+export async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<number | null> {
   const { db, summary } = ctx;
   if (!outcome.ok) {
     if (/no text layer/.test(outcome.reason)) summary.needsOcr++;
     fail(summary, facts.path, outcome.stage, outcome.reason);
     await record(ctx, facts, `${outcome.stage}: ${outcome.reason}`);
-    return;
+    return null;
   }
   const x = outcome.extraction;
   const why = notADocument(x, facts.path);
   if (why) {
     summary.skipped++;
     summary.skippedFiles.push({ file: facts.path, reason: why });
-    return;
+    return null;
   }
   try {
     const result = ctx.group.write(() => ingestExtraction(db, x, facts, summary.run, outcome.model, outcome.linked), outcome.model.text.length);
-    if (decision === "changed") summary.changed++;
-    else summary.new++;
+    summary[decision]++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
     summary.documents++;
     summary.references += x.references.length;
@@ -62,12 +65,14 @@ export async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOu
     summary.deadlines += x.deadlines.length;
     summary.metrics += x.metrics.length;
     countOcr(summary, outcome.model.ocr);
+    return result.documentId;
   } catch (e) {
     // A full disk or a read-only store fails every file alike: stop the run with one line.
     // The failed transaction rolled back, so what was stored before is intact.
-    if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
+    if (unwritable(e)) throw new StoreError("store.unwritableStopped", { file: summary.db, reason: oneLine(e), path: facts.path });
     fail(summary, facts.path, "ingest", oneLine(e));
     await record(ctx, facts, `ingest: ${oneLine(e)}`);
+    return null;
   }
 }
 
@@ -84,7 +89,7 @@ async function record(ctx: RefillContext, facts: Facts, error: string): Promise<
     );
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
   } catch (e) {
-    if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
+    if (unwritable(e)) throw new StoreError("store.unwritableStopped", { file: summary.db, reason: oneLine(e), path: facts.path });
     log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
   }
 }

@@ -10,7 +10,7 @@ export async function guardWrites<T>(file: string, body: () => T | Promise<T>): 
   try {
     return await body();
   } catch (e) {
-    if (unwritable(e)) throw new StoreError(`${file}: the store cannot be written (${oneLine(e)}); everything stored earlier is intact`);
+    if (unwritable(e)) throw new StoreError("store.unwritableKept", { file, reason: oneLine(e) });
     throw e;
   }
 }

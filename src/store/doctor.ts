@@ -11,6 +11,7 @@
  * `prepareRepair` turns what it found into work for the import that repairs
  * (`vanban doctor --repair`, pipelines/repair.ts).
  */
+import { t } from "../i18n/index.js";
 import type { DoctorReport, Invariants } from "../../schemas/answers.js";
 import { SCHEMA_VERSION } from "./migrations/index.js";
 import type { Store } from "./open-store.js";
@@ -107,22 +108,18 @@ function passageMismatch(db: Store): Pick<Invariants["search"], "passagesMissing
 }
 
 function describeProblems(file: string, damage: string[], version: number, inv: Invariants | null): string[] {
-  const repair = `chạy "vanban doctor --repair --db ${file}" để sửa`;
+  const repair = { key: "doctor.repairHint", params: { file } } as const;
   const out: string[] = [];
-  if (damage.length)
-    out.push(`SQLite báo ${damage.length} lỗi toàn vẹn — kho bị hỏng: khôi phục từ bản sao lưu (${file}.bak-v*) rồi nhập lại các thư mục`);
-  if (version < SCHEMA_VERSION) out.push(`kho ở phiên bản ${version}, cần nâng cấp lên phiên bản ${SCHEMA_VERSION} — ${repair} (hoặc chạy "vanban import")`);
+  if (damage.length) out.push(t("doctor.problem.integrity", { n: damage.length, file }));
+  if (version < SCHEMA_VERSION) out.push(t("doctor.problem.version", { version, expected: SCHEMA_VERSION, repair }));
   if (!inv) return out;
-  if (inv.emptyDocuments.length) out.push(`${inv.emptyDocuments.length} văn bản có tệp nhưng mất nội dung — ${repair}`);
-  if (inv.documentsWithoutFiles.length) out.push(`${inv.documentsWithoutFiles.length} văn bản không còn tệp nào — ${repair}`);
-  if (inv.filesWithoutDocument.length) out.push(`${inv.filesWithoutDocument.length} tệp không thuộc văn bản nào — ${repair}`);
+  if (inv.emptyDocuments.length) out.push(t("doctor.problem.emptyDocuments", { n: inv.emptyDocuments.length, repair }));
+  if (inv.documentsWithoutFiles.length) out.push(t("doctor.problem.documentsWithoutFiles", { n: inv.documentsWithoutFiles.length, repair }));
+  if (inv.filesWithoutDocument.length) out.push(t("doctor.problem.filesWithoutDocument", { n: inv.filesWithoutDocument.length, repair }));
   const s = inv.search;
-  if (s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra)
-    out.push(`chỉ mục tìm kiếm lệch với dữ liệu (văn bản: thiếu ${s.documentsMissing}, thừa ${s.documentsExtra}; nhiệm vụ: thiếu ${s.tasksMissing}, thừa ${s.tasksExtra}) — ${repair}`);
-  if (s.passagesMissing + s.passagesExtra)
-    out.push(`chỉ mục nội dung văn bản lệch với dữ liệu (đoạn: thiếu ${s.passagesMissing}, thừa ${s.passagesExtra}) — ${repair}`);
-  if (inv.pendingRereads.length)
-    out.push(`${inv.pendingRereads.length} văn bản đang chờ đọc lại từ tệp khác (một lần nhập bị dừng giữa chừng) — ${repair} (hoặc chạy lại "vanban import")`);
+  if (s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra) out.push(t("doctor.problem.search", { ...s, repair }));
+  if (s.passagesMissing + s.passagesExtra) out.push(t("doctor.problem.passages", { ...s, repair }));
+  if (inv.pendingRereads.length) out.push(t("doctor.problem.pendingRereads", { n: inv.pendingRereads.length, repair }));
   return out;
 }
 

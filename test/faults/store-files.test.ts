@@ -182,7 +182,7 @@ describe("the import lock", () => {
     try {
       const r = vanban(["import", OTHER, "--db", join(dir, "link.db")]);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/being written by another import \(pid \d+\)/);
+      expect(r.stderr).toMatch(/(đang được một lần nhập khác ghi|is being written by another import) \(pid \d+\)/);
     } finally {
       lock.release();
     }
@@ -233,7 +233,7 @@ describe("the import lock", () => {
     writeFileSync(`${db}.lock`, "");
     const young = vanban(["import", OTHER, "--db", db]);
     expect(young.status).toBe(1);
-    expect(young.stderr).toMatch(/being written by another import/);
+    expect(young.stderr).toMatch(/đang được một lần nhập khác ghi|is being written by another import/);
     const old = (Date.now() - 60_000) / 1000;
     utimesSync(`${db}.lock`, old, old);
     expect(vanban(["import", OTHER, "--db", db]).status).toBe(0);

@@ -35,10 +35,10 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 export function storeVersion(db: Database.Database, file: string): number {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version > SCHEMA_VERSION)
-    throw new StoreError(`${file} là kho phiên bản ${version}; bản vanban này chỉ đọc đến phiên bản ${SCHEMA_VERSION} — hãy nâng cấp vanban`);
+    throw new StoreError("store.newerSchema", { file, version, supported: SCHEMA_VERSION });
   if (version === 0) {
     const tables = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
-    if (tables > 0) throw new StoreError(`${file} là tệp SQLite nhưng không phải kho vanban (không có số phiên bản lược đồ)`);
+    if (tables > 0) throw new StoreError("store.notVanban", { file });
   }
   return version;
 }
