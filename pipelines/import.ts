@@ -21,7 +21,7 @@ import { availableParallelism } from "node:os";
 import { log } from "../src/log.js";
 import {
   acquireImportLock, DamagedStoreError, GroupCommit, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
-  quickCheck, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem,
+  quickCheck, type RunCommand, startRun, type Store, storedFile, StoreError, storeFileProblem,
 } from "../src/store/index.js";
 import { decide, store } from "./import/outcomes.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
