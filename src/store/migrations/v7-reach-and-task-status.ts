@@ -2,6 +2,7 @@ import { CITATION_REACH_SCHEMA, fillReach } from "../write/citation-reach.js";
 import { fillTaskStatus, TASK_LATEST_STATUS_SCHEMA } from "../write/task-latest-status.js";
 import type Database from "better-sqlite3";
 import { normText, sameTaskKey } from "../../link/task-identity.js";
+import { relinkAllSameTasks } from "../write/same-task-links.js";
 import type { Migration } from "./migration.js";
 
 // Version 7: derived tables kept at ingest so graph and task queries read an
@@ -40,5 +41,6 @@ export const V7: Migration = {
     fillReach(db);
     fillTaskStatus(db);
     fillSameTaskKeys(db);
+    relinkAllSameTasks(db); // version 6's table, now that the keys exist
   },
 };
