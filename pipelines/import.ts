@@ -20,7 +20,7 @@ import { availableParallelism } from "node:os";
 
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
+  acquireImportLock, DamagedStoreError, GroupCommit, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
   quickCheck, type RunCommand, startRun, type Store, storedFile, StoreError, storeFileProblem,
 } from "../src/store/index.js";
 import { decide, store } from "./import/outcomes.js";
@@ -95,7 +95,8 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     },
   });
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
-  const refill: RefillContext = { db, pool, maxBytes, summary };
+  const group = new GroupCommit(db);
+  const refill: RefillContext = { db, pool, maxBytes, summary, group };
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
@@ -118,7 +119,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       const twin = pendingBySha.get(facts.sha256);
       if (twin) await twin;
       const before = storedFile(db, facts.path);
-      const decision = decide(db, facts, before, opts, summary, tally);
+      const decision = group.write(() => decide(db, facts, before, opts, summary, tally));
       if (decision === "done") {
         progress.done++;
         tick();
@@ -145,12 +146,19 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     }
     await Promise.all(inFlight);
     if (abort) throw abort;
+    group.commit();
     const vanished = vanishedPaths(db, paths, seenPaths);
     if (opts.prune) summary.pruned = await prune(refill, vanished);
     tally.finish(db, summary, opts.prune ? [] : vanished);
     summary.refilled += await guardWrites(summary.db, () => completeRereads(refill));
   } finally {
     await pool.close();
+    try {
+      group.commit();
+    } catch (e) {
+      group.abandon();
+      log.warn({ err: oneLine(e) }, "could not commit the last documents");
+    }
     summary.seconds = (performance.now() - started) / 1000;
     summary.pages = progress.pages;
     try {

@@ -56,7 +56,7 @@ export async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOu
     return null;
   }
   try {
-    const result = ingestExtraction(db, x, facts, summary.run, outcome.model);
+    const result = ctx.group.write(() => ingestExtraction(db, x, facts, summary.run, outcome.model, outcome.linked), outcome.model.text.length);
     summary[decision]++;
     summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
     summary.documents++;
@@ -81,10 +81,12 @@ async function record(ctx: RefillContext, facts: Facts, error: string): Promise<
   const { db, summary } = ctx;
   const refill = await replacementFor(ctx, facts.path);
   try {
-    db.transaction(() => {
-      recordFailure(db, facts, error, summary.run);
-      applyRefill(db, refill, summary.run);
-    })();
+    ctx.group.write(() =>
+      db.transaction(() => {
+        recordFailure(db, facts, error, summary.run);
+        applyRefill(db, refill, summary.run);
+      })(),
+    );
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
   } catch (e) {
     if (unwritable(e)) throw new StoreError("store.unwritableStopped", { file: summary.db, reason: oneLine(e), path: facts.path });

@@ -14,13 +14,14 @@ import { existsSync } from "node:fs";
 import type { Extraction } from "../../schemas/extraction.js";
 import { log } from "../../src/log.js";
 import {
+  type GroupCommit,
   documentLosingContent, heldFiles, ingestExtraction, isPendingReread, pendingRereads, recordFailure, settleOrphan, stillHeld, type Store, type StoredText
 } from "../../src/store/index.js";
 import type { ImportSummary } from "./summary.js";
 import type { ExtractPool } from "../worker-pool.js";
 import { fail, readFacts, type Facts } from "./walk.js";
 
-export type RefillContext = { db: Store; pool: ExtractPool; maxBytes: number; summary: ImportSummary };
+export type RefillContext = { db: Store; pool: ExtractPool; maxBytes: number; summary: ImportSummary; group: GroupCommit };
 
 /** Another file of a document, parsed, ready to fill it. */
 export type Refill = { documentId: number; facts: Facts; extraction: Extraction; text: StoredText };
@@ -86,7 +87,7 @@ export async function completeRereads(ctx: RefillContext): Promise<number> {
         recordFailure(db, facts, `${outcome.stage}: ${outcome.reason}`, summary.run);
         continue;
       }
-      ingestExtraction(db, outcome.extraction, facts, summary.run, outcome.model);
+      ingestExtraction(db, outcome.extraction, facts, summary.run, outcome.model, outcome.linked);
       if (!isPendingReread(db, id)) filled++;
     }
   }

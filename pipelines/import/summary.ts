@@ -33,7 +33,7 @@ export function emptySummary(run: number, db: string): ImportSummary {
 }
 
 /** Adds a stored document's OCR pages and confidence (a mean by page) to the run's. */
-export function countOcr(summary: ImportSummary, ocr: OcrInfo | undefined): void {
+export function countOcr(summary: ImportSummary, ocr: Omit<OcrInfo, "lines"> | undefined): void {
   if (!ocr) return;
   const s = summary.ocr;
   const before = (s.meanConfidence ?? 0) * s.pages;

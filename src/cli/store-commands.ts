@@ -21,6 +21,13 @@ import { reportError } from "./output.js";
 
 const LIMIT = wholeNumber("--limit", 0, 1_000_000);
 
+/** Lists on a terminal or in JSON are paged (their total counted apart); CSV and NDJSON exports are whole. `--limit 0`: everything. */
+const PAGE = 50;
+function pageLimit(opts: { limit?: number; csv?: boolean; ndjson?: boolean }): number | undefined {
+  if (opts.limit !== undefined) return opts.limit === 0 ? undefined : opts.limit;
+  return opts.csv || opts.ndjson ? undefined : PAGE;
+}
+
 export function registerStoreCommands(program: Command): void {
   const query = program.command("query").description(t("query.description"));
 
@@ -30,7 +37,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--limit <n>", t("citing.limit"), LIMIT)
     .action((code: string, opts: StoreOpts & { transitive?: boolean; issuer?: string; limit?: number }) =>
       run(opts, (db) => {
-        const r = queryCiting(db, code, { transitive: opts.transitive, issuer: opts.issuer, limit: opts.limit });
+        const r = queryCiting(db, code, { transitive: opts.transitive, issuer: opts.issuer, limit: pageLimit(opts) });
         return {
           json: r,
           items: r.citing,
@@ -81,7 +88,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--limit <n>", t("opt.limit"), LIMIT)
     .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
       run(opts, (db) => {
-        const r = queryTasks(db, { ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
+        const r = queryTasks(db, { ...opts, limit: pageLimit(opts), dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
         if (r.suggestions && !opts.json && !opts.ndjson) process.stderr.write(`${agencyHint(opts.agency!, r.suggestions)}\n`);
         return {
           json: r,

@@ -31,7 +31,7 @@ export const en: Record<MessageKey, string> = {
   "opt.csv": "print the rows as CSV (UTF-8 with a BOM, for Excel)",
   "opt.ndjson": "print one JSON object per line (NDJSON), streamed",
   "opt.issuer": "issuer or place, when the code is local (41-KH/ĐU)",
-  "opt.limit": "at most this many",
+  "opt.limit": "at most this many (default 50; 0: all; --csv, --ndjson: all)",
   "opt.formatsExclusive": "choose one of --json, --csv, --ndjson",
   "arg.doc": "file path, code or store id",
 
@@ -100,7 +100,7 @@ export const en: Record<MessageKey, string> = {
   "query.description": "ask the store: citing, cites, path, tasks, metrics",
   "citing.description": "documents that cite CODE",
   "citing.transitive": "also documents citing them, through chains of implementation",
-  "citing.limit": "at most this many (nearest first, then newest)",
+  "citing.limit": "at most this many, nearest first, then newest (default 50; 0: all; --csv, --ndjson: all)",
   "citing.title": "{total} document(s) cite {target}",
   "citing.titleTransitive": "{total} document(s) cite {target} (transitively)",
   "list.firstShown": "{title}, first {n} shown",

@@ -34,7 +34,7 @@ export const vi = {
   "opt.csv": "in các dòng dạng CSV (UTF-8 có BOM, Excel đọc được tiếng Việt)",
   "opt.ndjson": "in mỗi kết quả một dòng JSON (NDJSON), theo luồng",
   "opt.issuer": "cơ quan ban hành hoặc địa bàn, khi số hiệu là của địa phương (41-KH/ĐU)",
-  "opt.limit": "tối đa bằng này kết quả",
+  "opt.limit": "tối đa bằng này kết quả (mặc định 50; 0: tất cả; --csv, --ndjson: tất cả)",
   "opt.formatsExclusive": "chỉ chọn một trong --json, --csv, --ndjson",
   "arg.doc": "đường dẫn tệp, số hiệu hoặc id trong kho",
 
@@ -109,7 +109,7 @@ export const vi = {
   "query.description": "hỏi kho: citing, cites, path, tasks, metrics",
   "citing.description": "các văn bản trích dẫn CODE",
   "citing.transitive": "cả các văn bản trích dẫn chúng, theo chuỗi thực hiện",
-  "citing.limit": "tối đa bằng này văn bản (gần nhất trước, rồi mới nhất)",
+  "citing.limit": "tối đa bằng này văn bản, gần nhất trước, rồi mới nhất (mặc định 50; 0: tất cả; --csv, --ndjson: tất cả)",
   "citing.title": "{total} văn bản trích dẫn {target}",
   "citing.titleTransitive": "{total} văn bản trích dẫn {target} (kể cả gián tiếp)",
   "list.firstShown": "{title}, hiển thị {n} đầu tiên",

@@ -70,6 +70,7 @@ export type { Page } from "./read/page.js";
 export { forgetFile, ingestExtraction, recordCopy, recordFailure, settleOrphan, type FileFacts, type IngestOutcome } from "./write/ingest.js";
 export type { StoredText } from "./write/passage-index.js";
 export { markReported, reportedKeys, unreported, type Section } from "./write/reported.js";
+export { GroupCommit, GROUP_LIMITS, type GroupLimits } from "./write/group-commit.js";
 export { documentsOfUnreportedRuns, finishRun, markRunReported, startRun, type RunCommand, type RunCounts } from "./runs.js";
 
 /** A store operation with the connection bound; a backend may answer asynchronously. */

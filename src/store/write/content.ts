@@ -7,6 +7,7 @@
 import type { Span } from "../../../schemas/document.js";
 import type { Extraction } from "../../../schemas/extraction.js";
 import { placeKey, type Identity, type LinkedExtraction } from "../../link/index.js";
+import { normText, sameTaskKey } from "../../link/task-identity.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { targetFor, touchGroup, type GraphChanges } from "./citation-graph.js";
@@ -163,9 +164,13 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
   const ctx = linked.context;
   const insertTask = prepared(db,
     `INSERT INTO tasks (document_id, position, ordinal, section, text, output, status, status_text, origin, due_text, due_kind,
-       due_start, due_end, extra, page, span_start, span_end)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       due_start, due_end, extra, page, span_start, span_end, same_task_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Plan tasks of a dated document of a place carry the key same-task links look up (same-task-links.ts).
+  const place = prepared(db, "SELECT locality_key, substr(date, 1, 4) AS year FROM documents WHERE id = ?").get(id) as { locality_key: string | null; year: string | null };
+  const keyOf = (t: { status: string | null; text: string }) =>
+    t.status === null && place.locality_key && place.year ? sameTaskKey(place.locality_key, place.year, normText(t.text)) : null;
   const insertSource = prepared(db, "INSERT INTO task_sources (task_id, position, code, citation_id) VALUES (?, ?, ?, ?)");
   const upsertAgency = prepared(db,
     `INSERT INTO agencies (key, name, name_key, locality_key, locality) VALUES (?, ?, ?, ?, ?)
@@ -183,7 +188,7 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
       insertTask.run(
         id, position, t.ordinal, t.section, t.text, t.output, t.status, t.statusText, t.origin, d?.text ?? null, d?.kind ?? null,
         d?.start ?? null, d?.end ?? null, t.extra ? JSON.stringify(t.extra) : null, t.page ?? null, t.span?.start ?? null,
-        t.span?.end ?? null,
+        t.span?.end ?? null, keyOf(t),
       ).lastInsertRowid,
     );
     ids.push(taskId);

@@ -15,10 +15,12 @@
  */
 import type { Extraction } from "../../../schemas/extraction.js";
 import { newGraphChanges, rowForHeldDocument, settle, touchGroup } from "./citation-graph.js";
-import { linkExtraction, type Identity } from "../../link/index.js";
+import { linkExtraction, type Identity, type LinkedExtraction } from "../../link/index.js";
 import { clearContent, writeContent, type Work } from "./content.js";
+import { refreshReach } from "./citation-reach.js";
 import { relinkReports } from "./relink.js";
 import { relinkSameTasks } from "./same-task-links.js";
+import { refreshTaskStatus } from "./task-latest-status.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { heldFiles, losesContent, queueReread, rereadDone } from "../rereads.js";
@@ -40,12 +42,16 @@ export type IngestOutcome = {
   documentId: number | null;
 };
 
-/** `text` is the document model's linear text, which every stored span points into (with its pages: the model itself). */
-export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string | StoredText): IngestOutcome {
+/**
+ * `text` is the document model's linear text, which every stored span points into (with its pages: the model itself);
+ * `linked` is `linkExtraction(x)` when the caller already has it (an import's worker threads link).
+ */
+export function ingestExtraction(
+  db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string | StoredText, linked: LinkedExtraction = linkExtraction(x),
+): IngestOutcome {
   return db.transaction((): IngestOutcome => {
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
-    const linked = linkExtraction(x);
     const ident = linked.identity;
     const existing = rowForHeldDocument(db, w.changes, ident);
     const node = existing === undefined ? undefined : documentRow(db, existing);
@@ -205,5 +211,7 @@ function finish(w: Work): void {
   const touched = [...w.reports].filter((id) => exists.get(id));
   relinkReports(db, touched);
   relinkSameTasks(db, touched);
+  refreshReach(db);
+  refreshTaskStatus(db);
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
-import { sameTasks, type IdentityTask, type TaskIdentityFacts } from "../../link/task-identity.js";
+import { sameTaskKey, sameTasks, type IdentityTask, type TaskIdentityFacts } from "../../link/task-identity.js";
 
 export function relinkSameTasks(db: Store, documentIds: Iterable<number>): void {
   for (const id of new Set(documentIds)) relinkDocument(db, id);
@@ -40,13 +40,11 @@ function relinkDocument(db: Store, documentId: number): void {
 /** What `sameTasks` asks, answered from the store; candidates are limited to documents of `year` (the rule's own condition). */
 function identityFacts(db: Store, year: string): TaskIdentityFacts {
   return {
-    // CROSS JOIN fixes the order: the places, their documents (documents_locality), then
-    // their tasks by document — never a scan of every document, nor every plan task through tasks_status.
-    candidates: (localities) => prepared(db, `
-      SELECT t.id, t.document_id, t.text, d.locality_key
-      FROM json_each(?) p CROSS JOIN documents d ON d.locality_key = p.value CROSS JOIN tasks t ON t.document_id = d.id
-      WHERE substr(d.date, 1, 4) = ? AND +t.status IS NULL`)
-      .raw(true).all(JSON.stringify(localities), year) as [number, number, string, string][],
+    // By tasks.same_task_key (place, year, wording; v7): a few rows, not every plan task of the place that year.
+    candidates: (localities, wordings) => prepared(db, `
+      SELECT t.id, t.document_id, t.text, d.locality_key FROM tasks t JOIN documents d ON d.id = t.document_id
+      WHERE t.same_task_key IN (SELECT value FROM json_each(?))`)
+      .raw(true).all(JSON.stringify(localities.flatMap((l) => wordings.map((w) => sameTaskKey(l, year, w))))) as [number, number, string, string][],
     // Only what a document says itself: an implementation chain a third document asserts
     // ("Z implements W", read in X) would make the pair depend on X as well.
     cites: (a, b) => prepared(db, `
