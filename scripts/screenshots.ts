@@ -29,7 +29,7 @@ const SHOTS: Shot[] = [
   { file: "web-tasks-overdue.png", path: "/tasks?status=overdue&today=01/05/2026", wait: "#task-groups tr" },
   { file: "web-deadlines.png", path: "/deadlines?today=01/05/2026", wait: "#deadlines li, .deadlines li" },
   { file: "web-search.png", path: `/search?q=${encodeURIComponent("đường truyền internet")}` },
-  { file: "web-metrics.png", path: "/metrics" },
+  { file: "web-metrics.png", path: "/metrics?paired=1" },
 ];
 
 const vanban = (args: string[]) => spawnSync(process.execPath, [join(ROOT, "bin/vanban.js"), ...args], { encoding: "utf8", env: { ...process.env, LANG: "vi_VN.UTF-8", LC_ALL: "" } });
