@@ -13,6 +13,7 @@ import { registerExport } from "./export-command.js";
 import { registerImport } from "./import-command.js";
 import { registerNightly } from "./nightly-command.js";
 import { registerParse } from "./parse-command.js";
+import { registerQueueCommands } from "./queue-commands.js";
 import { localiseCommander } from "./program-language.js";
 import { registerServe } from "./serve-command.js";
 import { registerSql } from "./sql-command.js";
@@ -44,6 +45,7 @@ registerStoreCommands(program);
 registerSql(program);
 registerExport(program);
 registerServe(program);
+registerQueueCommands(program);
 
 // `vanban show … | head`: the reader has gone, so stop quietly, as a Unix filter does
 // (keeping the exit code the command set), instead of a stack trace for EPIPE.
