@@ -152,7 +152,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
     } catch (e) {
       s.failedTries++;
       if (last) s.failed++;
-      log.warn({ file: job.data.files[0].path, try: job.retryCount + 1, err: oneLine(e) }, "job failed");
+      // A try that will be retried is worth a line only with --verbose; the last one is a failed file.
+      log[last ? "warn" : "info"]({ file: job.data.files[0].path, try: job.retryCount + 1, err: oneLine(e) }, last ? "job failed for good" : "job failed, will be retried");
       await boss.fail(QUEUE, job, { reason: oneLine(e) });
     } finally {
       clearInterval(beat);
