@@ -106,16 +106,19 @@ export type WorkerSummary = {
   failed: number;
   documents: number;
   seconds: number;
+  /** CPU time of this process, its parse threads included (what a worker machine's cores spend). */
+  cpuSeconds: number;
 };
 
 export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const concurrency = opts.concurrency ?? 1;
   const worker = `${hostname()}:${process.pid}`;
   const store = await openQueueStore(opts.db);
   const boss = await openQueue(opts.db, { supervise: true, max: concurrency + 2 });
   const run = await store.startRun("import", { worker, queue: QUEUE });
-  const s: WorkerSummary = { worker, run, jobs: 0, new: 0, copies: 0, skipped: 0, failedTries: 0, failed: 0, documents: 0, seconds: 0 };
+  const s: WorkerSummary = { worker, run, jobs: 0, new: 0, copies: 0, skipped: 0, failedTries: 0, failed: 0, documents: 0, seconds: 0, cpuSeconds: 0 };
   const pool = new ExtractPool(concurrency, opts.timeoutMs ?? 120_000, undefined, { enabled: opts.ocr !== false });
   const ctx = { store, pool, run, maxBytes: opts.maxBytes ?? MAX_BYTES };
   let stopping = false;
@@ -165,6 +168,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
     process.off("SIGTERM", stop).off("SIGINT", stop);
     await pool.close();
     s.seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    s.cpuSeconds = (cpu.user + cpu.system) / 1e6;
     try {
       await store.finishRun(run, { seen: s.jobs, new: s.new, changed: 0, skipped: s.copies + s.skipped, failed: s.failed });
     } catch (e) {

@@ -113,6 +113,30 @@ describe("vanban enqueue / worker / status on PostgreSQL", () => {
     for (const table of Object.keys(expected)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
   }, 600_000);
 
+  it("done when: enqueue fixtures + two workers give the doctor counts and the citing 57-NQ/TW --transitive answer of a SQLite import", async () => {
+    const db = await pgTestDatabase("fixtures");
+    expect(spawnCli(["enqueue", "fixtures", "--db", db]).status).toBe(0);
+    const workers = [0, 1].map(() => startCli(["worker", "--db", db, "--until-idle"]));
+    for (const r of await Promise.all(workers.map((w) => w.done))) expect(r.status, r.stderr).toBe(0);
+    const sqlite = join(tempDir(), "fixtures.db");
+    expect(spawnCli(["import", "fixtures", "--db", sqlite]).status).toBe(0);
+
+    // What doctor counts and checks; the run bookkeeping (which run, when) differs by design.
+    const counts = (store: string) => {
+      const { documents, placeholders, files, failedFiles, tasks, deadlines, citations, unfinishedRuns, invariants, problems } = json<Record<string, unknown>>(
+        spawnCli(["doctor", "--db", store, "--json"]),
+      );
+      return { documents, placeholders, files, failedFiles, tasks, deadlines, citations, unfinishedRuns, invariants, problems };
+    };
+    const expected = counts(sqlite);
+    expect(expected.documents).toBeGreaterThan(5);
+    expect(counts(db)).toEqual(expected);
+    const citing = (store: string) => json<unknown>(spawnCli(["query", "citing", "57-NQ/TW", "--transitive", "--db", store, "--json"]));
+    const answer = citing(sqlite);
+    expect(JSON.stringify(answer)).toContain("57-NQ/TW");
+    expect(citing(db)).toEqual(answer);
+  }, 900_000);
+
   it("refuses a --db that is not PostgreSQL, and an unreachable server, in one line", () => {
     const file = spawnCli(["worker", "--db", "kho.db"]);
     expect(file.status).toBe(2);
