@@ -50,6 +50,9 @@ CREATE AGGREGATE json_group_array (anyelement) (SFUNC = vanban_json_append, STYP
 CREATE FUNCTION vanban_concat(acc text, item text) RETURNS text LANGUAGE sql IMMUTABLE STRICT
   AS $$ SELECT acc || ',' || item $$;
 CREATE AGGREGATE group_concat (text) (SFUNC = vanban_concat, STYPE = text);
+CREATE FUNCTION vanban_concat(acc text, item text, separator text) RETURNS text LANGUAGE sql IMMUTABLE STRICT
+  AS $$ SELECT acc || separator || item $$;
+CREATE AGGREGATE group_concat (text, text) (SFUNC = vanban_concat, STYPE = text);
 CREATE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE
   AS $$ SELECT strpos(haystack, needle) $$;
 CREATE FUNCTION substr(s text, start bigint, len bigint) RETURNS text LANGUAGE sql IMMUTABLE
