@@ -9,7 +9,7 @@
  *   `$n::bigint` and a fraction as `$n::float8` (SQLite's values carry their type,
  *   PostgreSQL infers one from the context and guesses text in a select list);
  * - `INSERT OR IGNORE` → `ON CONFLICT DO NOTHING`; `INSERT OR REPLACE` → an upsert on
- *   the table's primary key; `IS [NOT] ?` → `IS [NOT] DISTINCT FROM`;
+ *   the table's primary key; `IS [NOT] ?` and `IS [NOT] 'text'` → `IS [NOT] DISTINCT FROM`;
  * - planner hints with no meaning there: `CROSS JOIN … ON` (join order), unary `+col`;
  * - `LIKE` → `ILIKE` (SQLite's LIKE ignores ASCII case; the "C" collation keeps
  *   ILIKE to ASCII as well);
@@ -74,8 +74,8 @@ function compile(sql: string): Compiled {
       const set = others.length ? `DO UPDATE SET ${others.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}` : "DO NOTHING";
       return `INSERT INTO ${table} (${cols})${rest} ON CONFLICT (${keys.join(", ")}) ${set}`;
     })
-    .replace(/\bIS\s+NOT\s+(?=[?:@$])/gi, "IS DISTINCT FROM ")
-    .replace(/\bIS\s+(?=[?:@$])/gi, "IS NOT DISTINCT FROM ")
+    .replace(/\bIS\s+NOT\s+(?=[?:@$\u0000])/gi, "IS DISTINCT FROM ")
+    .replace(/\bIS\s+(?=[?:@$\u0000])/gi, "IS NOT DISTINCT FROM ")
     .replace(/\bCROSS\s+JOIN\s+(\w+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?)(?=\s+ON\b)/gi, "JOIN $1")
     .replace(/(\b(?:WHERE|AND|OR|ON|NOT)\s+|\()\+(?=[A-Za-z_])/gi, "$1")
     .replace(/\bNOT\s+LIKE\b/gi, "NOT ILIKE")

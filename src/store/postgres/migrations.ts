@@ -23,7 +23,7 @@
  *   (unaccent + đ→d + lower case) and a GIN index;
  * - the SQLite functions the store's statements call, defined in SQL: json_each
  *   (`vanban_json_ids`/`vanban_json_texts`, see dialect.ts), json_group_array,
- *   group_concat, instr, substr with bigint arguments.
+ *   group_concat, instr, substr with bigint arguments, sum/min/max of comparisons.
  */
 import type { SyncPostgres } from "./sync-client.js";
 
@@ -53,6 +53,12 @@ CREATE AGGREGATE group_concat (text) (SFUNC = vanban_concat, STYPE = text);
 CREATE FUNCTION vanban_concat(acc text, item text, separator text) RETURNS text LANGUAGE sql IMMUTABLE STRICT
   AS $$ SELECT acc || separator || item $$;
 CREATE AGGREGATE group_concat (text, text) (SFUNC = vanban_concat, STYPE = text);
+-- SQLite's comparisons are 0/1 numbers, so statements add them up and take their minimum.
+CREATE FUNCTION vanban_count_true(acc bigint, item boolean) RETURNS bigint LANGUAGE sql IMMUTABLE
+  AS $$ SELECT CASE WHEN item IS NULL THEN acc ELSE COALESCE(acc, 0) + item::integer END $$;
+CREATE AGGREGATE sum (boolean) (SFUNC = vanban_count_true, STYPE = bigint);
+CREATE AGGREGATE min (boolean) (SFUNC = booland_statefunc, STYPE = boolean);
+CREATE AGGREGATE max (boolean) (SFUNC = boolor_statefunc, STYPE = boolean);
 CREATE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE
   AS $$ SELECT strpos(haystack, needle) $$;
 CREATE FUNCTION substr(s text, start bigint, len bigint) RETURNS text LANGUAGE sql IMMUTABLE
