@@ -21,7 +21,7 @@ import { resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
+  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, isPostgresUrl, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
 } from "../src/store/index.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
@@ -121,7 +121,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const tick = () => opts.onProgress?.({ ...progress });
   const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, undefined, {
     enabled: opts.ocr !== false,
-    cacheDir: ocrCacheDirFor(opts.db),
+    cacheDir: isPostgresUrl(opts.db) ? undefined : ocrCacheDirFor(opts.db),
     onPage: () => {
       progress.ocrPages++;
       tick();

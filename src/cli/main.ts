@@ -17,6 +17,7 @@ import { registerQueueCommands } from "./queue-commands.js";
 import { localiseCommander } from "./program-language.js";
 import { registerServe } from "./serve-command.js";
 import { registerSql } from "./sql-command.js";
+import { refuseOnPostgres } from "./postgres-commands.js";
 import { registerStoreCommands } from "./store-commands.js";
 
 // Read before the commands are declared: their --help texts are in this language.
@@ -32,7 +33,10 @@ program
   .version(version, "-V, --version", t("cli.version"))
   .option("--lang <lang>", t("cli.lang"))
   .option("--verbose", t("cli.verbose"))
-  .hook("preAction", (cmd) => setVerbose(Boolean(cmd.optsWithGlobals().verbose)))
+  .hook("preAction", (cmd, action) => {
+    setVerbose(Boolean(cmd.optsWithGlobals().verbose));
+    refuseOnPostgres(action);
+  })
   // Set before the commands are added, so each inherits them: a usage error is one line, exit 2.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 

@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { log } from "../log.js";
 import { printable } from "../printable.js";
 import {
-  type DocumentSummary, type MetricItem, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store, StoreError, type TaskEntry
+  type DocumentSummary, type MetricItem, openBackend, type StoreOperations, StoreError, type TaskEntry
 } from "../store/index.js";
 import { t, VanbanError } from "../i18n/index.js";
 import { columnTitle, printAnswer, type Answer, type Format, type Row, type Section } from "./answer-output.js";
@@ -28,8 +28,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--limit <n>", t("citing.limit"), LIMIT)
     .action((code: string, opts: StoreOpts & { transitive?: boolean; issuer?: string; limit?: number }) =>
-      run(opts, (db) => {
-        const r = queryCiting(db, code, { transitive: opts.transitive, issuer: opts.issuer, limit: opts.limit });
+      run(opts, async (store) => {
+        const r = await store.queryCiting(code, { transitive: opts.transitive, issuer: opts.issuer, limit: opts.limit });
         return {
           json: r,
           items: r.citing,
@@ -44,8 +44,8 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("cites").description(t("cites.description")).argument("<doc>", t("arg.doc")))
     .option("--issuer <issuer>", t("opt.issuer"))
     .action((doc: string, opts: StoreOpts & { issuer?: string }) =>
-      run(opts, (db) => {
-        const r = queryCites(db, doc, { issuer: opts.issuer });
+      run(opts, async (store) => {
+        const r = await store.queryCites(doc, { issuer: opts.issuer });
         return {
           json: r,
           title: t("cites.title", { document: describe(r.document), n: r.cites.length }),
@@ -59,8 +59,8 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("path").description(t("path.description")).argument("<from>").argument("<to>"))
     .option("--issuer <issuer>", t("opt.issuer"))
     .action((from: string, to: string, opts: StoreOpts & { issuer?: string }) =>
-      run(opts, (db) => {
-        const r = queryPath(db, from, to, { issuer: opts.issuer });
+      run(opts, async (store) => {
+        const r = await store.queryPath(from, to, { issuer: opts.issuer });
         return {
           json: r,
           title: r.direction === "forward" ? `${describe(r.from)} → ${describe(r.to)}` : t("path.reverse", { to: describe(r.to), from: describe(r.from) }),
@@ -79,8 +79,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--limit <n>", t("opt.limit"), LIMIT)
     .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
-      run(opts, (db) => {
-        const r = queryTasks(db, { ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
+      run(opts, async (store) => {
+        const r = await store.queryTasks({ ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
         return {
           json: r,
           items: r.tasks,
@@ -95,8 +95,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--limit <n>", t("metrics.limit"), LIMIT)
     .action((opts: StoreOpts & { subject?: string; doc?: string; issuer?: string; limit?: number }) =>
-      run(opts, (db) => {
-        const r = queryMetrics(db, opts);
+      run(opts, async (store) => {
+        const r = await store.queryMetrics(opts);
         const value = (m: MetricItem | null) =>
           m ? `${m.comparator && m.comparator !== "=" ? m.comparator : ""}${m.numerator !== null && m.denominator !== null ? `${m.numerator}/${m.denominator}` : m.value}${m.max !== null ? `–${m.max}` : ""} ${m.unit}`.trim() : null;
         return {
@@ -114,8 +114,8 @@ export function registerStoreCommands(program: Command): void {
   withOutput(program.command("search").description(t("search.description")).argument("<text...>"), true)
     .option("--limit <n>", t("search.limit"), LIMIT)
     .action((words: string[], opts: StoreOpts & { limit?: number }) =>
-      run(opts, (db) => {
-        const r = searchStore(db, words.join(" "), { limit: opts.limit });
+      run(opts, async (store) => {
+        const r = await store.searchStore(words.join(" "), { limit: opts.limit });
         return {
           json: r,
           items: r.hits,
@@ -128,8 +128,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--out <dir>", t("show.out"))
     .action((doc: string, opts: StoreOpts & { issuer?: string }) =>
-      run(opts, (db) => {
-        const r = showDocument(db, doc, { issuer: opts.issuer });
+      run(opts, async (store) => {
+        const r = await store.showDocument(doc, { issuer: opts.issuer });
         const d = r.document;
         const sections: Section[] = [
           {
@@ -172,13 +172,13 @@ function withOutput(cmd: Command, streamed = false): Command {
   return streamed ? cmd.option("--ndjson", t("opt.ndjson")) : cmd;
 }
 
-async function run(opts: StoreOpts, answer: (db: Store) => Answer): Promise<void> {
+async function run(opts: StoreOpts, answer: (store: StoreOperations) => Promise<Answer>): Promise<void> {
   try {
-    const db = openStore(opts.db, { mustExist: true });
+    const backend = openBackend(opts.db, { mustExist: true });
     try {
-      await printAnswer(answer(db), opts);
+      await printAnswer(await answer(backend.operations), opts);
     } finally {
-      db.close();
+      backend.close();
     }
   } catch (e) {
     if (!(e instanceof VanbanError)) log.debug({ err: e }, "unexpected failure");

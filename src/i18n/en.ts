@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   "cli.help": "display help for command",
   "cli.helpCommand": "display help for a command",
   "cli.error": "error: {message}",
+  "pg.unsupported": "the {command} command does not work on a PostgreSQL store yet (--db postgres://…) — use a SQLite store file",
   "cli.warning": "warning: {message}",
   "help.Usage:": "Usage:",
   "help.Options:": "Options:",

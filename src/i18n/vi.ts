@@ -11,6 +11,7 @@ export const vi = {
   "cli.help": "hiển thị trợ giúp cho lệnh",
   "cli.helpCommand": "hiển thị trợ giúp cho một lệnh",
   "cli.error": "lỗi: {message}",
+  "pg.unsupported": "lệnh {command} chưa dùng được với kho PostgreSQL (--db postgres://…) — hãy dùng một tệp kho SQLite",
   "cli.warning": "cảnh báo: {message}",
   "help.Usage:": "Cách dùng:",
   "help.Options:": "Tùy chọn:",

@@ -23,11 +23,20 @@ export type { SearchHit, SearchResult };
 /** How many candidates each table contributes before re-ranking. */
 const CANDIDATES = 200;
 
-export function searchStore(db: Store, query: string, options: { limit?: number } = {}): SearchResult {
+type DocumentCandidate = { id: number; score: number; code: string | null; title: string | null; cited_as: string | null; issuer: string | null };
+type TaskCandidate = { id: number; score: number; document_id: number; text: string; ordinal: string | null; section: string | null };
+
+/**
+ * Where recall comes from: the full-text engine's best CANDIDATES documents and tasks
+ * containing every word (score: lower is better). SQLite's FTS5 here; PostgreSQL's
+ * tsvector in postgres/search.ts. The tiers and the answer are the same for both.
+ */
+export type SearchCandidates = (db: Store, words: string[], limit: number) => { documents: DocumentCandidate[]; tasks: TaskCandidate[] };
+
+export function searchStore(db: Store, query: string, options: { limit?: number } = {}, candidates: SearchCandidates = fts5Candidates): SearchResult {
   const limit = options.limit ?? 20;
   const words = query.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   if (!words.length) return { query, hits: [] };
-  const match = matchExpression(words);
   const typed = foldForMatch(query).toLowerCase().replace(/\s+/g, " ").trim();
   const loose = (foldLoose(query).match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
   const tierOf = (text: string): 1 | 2 | 3 => {
@@ -42,25 +51,12 @@ export function searchStore(db: Store, query: string, options: { limit?: number 
   const exactIds = new Set(exact.map((d) => d.id));
   for (const d of exact) pending.push({ type: "document", id: d.id, documentId: d.id, tier: 0, score: -Infinity, text: documentSearchText(d) });
 
-  const documents = db
-    .prepare(
-      `SELECT s.rowid AS id, bm25(document_search) AS score, d.code, d.title, d.cited_as, d.issuer
-       FROM document_search s JOIN documents d ON d.id = s.rowid
-       WHERE document_search MATCH ? ORDER BY score LIMIT ${CANDIDATES}`,
-    )
-    .all(match) as { id: number; score: number; code: string | null; title: string | null; cited_as: string | null; issuer: string | null }[];
+  const { documents, tasks } = candidates(db, words, CANDIDATES);
   for (const d of documents) {
     if (exactIds.has(d.id)) continue;
     const text = documentSearchText(d);
     pending.push({ type: "document", id: d.id, documentId: d.id, tier: tierOf(text), score: d.score, text });
   }
-  const tasks = db
-    .prepare(
-      `SELECT s.rowid AS id, bm25(task_search) AS score, t.document_id, t.text, t.ordinal, t.section
-       FROM task_search s JOIN tasks t ON t.id = s.rowid
-       WHERE task_search MATCH ? ORDER BY score LIMIT ${CANDIDATES}`,
-    )
-    .all(match) as { id: number; score: number; document_id: number; text: string; ordinal: string | null; section: string | null }[];
   for (const t of tasks)
     pending.push({
       type: "task", id: t.id, documentId: t.document_id, tier: tierOf(t.text), score: t.score, text: t.text,
@@ -82,6 +78,25 @@ export function searchStore(db: Store, query: string, options: { limit?: number 
     })),
   };
 }
+
+const fts5Candidates: SearchCandidates = (db, words, limit) => {
+  const match = matchExpression(words);
+  const documents = db
+    .prepare(
+      `SELECT s.rowid AS id, bm25(document_search) AS score, d.code, d.title, d.cited_as, d.issuer
+       FROM document_search s JOIN documents d ON d.id = s.rowid
+       WHERE document_search MATCH ? ORDER BY score LIMIT ${limit}`,
+    )
+    .all(match) as DocumentCandidate[];
+  const tasks = db
+    .prepare(
+      `SELECT s.rowid AS id, bm25(task_search) AS score, t.document_id, t.text, t.ordinal, t.section
+       FROM task_search s JOIN tasks t ON t.id = s.rowid
+       WHERE task_search MATCH ? ORDER BY score LIMIT ${limit}`,
+    )
+    .all(match) as TaskCandidate[];
+  return { documents, tasks };
+};
 
 /** Every word must occur, matched either as written (diacritics aside) or in the đ→d shadow column. */
 function matchExpression(words: string[]): string {
