@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { importPaths } from "../pipelines/import.js";
-import { openStore, queryCiting, queryTasks, searchStore } from "../src/store/index.js";
+import { openBackend } from "../src/store/index.js";
 import { writeArchive } from "./corpus.js";
 import { load, median, round } from "./measure.js";
 
@@ -154,11 +154,12 @@ for (const size of sizes) {
   await q("VACUUM ANALYZE");
   const documents = Number((await q<{ n: string }>(`SELECT count(*) AS n FROM documents WHERE is_placeholder = 0`))[0].n);
   const bytes = Number((await q<{ b: string }>(`SELECT sum(pg_total_relation_size(c.oid)) AS b FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'vb\\_%'`))[0].b);
-  const store = openStore(url, { mustExist: true });
+  const store = openBackend(url, { mustExist: true });
+  const ops = store.operations;
   const latencyMs = {
-    citingTransitive: await timeIt(() => queryCiting(store, "57-NQ/TW", { transitive: true, limit: 20 })),
-    tasksByAgency: await timeIt(() => queryTasks(store, { agency, limit: 20 })),
-    search: await timeIt(() => searchStore(store, "chuyển đổi số", { limit: 20 })),
+    citingTransitive: await timeIt(() => ops.queryCiting("57-NQ/TW", { transitive: true, limit: 20 })),
+    tasksByAgency: await timeIt(() => ops.queryTasks({ agency, limit: 20 })),
+    search: await timeIt(() => ops.searchStore("chuyển đổi số", { limit: 20 })),
   };
   store.close();
   const row = { documents, storeMB: round(bytes / 1e6, 1), mbPer10k: round((bytes / 1e6) * (10_000 / documents), 1), growSeconds, agency, latencyMs, load: load() };

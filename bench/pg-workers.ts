@@ -67,7 +67,8 @@ async function round1(workers: number, dir: string, client: pg.Client) {
   const runs = await Promise.all(Array.from({ length: workers }, () => cli(["worker", "--db", db, "--until-idle", "--json"])));
   const seconds = (performance.now() - started) / 1000;
   for (const r of runs) if (r.code !== 0) throw new Error(r.stderr);
-  const summaries = runs.map((r) => JSON.parse(r.stdout) as { documents: number; cpuSeconds: number; seconds: number });
+  const summaries = runs.map((r) => JSON.parse(r.stdout) as { documents: number; cpuSeconds: number; seconds: number; writeSeconds: number });
+  const writeSeconds = summaries.reduce((n, s) => n + s.writeSeconds, 0);
   const documents = summaries.reduce((n, s) => n + s.documents, 0);
   const workerCpu = summaries.reduce((n, s) => n + s.cpuSeconds, 0);
   const serverCpu = (await serverCpuSeconds(client)) - serverBefore;
@@ -75,7 +76,7 @@ async function round1(workers: number, dir: string, client: pg.Client) {
   return {
     workers, documents, seconds: round(seconds), docsPerSecond: round(documents / seconds),
     workerCpuSecondsPerDoc: round(workerCpu / documents, 4), docsPerWorkerCpuSecond: round(documents / workerCpu),
-    serverCpuSecondsPerDoc: round(serverCpu / documents, 4), load: { start: loadStart, end: load() },
+    serverCpuSecondsPerDoc: round(serverCpu / documents, 4), writeMsPerDoc: round((writeSeconds / documents) * 1000, 1), load: { start: loadStart, end: load() },
   };
 }
 

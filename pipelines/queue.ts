@@ -106,6 +106,8 @@ export type WorkerSummary = {
   failed: number;
   documents: number;
   seconds: number;
+  /** Time in documents' write transactions (store lock held or awaited). */
+  writeSeconds: number;
   /** CPU time of this process, its parse threads included (what a worker machine's cores spend). */
   cpuSeconds: number;
 };
@@ -118,7 +120,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const store = await openQueueStore(opts.db);
   const boss = await openQueue(opts.db, { supervise: true, max: concurrency + 2 });
   const run = await store.startRun("import", { worker, queue: QUEUE });
-  const s: WorkerSummary = { worker, run, jobs: 0, new: 0, copies: 0, skipped: 0, failedTries: 0, failed: 0, documents: 0, seconds: 0, cpuSeconds: 0 };
+  const s: WorkerSummary = { worker, run, jobs: 0, new: 0, copies: 0, skipped: 0, failedTries: 0, failed: 0, documents: 0, seconds: 0, writeSeconds: 0, cpuSeconds: 0 };
   const pool = new ExtractPool(concurrency, opts.timeoutMs ?? 120_000, undefined, { enabled: opts.ocr !== false });
   const ctx = { store, pool, run, maxBytes: opts.maxBytes ?? MAX_BYTES };
   let stopping = false;
@@ -150,6 +152,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
       const r = await takeJob(ctx, job.data, last);
       s[r.outcome]++;
       if (r.outcome === "new") s.documents++;
+      s.writeSeconds += (r.writeMs ?? 0) / 1000;
       await boss.complete(QUEUE, job, r);
       opts.onJob?.(r, job.data.files[0].path);
     } catch (e) {

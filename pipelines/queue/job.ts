@@ -15,7 +15,8 @@ import type { ImportJobData } from "./boss.js";
 import type { QueueStore } from "./store.js";
 
 export type JobContext = { store: QueueStore; pool: ExtractPool; run: number; maxBytes: number };
-export type JobResult = { outcome: "new" | "copies" | "skipped"; documentId?: number; reason?: string };
+/** `writeMs`: time in the document's write transaction — the part every worker of a province serialises on (the store's write lock). */
+export type JobResult = { outcome: "new" | "copies" | "skipped"; documentId?: number; reason?: string; writeMs?: number };
 
 export async function takeJob(ctx: JobContext, job: ImportJobData, lastTry: boolean): Promise<JobResult> {
   const { store, pool, run } = ctx;
@@ -29,9 +30,11 @@ export async function takeJob(ctx: JobContext, job: ImportJobData, lastTry: bool
     if (!outcome.ok) throw new JobFailure(`${outcome.stage}: ${outcome.reason}`);
     const why = notADocument(outcome.extraction, facts.path);
     if (why) return { outcome: "skipped", reason: why };
+    const writing = performance.now();
     const stored = await store.ingestExtraction(outcome.extraction, facts, run, outcome.model.text);
+    const writeMs = performance.now() - writing;
     await recordOthers(ctx, job);
-    return { outcome: "new", documentId: stored.documentId ?? undefined };
+    return { outcome: "new", documentId: stored.documentId ?? undefined, writeMs };
   } catch (e) {
     const reason = e instanceof JobFailure ? e.message : `ingest: ${oneLine(e)}`;
     if (lastTry) await store.recordFailure(facts, reason, run);
