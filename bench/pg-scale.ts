@@ -139,7 +139,7 @@ const agency = (await q<{ name: string }>(`SELECT a.name FROM task_agencies ta J
 const results = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as unknown[]) : [];
 for (const size of sizes) {
   const copies = Math.ceil(size / held);
-  let done = m.copies + 1;
+  let done = Number((await q<{ max_id: string }>(`SELECT max_id FROM vb_template WHERE name = 'copies'`))[0].max_id) + 1;
   const started = performance.now();
   while (done < copies) {
     const next = Math.min(copies, done + 20);

@@ -96,9 +96,9 @@ describe("vanban enqueue / worker / status on PostgreSQL", () => {
     expect(shown.stdout).toContain("lỗi 1");
     expect(shown.stdout).toContain(`${join(dir, "hong.pdf")}: parse-pdf: `);
 
-    // Everything stored now: a third enqueue records nothing new.
+    // Everything stored now: a third enqueue queues only the failed file again (as import tries it again).
     const third = json<Enqueued>(spawnCli(["enqueue", dir, "--db", db, "--json"]));
-    expect(third).toMatchObject({ seen: 1003, queued: 0 });
+    expect(third).toMatchObject({ seen: 1003, queued: 1, stored: 1002, alreadyQueued: 0 });
 
     const sqlite = join(tempDir(), "mot-may.db");
     const imported = spawnCli(["import", dir, "--db", sqlite, "--json"]);
