@@ -16,8 +16,8 @@
  * - One import per store at a time (src/store/import-lock.ts).
  */
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { resolve, sep } from "node:path";
+import { availableParallelism, homedir } from "node:os";
+import { join, resolve, sep } from "node:path";
 import type { Extraction } from "../schemas/extraction.js";
 import { log } from "../src/log.js";
 import {
@@ -95,6 +95,14 @@ export type ImportOptions = {
 
 const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
 
+/**
+ * OCR results beside a store file; a PostgreSQL store has no folder, so each machine
+ * importing into it keeps them in its user cache ($XDG_CACHE_HOME/vanban/ocr).
+ */
+function ocrCacheDir(db: string): string {
+  return isPostgresUrl(db) ? join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "vanban", "ocr") : ocrCacheDirFor(db);
+}
+
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   // Before the lock: a mistyped --db must not leave a lock file beside nothing.
@@ -121,7 +129,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const tick = () => opts.onProgress?.({ ...progress });
   const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, undefined, {
     enabled: opts.ocr !== false,
-    cacheDir: isPostgresUrl(opts.db) ? undefined : ocrCacheDirFor(opts.db),
+    cacheDir: ocrCacheDir(opts.db),
     onPage: () => {
       progress.ocrPages++;
       tick();

@@ -45,7 +45,7 @@ export function openPostgresStore(url: string, options: { mustExist?: boolean; r
       throw new StoreError(`${displayUrl(url)} là kho phiên bản ${version}; bản vanban này chỉ đọc đến phiên bản ${POSTGRES_SCHEMA_VERSION} — hãy nâng cấp vanban`);
     if (version === 0 && options.mustExist)
       throw new StoreError(`không có kho tại ${displayUrl(url)} — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${displayUrl(url)}" trước`);
-    if (version < POSTGRES_SCHEMA_VERSION && !options.readOnly) migratePostgres(store.connection);
+    if (version < POSTGRES_SCHEMA_VERSION && !options.readOnly) migratePostgres(store);
   } catch (e) {
     store.close();
     throw e instanceof StoreError ? e : new StoreError(`không kết nối được kho PostgreSQL ${displayUrl(url)}: ${(e as Error).message.split("\n")[0]}`);

@@ -36,14 +36,14 @@ type Compiled = { text: (casts: string[]) => string; parameters: Parameter[] };
 
 const cache = new Map<string, Compiled>();
 
-/** `args` as better-sqlite3 takes them: positional values, or one object of named ones. */
+/** `args` as better-sqlite3 takes them: values (or arrays of them) for `?`, an object for the named ones. */
 export function toPostgres(sql: string, args: unknown[]): Translated {
   let compiled = cache.get(sql);
   if (!compiled) cache.set(sql, (compiled = compile(sql)));
-  const named = args.length === 1 && isNamedBag(args[0]) ? (args[0] as Record<string, unknown>) : null;
-  const positional = named ? [] : args.flat();
+  const named = (args.find(isNamedBag) ?? {}) as Record<string, unknown>;
+  const positional = args.filter((a) => !isNamedBag(a)).flat();
   let next = 0;
-  const values = compiled.parameters.map((p) => bindable(p.name !== null && named ? named[p.name] : positional[next++]));
+  const values = compiled.parameters.map((p) => bindable(p.name !== null ? named[p.name] : positional[next++]));
   const casts = values.map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "::bigint" : "::float8") : typeof v === "bigint" ? "::bigint" : ""));
   return { text: compiled.text(casts), values: values.map((v) => (typeof v === "bigint" ? v.toString() : v)) };
 }

@@ -25,9 +25,15 @@
  *   (`vanban_json_ids`/`vanban_json_texts`, see dialect.ts), json_group_array,
  *   group_concat, instr, substr with bigint arguments, sum/min/max of comparisons.
  */
+import type { Store } from "../open-store.js";
+import type { PostgresStore } from "./connection.js";
 import type { SyncPostgres } from "./sync-client.js";
 
-export type PostgresMigration = { version: number; name: string; sql: string };
+/**
+ * `sql` in PostgreSQL's own dialect; `fill`, for derived data of a store that already
+ * holds documents, is the SQLite migration's own code run on this store (connection.ts).
+ */
+export type PostgresMigration = { version: number; name: string; sql: string; fill?: (db: Store) => void };
 
 /** pg_advisory_lock key of migrations ("vanban" + 1). */
 export const MIGRATION_LOCK = 0x76616e62616e01n;
@@ -267,22 +273,19 @@ export function postgresSchemaVersion(pg: SyncPostgres): number {
 }
 
 /** Brings the database to POSTGRES_SCHEMA_VERSION; one process at a time (advisory lock). */
-export function migratePostgres(pg: SyncPostgres): void {
+export function migratePostgres(store: PostgresStore): void {
+  const pg = store.connection;
   pg.query({ text: "SELECT pg_advisory_lock($1::bigint)", values: [MIGRATION_LOCK.toString()] });
   try {
     pg.query({ text: "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())" });
     const current = postgresSchemaVersion(pg);
     for (const m of POSTGRES_MIGRATIONS) {
       if (m.version <= current) continue;
-      pg.query({ text: "BEGIN" });
-      try {
+      store.transaction(() => {
         pg.query({ text: m.sql });
+        m.fill?.(store as unknown as Store);
         pg.query({ text: "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", values: [m.version, m.name] });
-        pg.query({ text: "COMMIT" });
-      } catch (e) {
-        pg.query({ text: "ROLLBACK" });
-        throw e;
-      }
+      })();
     }
   } finally {
     pg.query({ text: "SELECT pg_advisory_unlock($1::bigint)", values: [MIGRATION_LOCK.toString()] });
