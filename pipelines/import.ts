@@ -99,7 +99,7 @@ const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "change
  * OCR results beside a store file; a PostgreSQL store has no folder, so each machine
  * importing into it keeps them in its user cache ($XDG_CACHE_HOME/vanban/ocr).
  */
-function ocrCacheDir(db: string): string {
+export function ocrCacheDir(db: string): string {
   return isPostgresUrl(db) ? join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "vanban", "ocr") : ocrCacheDirFor(db);
 }
 

@@ -18,7 +18,7 @@ import { queueCounts, type QueueCounts } from "../src/store/queue-counts.js";
 import { log } from "../src/log.js";
 import { ExtractPool } from "./worker-pool.js";
 import { readFacts, walk, oneLine, type WalkOptions } from "./import/walk.js";
-import type { ImportError, SkippedFile } from "./import.js";
+import { ocrCacheDir, type ImportError, type SkippedFile } from "./import.js";
 import { FAILED_QUEUE, HEARTBEAT_SECONDS, openQueue, QUEUE, TRIES, type FileRef, type ImportJob, type ImportJobData } from "./queue/boss.js";
 import { openQueueStore } from "./queue/store.js";
 import { takeJob, type JobResult } from "./queue/job.js";
@@ -121,7 +121,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
   const boss = await openQueue(opts.db, { supervise: true, max: concurrency + 2 });
   const run = await store.startRun("import", { worker, queue: QUEUE });
   const s: WorkerSummary = { worker, run, jobs: 0, new: 0, copies: 0, skipped: 0, failedTries: 0, failed: 0, documents: 0, seconds: 0, writeSeconds: 0, cpuSeconds: 0 };
-  const pool = new ExtractPool(concurrency, opts.timeoutMs ?? 120_000, undefined, { enabled: opts.ocr !== false });
+  const pool = new ExtractPool(concurrency, opts.timeoutMs ?? 120_000, undefined, { enabled: opts.ocr !== false, cacheDir: ocrCacheDir(opts.db) });
   const ctx = { store, pool, run, maxBytes: opts.maxBytes ?? MAX_BYTES };
   let stopping = false;
   const stop = () => {
