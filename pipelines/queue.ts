@@ -14,7 +14,7 @@
  */
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import { queueCounts, type QueueCounts } from "../src/store/queue-counts.js";
+import { queueCounts, type QueueCounts } from "../src/store/index.js";
 import { log } from "../src/log.js";
 import { ExtractPool } from "./worker-pool.js";
 import { readFacts, walk, oneLine, type WalkOptions } from "./import/walk.js";
