@@ -6,7 +6,7 @@
  * store file say so.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { canonicalDump, openStore } from "../src/store/index.js";
@@ -130,5 +130,17 @@ describe("commands and PostgreSQL", () => {
     const refused = spawnCli(["query", "citing", "57-NQ/TW", "--db", "postgres://vanban@127.0.0.1:1/none"]);
     expect(refused.status).toBe(1);
     expect(refused.stderr.trim()).toMatch(/^lỗi: không kết nối được kho PostgreSQL postgres:\/\/vanban@127\.0\.0\.1:1\/none: .*ECONNREFUSED/);
+  });
+});
+
+describe("doctor on PostgreSQL", () => {
+  it("finds a search index out of step with the rows, and --repair mends it", () => {
+    const store = openStore(pg, { mustExist: true });
+    store.prepare("DELETE FROM task_search WHERE rowid IN (SELECT rowid FROM task_search ORDER BY rowid LIMIT 3)").run();
+    store.close();
+    const doctor = (...args: string[]) => JSON.parse(spawnCli(["doctor", ...args, "--db", pg, "--json"]).stdout);
+    expect(doctor().invariants.search).toEqual({ documentsMissing: 0, documentsExtra: 0, tasksMissing: 3, tasksExtra: 0 });
+    expect(spawnCli(["doctor", "--repair", "--db", pg]).status).toBe(0);
+    expect(doctor()).toMatchObject({ problems: [], invariants: { search: { tasksMissing: 0 } } });
   });
 });
