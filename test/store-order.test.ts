@@ -94,7 +94,7 @@ describe.each(STORE_BACKENDS)("order independence ($name)", (backend) => {
       store.close();
     }
     for (const d of dumps.slice(1)) expect(d).toEqual(dumps[0]);
-  });
+  }, 600_000);
 
   it("walks folders; re-importing parses nothing; a copy under a new name is recorded without parsing", async () => {
     const folder = join(tempDir(), "archive");
@@ -112,6 +112,6 @@ describe.each(STORE_BACKENDS)("order independence ($name)", (backend) => {
     expect(docOf.get(join(folder, "copy.txt"))).toBe(docOf.get(join(folder, txt[0])));
     expect(store.prepare("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").pluck().get()).toBe(3);
     store.close();
-  });
+  }, 600_000);
 });
 
