@@ -8,7 +8,10 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// Whole imports (and PostgreSQL databases) per test: minutes on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 import { canonicalDump, openStore } from "../src/store/index.js";
 import { buildCliAndWorld, spawnCli } from "./cli-world.js";
 import { pgTestDatabase } from "./pg-database.js";

@@ -4,7 +4,10 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// Whole imports (and PostgreSQL databases) per test: minutes on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 import { importPaths } from "../pipelines/import.js";
 import { Extraction } from "../schemas/extraction.js";
 import { canonicalDump, openStore } from "../src/store/index.js";
