@@ -6,9 +6,12 @@
  * store file say so.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// Whole imports (and PostgreSQL databases) per test: minutes on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 import { canonicalDump, openStore } from "../src/store/index.js";
 import { buildCliAndWorld, spawnCli } from "./cli-world.js";
 import { pgTestDatabase } from "./pg-database.js";
@@ -47,11 +50,12 @@ beforeAll(async () => {
   buildCliAndWorld();
   sqlite = tempDb();
   pg = await pgTestDatabase();
-  expect(spawnCli(["import", "fixtures", "--db", sqlite]).status).toBe(0);
+  // A loaded CI machine: OCR of a page may take longer than the default two minutes.
+  expect(spawnCli(["import", "fixtures", "--timeout", "1200", "--db", sqlite])).toMatchObject({ status: 0, stderr: "" });
   // The scans were read once: the PostgreSQL import finds their OCR in its machine's cache.
   const cache = tempDir();
   if (existsSync(`${sqlite}.ocr`)) cpSync(`${sqlite}.ocr`, join(cache, "vanban", "ocr"), { recursive: true });
-  const r = spawnCli(["import", "fixtures", "--db", pg], { env: { XDG_CACHE_HOME: cache } });
+  const r = spawnCli(["import", "fixtures", "--timeout", "1200", "--db", pg], { env: { XDG_CACHE_HOME: cache } });
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
 }, 900_000);
@@ -130,5 +134,17 @@ describe("commands and PostgreSQL", () => {
     const refused = spawnCli(["query", "citing", "57-NQ/TW", "--db", "postgres://vanban@127.0.0.1:1/none"]);
     expect(refused.status).toBe(1);
     expect(refused.stderr.trim()).toMatch(/^lỗi: không kết nối được kho PostgreSQL postgres:\/\/vanban@127\.0\.0\.1:1\/none: .*ECONNREFUSED/);
+  });
+});
+
+describe("doctor on PostgreSQL", () => {
+  it("finds a search index out of step with the rows, and --repair mends it", () => {
+    const store = openStore(pg, { mustExist: true });
+    store.prepare("DELETE FROM task_search WHERE rowid IN (SELECT rowid FROM task_search ORDER BY rowid LIMIT 3)").run();
+    store.close();
+    const doctor = (...args: string[]) => JSON.parse(spawnCli(["doctor", ...args, "--db", pg, "--json"]).stdout);
+    expect(doctor().invariants.search).toEqual({ documentsMissing: 0, documentsExtra: 0, tasksMissing: 3, tasksExtra: 0 });
+    expect(spawnCli(["doctor", "--repair", "--db", pg]).status).toBe(0);
+    expect(doctor()).toMatchObject({ problems: [], invariants: { search: { tasksMissing: 0 } } });
   });
 });

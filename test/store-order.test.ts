@@ -4,7 +4,10 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// Whole imports (and PostgreSQL databases) per test: minutes on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 import { importPaths } from "../pipelines/import.js";
 import { Extraction } from "../schemas/extraction.js";
 import { canonicalDump, openStore } from "../src/store/index.js";
@@ -94,7 +97,7 @@ describe.each(STORE_BACKENDS)("order independence ($name)", (backend) => {
       store.close();
     }
     for (const d of dumps.slice(1)) expect(d).toEqual(dumps[0]);
-  });
+  }, 600_000);
 
   it("walks folders; re-importing parses nothing; a copy under a new name is recorded without parsing", async () => {
     const folder = join(tempDir(), "archive");
@@ -112,6 +115,6 @@ describe.each(STORE_BACKENDS)("order independence ($name)", (backend) => {
     expect(docOf.get(join(folder, "copy.txt"))).toBe(docOf.get(join(folder, txt[0])));
     expect(store.prepare("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").pluck().get()).toBe(3);
     store.close();
-  });
+  }, 600_000);
 });
 

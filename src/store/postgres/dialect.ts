@@ -10,6 +10,7 @@
  *   PostgreSQL infers one from the context and guesses text in a select list);
  * - `INSERT OR IGNORE` → `ON CONFLICT DO NOTHING`; `INSERT OR REPLACE` → an upsert on
  *   the table's primary key; `IS [NOT] ?` and `IS [NOT] 'text'` → `IS [NOT] DISTINCT FROM`;
+ * - FTS5's `INSERT INTO t (t) VALUES ('delete-all')` → `DELETE FROM t`;
  * - planner hints with no meaning there: `CROSS JOIN … ON` (join order), unary `+col`;
  * - `LIKE` → `ILIKE` (SQLite's LIKE ignores ASCII case; the "C" collation keeps
  *   ILIKE to ASCII as well);
@@ -66,6 +67,9 @@ function compile(sql: string): Compiled {
   });
   s = rewriteJsonEach(s);
   s = s
+    // FTS5's command to empty a contentless table (the search tables are plain tables here).
+    .replace(/\bINSERT\s+INTO\s+(\w+)\s*\(\s*\1\s*\)\s*VALUES\s*\(\s*\u0000(\d+)\u0000\s*\)/gi, (m, table: string, i: string) =>
+      literals[Number(i)] === "'delete-all'" ? `DELETE FROM ${table}` : m)
     .replace(/\bINSERT\s+OR\s+IGNORE\s+INTO\b([\s\S]*)$/i, "INSERT INTO$1 ON CONFLICT DO NOTHING")
     .replace(/\bINSERT\s+OR\s+REPLACE\s+INTO\s+(\w+)\s*\(([^)]*)\)([\s\S]*)$/i, (_m, table: string, cols: string, rest: string) => {
       const keys = PRIMARY_KEYS[table];
