@@ -111,7 +111,7 @@ describe("vanban enqueue / worker / status on PostgreSQL", () => {
     pg.close();
     expect(actual.documents.length).toBeGreaterThan(1000);
     for (const table of Object.keys(expected)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
-  }, 600_000);
+  }, 1_800_000);
 
   it("done when: enqueue fixtures + two workers give the doctor counts and the citing 57-NQ/TW --transitive answer of a SQLite import", async () => {
     const db = await pgTestDatabase("fixtures");
@@ -135,7 +135,7 @@ describe("vanban enqueue / worker / status on PostgreSQL", () => {
     const answer = citing(sqlite);
     expect(JSON.stringify(answer)).toContain("57-NQ/TW");
     expect(citing(db)).toEqual(answer);
-  }, 900_000);
+  }, 1_800_000);
 
   it("refuses a --db that is not PostgreSQL, and an unreachable server, in one line", () => {
     const file = spawnCli(["worker", "--db", "kho.db"]);
