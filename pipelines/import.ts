@@ -16,11 +16,12 @@
  * - One import per store at a time (src/store/import-lock.ts).
  */
 
-import { availableParallelism } from "node:os";
+import { availableParallelism, homedir } from "node:os";
+import { join } from "node:path";
 
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, GroupCommit, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
+  acquireImportLock, DamagedStoreError, GroupCommit, isPostgresUrl, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
   quickCheck, type RunCommand, startRun, type Store, storedFile, StoreError, storeFileProblem,
 } from "../src/store/index.js";
 import { decide, store } from "./import/outcomes.js";
@@ -60,6 +61,14 @@ export type ImportOptions = {
   command?: RunCommand;
 };
 
+/**
+ * OCR results beside a store file; a PostgreSQL store has no folder, so each machine
+ * importing into it keeps them in its user cache ($XDG_CACHE_HOME/vanban/ocr).
+ */
+export function ocrCacheDir(db: string): string {
+  return isPostgresUrl(db) ? join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "vanban", "ocr") : ocrCacheDirFor(db);
+}
+
 export async function importPaths(paths: string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   // Before the lock: a mistyped --db must not leave a lock file beside nothing.
@@ -88,7 +97,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const tick = () => opts.onProgress?.({ ...progress });
   const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, undefined, {
     enabled: opts.ocr !== false,
-    cacheDir: ocrCacheDirFor(opts.db),
+    cacheDir: ocrCacheDir(opts.db),
     onPage: () => {
       progress.ocrPages++;
       tick();

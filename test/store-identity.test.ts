@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { citedIdentity, codeKey, identityContext, ownIdentity } from "../src/link/document-identity.js";
 import { openStore, pendingRereads, queryCiting, recordCopy, recordFailure, resolveDocument, type Store } from "../src/store/index.js";
 import { conclusion2025, extraction, ingest, planPhongQuang, planPhuThinh, reportApril, reportMay, tempDb } from "./store-fixtures.js";
+import { STORE_BACKENDS } from "./pg-backends.js";
 
 const byKey = (db: Store) =>
   new Map((db.prepare("SELECT id, key, is_placeholder, code, issuer, date FROM documents").all() as { id: number; key: string; is_placeholder: number }[]).map((d) => [d.key, d]));
 
-describe("document identity", () => {
-  it("keys national codes by code, local ones by place and year, drafts by title", () => {
+describe.each(STORE_BACKENDS)("document identity ($name)", (backend) => {
+  it("keys national codes by code, local ones by place and year, drafts by title", async () => {
     const ctx = identityContext(reportApril);
     expect(citedIdentity("57-NQ/TW", "Bộ Chính trị", "2024-12-22", ctx).key).toBe("57-NQ/TW||");
     expect(citedIdentity("71/NQ-CP", null, null, ctx).key).toBe("71/NQ-CP||");
@@ -28,8 +29,8 @@ describe("document identity", () => {
     expect(codeKey("06- KH/BCĐ")).toBe(codeKey("6-KH/BCĐ"));
   });
 
-  it("keeps two communes' 41-KH/ĐU apart and makes the user choose", () => {
-    const db = openStore(tempDb());
+  it("keeps two communes' 41-KH/ĐU apart and makes the user choose", async () => {
+    const db = openStore(await backend.newDb());
     ingest(db, planPhuThinh);
     ingest(db, planPhongQuang);
     const docs = byKey(db);
@@ -43,8 +44,8 @@ describe("document identity", () => {
     db.close();
   });
 
-  it("lets the document's file take its placeholder's place, edges kept", () => {
-    const db = openStore(tempDb());
+  it("lets the document's file take its placeholder's place, edges kept", async () => {
+    const db = openStore(await backend.newDb());
     ingest(db, reportApril);
     const placeholder = byKey(db).get("41-KH/ĐU|commune:phu thinh|2026")!;
     expect(placeholder.is_placeholder).toBe(1);
@@ -61,8 +62,8 @@ describe("document identity", () => {
     db.close();
   });
 
-  it("points a citation without a date at the year the group has, and keeps other years apart", () => {
-    const db = openStore(tempDb());
+  it("points a citation without a date at the year the group has, and keeps other years apart", async () => {
+    const db = openStore(await backend.newDb());
     ingest(db, reportMay); // "Kế hoạch số 41-KH/ĐU" — no date yet, no node with a year: a yearless placeholder
     expect(byKey(db).has("41-KH/ĐU|commune:phu thinh|")).toBe(true);
     ingest(db, conclusion2025); // a 2025 plan of the same number is cited
@@ -78,8 +79,8 @@ describe("document identity", () => {
     db.close();
   });
 
-  it("stores the same content under two paths once, and replaces a changed file's rows", () => {
-    const db = openStore(tempDb());
+  it("stores the same content under two paths once, and replaces a changed file's rows", async () => {
+    const db = openStore(await backend.newDb());
     ingest(db, planPhuThinh, "/a/plan.txt");
     const copy = recordCopy(db, { path: "/b/plan-copy.txt", sha256: planPhuThinh.source.sha256, format: "txt", size: 1, mtime: null });
     expect(copy?.documentId).toBe(resolveDocument(db, "/a/plan.txt"));
@@ -97,8 +98,8 @@ describe("document identity", () => {
     db.close();
   });
 
-  it("turns a cited document whose file went away back into a placeholder", () => {
-    const db = openStore(tempDb());
+  it("turns a cited document whose file went away back into a placeholder", async () => {
+    const db = openStore(await backend.newDb());
     ingest(db, planPhuThinh, "/a/plan.txt");
     ingest(db, reportApril);
     const id = resolveDocument(db, "/a/plan.txt");
@@ -110,12 +111,12 @@ describe("document identity", () => {
     db.close();
   });
 
-  it("keeps the rows of the file with the smaller sha256 when two files hold one document", () => {
+  it("keeps the rows of the file with the smaller sha256 when two files hold one document", async () => {
     const a = extraction({ file: "plan.pdf", content: "pdf bytes", meta: { ...planPhuThinh.document }, tasks: [{ text: "từ bản PDF" }] });
     const b = extraction({ file: "plan.docx", content: "docx bytes", meta: { ...planPhuThinh.document }, tasks: [{ text: "từ bản DOCX" }] });
     const [small, large] = a.source.sha256 < b.source.sha256 ? [a, b] : [b, a];
     for (const order of [[a, b], [b, a]]) {
-      const db = openStore(tempDb());
+      const db = openStore(await backend.newDb());
       for (const x of order) ingest(db, x);
       expect(db.prepare("SELECT text FROM tasks").pluck().all()).toEqual([small.tasks[0].text]);
       expect(db.prepare("SELECT count(*) FROM files WHERE document_id IS NOT NULL").pluck().get()).toBe(2);

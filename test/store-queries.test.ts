@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, showDocument, type Store } from "../src/store/index.js";
-import { ingest, tempDb, world } from "./store-fixtures.js";
-
-let db: Store;
-beforeAll(() => {
-  db = openStore(tempDb());
-  for (const x of world) ingest(db, x);
-});
-afterAll(() => db.close());
+import { STORE_BACKENDS } from "./pg-backends.js";
+import { ingest, world } from "./store-fixtures.js";
 
 const PLAN = "/virtual/pt-41-kh-du.txt";
 const APRIL = "/virtual/pt-bc-thang-4.txt";
 const label = (d: { code: string | null; kind: string | null; placeholder: boolean }) => `${d.code ?? d.kind}${d.placeholder ? "?" : ""}`;
 
-describe("store queries", () => {
+describe.each(STORE_BACKENDS)("store queries ($name)", (backend) => {
+  let db: Store;
+  beforeAll(async () => {
+    db = openStore(await backend.newDb());
+    for (const x of world) ingest(db, x);
+  });
+  afterAll(() => db.close());
+
   it("citing: direct citers, with placeholders and reported edges marked", () => {
     const r = queryCiting(db, "57-NQ/TW");
     expect(r.target).toMatchObject({ code: "57-NQ/TW", kind: "nghi-quyet", issuer: "Bộ Chính trị", date: "2024-12-22", placeholder: true, files: [] });

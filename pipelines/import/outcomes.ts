@@ -99,7 +99,7 @@ async function record(ctx: RefillContext, facts: Facts, error: string): Promise<
  * title word, a number ("Số: …"), a citation, a task — is not imported (a README,
  * notes, an export of something else).
  */
-function notADocument(x: Extraction, path: string): string | null {
+export function notADocument(x: Extraction, path: string): string | null {
   const d = x.document;
   const name = path.split(sep).pop()!.toLowerCase();
   if (NOT_DOCUMENTS.has(name)) return "project notes, not a document";

@@ -18,12 +18,15 @@ const DOCUMENT_EXTENSIONS = new Set([".pdf", ".docx", ".md", ".markdown", ".txt"
 
 export type Facts = FileFacts & { bytes: Buffer };
 
+/** What walking and reading report into: the import's summary, or the queue's. */
+export type WalkLog = Pick<ImportSummary, "seen" | "failed" | "errors" | "skippedFiles"> & { run?: number };
+
 export type WalkOptions = {
   /** Follow symlinks that lead out of the folders named on the command line (default: skip them). */
   followLinks?: boolean;
 };
 
-export async function readFacts(path: string, maxBytes: number, summary: ImportSummary, db: Store): Promise<Facts | null> {
+export async function readFacts(path: string, maxBytes: number, summary: WalkLog, db?: Store): Promise<Facts | null> {
   try {
     // Synchronous on purpose: stat + read of a document is tens of microseconds, and the
     // promise API's five thread-pool round trips per file made the unchanged-archive
@@ -57,9 +60,9 @@ export async function readFacts(path: string, maxBytes: number, summary: ImportS
   }
 }
 
-function refuseOversize(summary: ImportSummary, db: Store, path: string, info: Stats, reason: string): void {
+function refuseOversize(summary: WalkLog, db: Store | undefined, path: string, info: Stats, reason: string): void {
   fail(summary, path, "read", reason);
-  recordFailure(db, { path, sha256: `size:${info.size}:${info.mtimeMs}`, format: null, size: info.size, mtime: info.mtime.toISOString() }, `read: ${reason}`, summary.run);
+  if (db) recordFailure(db, { path, sha256: `size:${info.size}:${info.mtimeMs}`, format: null, size: info.size, mtime: info.mtime.toISOString() }, `read: ${reason}`, summary.run ?? null);
 }
 
 /**
@@ -68,7 +71,7 @@ function refuseOversize(summary: ImportSummary, db: Store, path: string, info: S
  * line: `archive/etc → /etc` would otherwise import (and make searchable) files the
  * archive never held. Paths named on the command line are taken as given.
  */
-export async function* walk(paths: string[], summary: ImportSummary, options: WalkOptions = {}): AsyncGenerator<string> {
+export async function* walk(paths: string[], summary: WalkLog, options: WalkOptions = {}): AsyncGenerator<string> {
   const visited = new Set<string>();
   const roots: string[] = [];
   for (const p of paths) {
@@ -94,7 +97,7 @@ export async function* walk(paths: string[], summary: ImportSummary, options: Wa
   }
 }
 
-export async function* walkFolder(dir: string, visited: Set<string>, summary: ImportSummary, inside: (real: string) => boolean): AsyncGenerator<string> {
+export async function* walkFolder(dir: string, visited: Set<string>, summary: WalkLog, inside: (real: string) => boolean): AsyncGenerator<string> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -143,7 +146,7 @@ export async function* walkFolder(dir: string, visited: Set<string>, summary: Im
   }
 }
 
-export function fail(summary: ImportSummary, file: string, stage: string, reason: string): void {
+export function fail(summary: WalkLog, file: string, stage: string, reason: string): void {
   summary.failed++;
   summary.errors.push({ file, stage, reason });
   log.warn({ file, stage, reason }, "import failed");

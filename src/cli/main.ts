@@ -13,9 +13,11 @@ import { registerExport } from "./export-command.js";
 import { registerImport } from "./import-command.js";
 import { registerNightly } from "./nightly-command.js";
 import { registerParse } from "./parse-command.js";
+import { registerQueueCommands } from "./queue-commands.js";
 import { localiseCommander } from "./program-language.js";
 import { registerServe } from "./serve-command.js";
 import { registerSql } from "./sql-command.js";
+import { refuseOnPostgres } from "./postgres-commands.js";
 import { registerStoreCommands } from "./store-commands.js";
 
 // Read before the commands are declared: their --help texts are in this language.
@@ -32,7 +34,10 @@ program
   .option("--lang <lang>", t("cli.lang"))
   .option("--verbose", t("cli.verbose"))
   .option("--log-json", t("cli.logJson"))
-  .hook("preAction", (_, action) => setLogging(action.optsWithGlobals()))
+  .hook("preAction", (_, action) => {
+    setLogging(action.optsWithGlobals());
+    refuseOnPostgres(action);
+  })
   // Set before the commands are added, so each inherits them: a usage error is one line, exit 2.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
@@ -45,6 +50,7 @@ registerStoreCommands(program);
 registerSql(program);
 registerExport(program);
 registerServe(program);
+registerQueueCommands(program);
 
 // `vanban show … | head`: the reader has gone, so stop quietly, as a Unix filter does
 // (keeping the exit code the command set), instead of a stack trace for EPIPE.

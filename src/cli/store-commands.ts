@@ -11,7 +11,7 @@ import { log } from "../log.js";
 import { printable } from "../printable.js";
 import { foldLoose } from "../normalise/fold.js";
 import {
-  type AgencySuggestion, type DocumentSummary, type MetricItem, type SearchHit, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, type Store, StoreError, type TaskEntry
+  type AgencySuggestion, type DocumentSummary, type MetricItem, openBackend, type SearchHit, type StoreOperations, StoreError, type TaskEntry
 } from "../store/index.js";
 import { t, VanbanError } from "../i18n/index.js";
 import { columnTitle, printAnswer, type Answer, type Format, type Row, type Section } from "./answer-output.js";
@@ -36,8 +36,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--limit <n>", t("citing.limit"), LIMIT)
     .action((code: string, opts: StoreOpts & { transitive?: boolean; issuer?: string; limit?: number }) =>
-      run(opts, (db) => {
-        const r = queryCiting(db, code, { transitive: opts.transitive, issuer: opts.issuer, limit: pageLimit(opts) });
+      run(opts, async (store) => {
+        const r = await store.queryCiting(code, { transitive: opts.transitive, issuer: opts.issuer, limit: pageLimit(opts) });
         return {
           json: r,
           items: r.citing,
@@ -52,8 +52,8 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("cites").description(t("cites.description")).argument("<doc>", t("arg.doc")))
     .option("--issuer <issuer>", t("opt.issuer"))
     .action((doc: string, opts: StoreOpts & { issuer?: string }) =>
-      run(opts, (db) => {
-        const r = queryCites(db, doc, { issuer: opts.issuer });
+      run(opts, async (store) => {
+        const r = await store.queryCites(doc, { issuer: opts.issuer });
         return {
           json: r,
           title: t("cites.title", { document: describe(r.document), n: r.cites.length }),
@@ -67,8 +67,8 @@ export function registerStoreCommands(program: Command): void {
   withOutput(query.command("path").description(t("path.description")).argument("<from>").argument("<to>"))
     .option("--issuer <issuer>", t("opt.issuer"))
     .action((from: string, to: string, opts: StoreOpts & { issuer?: string }) =>
-      run(opts, (db) => {
-        const r = queryPath(db, from, to, { issuer: opts.issuer });
+      run(opts, async (store) => {
+        const r = await store.queryPath(from, to, { issuer: opts.issuer });
         return {
           json: r,
           title: r.direction === "forward" ? `${describe(r.from)} → ${describe(r.to)}` : t("path.reverse", { to: describe(r.to), from: describe(r.from) }),
@@ -87,8 +87,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--limit <n>", t("opt.limit"), LIMIT)
     .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
-      run(opts, (db) => {
-        const r = queryTasks(db, { ...opts, limit: pageLimit(opts), dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
+      run(opts, async (store) => {
+        const r = await store.queryTasks({ ...opts, limit: pageLimit(opts), dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
         if (r.suggestions && !opts.json && !opts.ndjson) process.stderr.write(`${agencyHint(opts.agency!, r.suggestions)}\n`);
         return {
           json: r,
@@ -104,8 +104,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--limit <n>", t("metrics.limit"), LIMIT)
     .action((opts: StoreOpts & { subject?: string; doc?: string; issuer?: string; limit?: number }) =>
-      run(opts, (db) => {
-        const r = queryMetrics(db, opts);
+      run(opts, async (store) => {
+        const r = await store.queryMetrics(opts);
         const value = (m: MetricItem | null) =>
           m ? `${m.comparator && m.comparator !== "=" ? m.comparator : ""}${m.numerator !== null && m.denominator !== null ? `${m.numerator}/${m.denominator}` : m.value}${m.max !== null ? `–${m.max}` : ""} ${m.unit}`.trim() : null;
         return {
@@ -126,8 +126,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--limit <n>", t("search.limit"), LIMIT)
     .option("--offset <n>", t("search.offset"), LIMIT)
     .action((words: string[], opts: StoreOpts & { limit?: number; offset?: number }) =>
-      run(opts, (db) => {
-        const r = searchStore(db, words.join(" "), { limit: opts.limit, offset: opts.offset });
+      run(opts, async (store) => {
+        const r = await store.searchStore(words.join(" "), { limit: opts.limit, offset: opts.offset });
         const title = r.hits.length
           ? t("search.titlePaged", { from: r.offset + 1, to: r.offset + r.hits.length, total: r.total, query: JSON.stringify(r.query) })
           : t("search.title", { n: r.total, query: JSON.stringify(r.query) });
@@ -146,8 +146,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--issuer <issuer>", t("opt.issuer"))
     .option("--out <dir>", t("show.out"))
     .action((doc: string, opts: StoreOpts & { issuer?: string }) =>
-      run(opts, (db) => {
-        const r = showDocument(db, doc, { issuer: opts.issuer });
+      run(opts, async (store) => {
+        const r = await store.showDocument(doc, { issuer: opts.issuer });
         const d = r.document;
         const sections: Section[] = [
           {
@@ -190,13 +190,13 @@ function withOutput(cmd: Command, streamed = false): Command {
   return streamed ? cmd.option("--ndjson", t("opt.ndjson")) : cmd;
 }
 
-async function run(opts: StoreOpts, answer: (db: Store) => Answer): Promise<void> {
+async function run(opts: StoreOpts, answer: (store: StoreOperations) => Promise<Answer>): Promise<void> {
   try {
-    const db = openStore(opts.db, { mustExist: true });
+    const backend = openBackend(opts.db, { mustExist: true });
     try {
-      await printAnswer(answer(db), opts);
+      await printAnswer(await answer(backend.operations), opts);
     } finally {
-      db.close();
+      backend.close();
     }
   } catch (e) {
     if (!(e instanceof VanbanError)) log.debug({ err: e }, "unexpected failure");

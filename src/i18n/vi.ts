@@ -11,6 +11,8 @@ export const vi = {
   "cli.help": "hiển thị trợ giúp cho lệnh",
   "cli.helpCommand": "hiển thị trợ giúp cho một lệnh",
   "cli.error": "lỗi: {message}",
+  "pg.unreachable": "không kết nối được kho PostgreSQL {url}: {reason}",
+  "pg.unsupported": "lệnh {command} chưa dùng được với kho PostgreSQL (--db postgres://…) — hãy dùng một tệp kho SQLite",
   "cli.warning": "cảnh báo: {message}",
   "help.Usage:": "Cách dùng:",
   "help.Options:": "Tùy chọn:",
@@ -577,6 +579,22 @@ export const vi = {
   "export.col.byReport": "Theo báo cáo",
   "export.col.assignedBy": "Văn bản giao",
   "export.col.output": "Sản phẩm",
+  // Province scale: the job queue (pipelines/queue.ts).
+  "queue.db": "kho PostgreSQL, dạng postgres://người_dùng@máy:cổng/csdl (hàng đợi nằm cùng cơ sở dữ liệu)",
+  "queue.needsPostgres": "hàng đợi chỉ chạy trên kho PostgreSQL: {db} không phải địa chỉ postgres://…",
+  "queue.unreachable": "không làm việc được với hàng đợi tại {db}: {reason}",
+  "queue.enqueue.description": "đưa các tệp (tệp hoặc thư mục) vào hàng đợi nhập trên PostgreSQL, để các máy \"vanban worker\" xử lý",
+  "queue.enqueue.summary": "đã xem {seen} tệp: {queued} việc mới vào hàng đợi, {stored} đã có trong kho, {alreadyQueued} đang chờ sẵn, {failed} lỗi ({seconds} giây)",
+  "queue.enqueue.nothing": "không có gì mới để đưa vào hàng đợi",
+  "queue.worker.description": "nhận việc từ hàng đợi: đọc, trích xuất, liên kết và ghi vào kho PostgreSQL (chạy được trên nhiều máy cùng lúc)",
+  "queue.worker.concurrency": "số việc xử lý cùng lúc trong tiến trình này (mặc định 1)",
+  "queue.worker.untilIdle": "dừng khi hàng đợi không còn việc chờ hay đang chạy",
+  "queue.worker.summary": "{worker}: {jobs} việc — {new} văn bản mới, {copies} bản trùng nội dung, {skipped} bỏ qua, {failedTries} lần lỗi, {failed} hỏng hẳn ({seconds} giây)",
+  "queue.status.description": "tình trạng hàng đợi nhập: đang chờ, đang chạy, xong, lỗi và tốc độ",
+  "queue.status.counts": "đang chờ {queued} · đang chạy {running} · xong {done} · lỗi {failed}",
+  "queue.status.throughput": "tốc độ: {lastMinute} việc trong phút vừa qua, trung bình {perSecond} việc/giây",
+  "queue.status.failedList": "tệp lỗi (sau mọi lần thử):",
+  "queue.status.tries": "({n} lần thử)",
 } as const;
 
 export type MessageKey = keyof typeof vi;

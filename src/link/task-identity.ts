@@ -28,10 +28,12 @@ const memo = new Map<string, string>();
 /**
  * The key of the tasks that can be one task: same place, same year, same wording
  * (`normText`). The store keeps it beside each plan task (indexed), so finding a
- * task's candidates costs the same at any store size.
+ * task's candidates costs the same at any store size. The parts are joined by U+001F
+ * (the unit separator): no wording holds it, and PostgreSQL's text, unlike SQLite's,
+ * cannot hold the NUL that joined them before migration 9.
  */
 export function sameTaskKey(locality: string, year: string, wording: string): string {
-  return `${locality}\u0000${year}\u0000${wording}`;
+  return `${locality}\u001f${year}\u001f${wording}`;
 }
 
 export type TaskRef = { id: number; documentId: number };

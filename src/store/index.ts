@@ -94,3 +94,6 @@ export function sqliteOperations(db: Store): StoreOperations {
   return bound as StoreOperations;
 }
 export { runReadOnlySql } from "./read/sql-console.js";
+export { isPostgresUrl, openPostgresStore } from "./postgres.js";
+export { openBackend, type Backend } from "./backend.js";
+export { queueCounts, type QueueCounts, type SqlRunner } from "./queue-counts.js";

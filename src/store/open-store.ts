@@ -17,6 +17,7 @@ import Database from "better-sqlite3";
 import { acquireImportLock } from "./import-lock.js";
 import { migrate, SCHEMA_VERSION, storeVersion } from "./migrations/index.js";
 import type { MessageKey, Params } from "../i18n/index.js";
+import { isPostgresUrl, openPostgresStore } from "./postgres.js";
 import { StoreError } from "./store-error.js";
 
 export type Store = Database.Database;
@@ -34,6 +35,7 @@ const MIGRATION_LOCK_WAIT_MS = 10_000;
 const SQLITE_MAGIC = "SQLite format 3\0";
 
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
+  if (isPostgresUrl(file)) return openPostgresStore(file, { mustExist: options.mustExist });
   if (file !== ":memory:") {
     const problem = storeFileProblem(file, { allowNew: !options.mustExist });
     if (problem) throw problem;
@@ -72,6 +74,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
  * schema version is checked by the caller: doctor reports an old one, serve refuses it.
  */
 export function openStoreReadOnly(file: string): Store {
+  if (isPostgresUrl(file)) return openPostgresStore(file, { mustExist: true, readOnly: true });
   const problem = storeFileProblem(file, { allowNew: false });
   if (problem) throw problem;
   let db: Database.Database;
@@ -87,6 +90,7 @@ export function openStoreReadOnly(file: string): Store {
 
 /** Why `file` cannot be (or become) a store, from the file system and its first bytes; null when it can. */
 export function storeFileProblem(file: string, options: { allowNew: boolean }): StoreError | null {
+  if (isPostgresUrl(file)) return null; // a server, not a file: openPostgresStore says what is wrong
   const why = fileProblem(file, options);
   if (!why) return null;
   return why.damaged ? new DamagedStoreError(why.key, why.params) : new StoreError(why.key, why.params);

@@ -24,7 +24,7 @@ CREATE INDEX tasks_same_key ON tasks (same_task_key) WHERE same_task_key IS NOT 
 `;
 
 /** Plan tasks of dated documents of a place get the key same-task links look up (src/store/write/same-task-links.ts). */
-function fillSameTaskKeys(db: Database.Database): void {
+export function fillSameTaskKeys(db: Database.Database): void {
   const rows = db.prepare(
     `SELECT t.id, t.text, d.locality_key, substr(d.date, 1, 4) AS year FROM tasks t JOIN documents d ON d.id = t.document_id
      WHERE t.status IS NULL AND d.locality_key IS NOT NULL AND d.date IS NOT NULL`,
@@ -33,14 +33,19 @@ function fillSameTaskKeys(db: Database.Database): void {
   for (const r of rows) set.run(sameTaskKey(r.locality_key, r.year, normText(r.text)), r.id);
 }
 
+/** Version 7's derived data for what the store holds (PostgreSQL's twin runs it too). */
+export function fillVersion7(db: Database.Database): void {
+  fillReach(db);
+  fillTaskStatus(db);
+  fillSameTaskKeys(db);
+  relinkAllSameTasks(db); // version 6's table, now that the keys exist
+}
+
 export const V7: Migration = {
   version: 7,
   name: "citation reach, latest task status kept at ingest",
   up: (db) => {
     db.exec(V7_INDEXES + CITATION_REACH_SCHEMA + TASK_LATEST_STATUS_SCHEMA);
-    fillReach(db);
-    fillTaskStatus(db);
-    fillSameTaskKeys(db);
-    relinkAllSameTasks(db); // version 6's table, now that the keys exist
+    fillVersion7(db);
   },
 };

@@ -76,7 +76,7 @@ function extendFrom(db: Store, id: number): void {
        UNION ALL
        SELECT r.ancestor, r.depth + 1 FROM citations c JOIN citation_reach r ON r.descendant = c.target_document_id WHERE c.source_document_id = :id
      ) n JOIN documents d ON d.id = :id
-     WHERE n.ancestor <> :id GROUP BY n.ancestor`,
+     WHERE n.ancestor <> :id GROUP BY n.ancestor, d.id, d.date, d.key`,
   ).run({ id });
 }
 

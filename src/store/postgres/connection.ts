@@ -1,0 +1,193 @@
+/**
+ * A PostgreSQL database behind the interface the store modules use of a
+ * better-sqlite3 connection — prepare (get/all/run/iterate, pluck, raw, columns),
+ * transaction, exec, pragma, close — so the same read and write modules serve both
+ * backends. Statements are translated by dialect.ts and run by sync-client.ts.
+ *
+ * Transactions: `transaction(fn)` is BEGIN … COMMIT (ROLLBACK when fn throws), a
+ * nested one a SAVEPOINT, as in better-sqlite3. Every outermost transaction first
+ * takes `pg_advisory_xact_lock(WRITE_LOCK)`: the writers of all machines apply their
+ * documents one at a time, each seeing everything committed before it — the
+ * identity and graph decisions (placeholders taken over, yearless citations
+ * re-pointed, report links) are then the ones a single SQLite writer makes, and the
+ * store ends the same whatever order the files arrive in. Parsing and extraction,
+ * the expensive part, run before the lock, in parallel.
+ *
+ * Pragmas: `user_version` is the version in schema_migrations; SQLite's integrity
+ * checks have no counterpart (PostgreSQL checks pages and constraints itself) and
+ * answer "ok"; planner statistics are autovacuum's work.
+ */
+import { toPostgres } from "./dialect.js";
+import { postgresSchemaVersion } from "./migrations.js";
+import { type QueryAnswer, SyncPostgres } from "./sync-client.js";
+
+/** pg_advisory_xact_lock key of write transactions ("vanban" + 2). */
+export const WRITE_LOCK = 0x76616e62616e02n;
+
+type RunResult = { changes: number; lastInsertRowid: number };
+
+/** Tables whose rows get an id from an identity column (SQLite's rowid): an INSERT returns it. */
+const ID_TABLES = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(runs|documents|files|citations|tasks|agencies|deadlines|metrics|passages)\b/i;
+
+export class PostgresStatement {
+  private plucked = false;
+  private rawRows = false;
+
+  constructor(private readonly store: PostgresStore, readonly source: string) {}
+
+  pluck(on = true): this {
+    this.plucked = on;
+    if (on) this.rawRows = false;
+    return this;
+  }
+
+  raw(on = true): this {
+    this.rawRows = on;
+    if (on) this.plucked = false;
+    return this;
+  }
+
+  get(...args: unknown[]): unknown {
+    const answer = this.execute(args, false);
+    return this.shape(answer.rows[0], answer.fields);
+  }
+
+  all(...args: unknown[]): unknown[] {
+    const answer = this.execute(args, false);
+    return answer.rows.map((r) => this.shape(r, answer.fields));
+  }
+
+  iterate(...args: unknown[]): IterableIterator<unknown> {
+    return this.all(...args)[Symbol.iterator]();
+  }
+
+  run(...args: unknown[]): RunResult {
+    const returning = ID_TABLES.test(this.source) && !/\bRETURNING\b/i.test(this.source);
+    const answer = this.execute(args, returning);
+    const first = answer.rows[0] as unknown[] | undefined;
+    return { changes: answer.rowCount, lastInsertRowid: returning && first ? Number(first[0]) : 0 };
+  }
+
+  columns(): { name: string }[] {
+    return this.store.columnsOf(this.source).map((name) => ({ name }));
+  }
+
+  private execute(args: unknown[], returningId: boolean): QueryAnswer {
+    const { text, values } = toPostgres(this.source, args);
+    return this.store.query({ text: returningId ? `${text} RETURNING id` : text, values, rowMode: "array" });
+  }
+
+  /** Rows come as arrays (no column-name collisions); objects are built here as SQLite would name them. */
+  private shape(row: unknown, fields: string[]): unknown {
+    if (row === undefined) return undefined;
+    const values = row as unknown[];
+    if (this.plucked) return values[0];
+    if (this.rawRows) return values;
+    return fields.reduce<Record<string, unknown>>((o, name, i) => {
+      o[name] = values[i];
+      return o;
+    }, {});
+  }
+}
+
+export class PostgresStore {
+  readonly name: string;
+  open = true;
+  inTransaction = false;
+  private depth = 0;
+  private readonly pg: SyncPostgres;
+
+  constructor(url: string) {
+    this.name = url;
+    this.pg = new SyncPostgres(url);
+  }
+
+  /** PostgreSQL's own SQL, untranslated (migrations). */
+  get connection(): SyncPostgres {
+    return this.pg;
+  }
+
+  query(request: { text: string; values?: unknown[]; rowMode?: "array" }): QueryAnswer {
+    return this.pg.query(request);
+  }
+
+  columnsOf(sql: string): string[] {
+    const { text, values } = toPostgres(sql, []);
+    return this.query({ text: `SELECT * FROM (${text}) AS q LIMIT 0`, values: values.map(() => null) }).fields;
+  }
+
+  prepare(sql: string): PostgresStatement {
+    return new PostgresStatement(this, sql);
+  }
+
+  /**
+   * A transaction opened by hand (`BEGIN` … `COMMIT`: the import's group commit) is
+   * tracked as `transaction()` tracks its own, takes the same write lock, and makes
+   * the transactions run inside it savepoints.
+   */
+  exec(sql: string): this {
+    const control = /^\s*(BEGIN|COMMIT|ROLLBACK)\s*;?\s*$/i.exec(sql)?.[1].toUpperCase();
+    if (control === "BEGIN") {
+      if (this.depth) throw new Error("cannot start a transaction within a transaction");
+      this.begin();
+    } else if (control) {
+      this.query({ text: control });
+      this.depth = 0;
+      this.inTransaction = false;
+    } else this.query({ text: toPostgres(sql, []).text });
+    return this;
+  }
+
+  private begin(): void {
+    this.query({ text: "BEGIN" });
+    this.query({ text: "SELECT pg_advisory_xact_lock($1::bigint)", values: [WRITE_LOCK.toString()] });
+    this.depth = 1;
+    this.inTransaction = true;
+  }
+
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) & { immediate: (...args: A) => R; deferred: (...args: A) => R; exclusive: (...args: A) => R } {
+    const run = (...args: A): R => {
+      const outermost = this.depth === 0;
+      const savepoint = `vanban_${this.depth}`;
+      if (outermost) this.begin();
+      else {
+        this.query({ text: `SAVEPOINT ${savepoint}` });
+        this.depth++;
+      }
+      try {
+        const result = fn(...args);
+        this.query({ text: outermost ? "COMMIT" : `RELEASE SAVEPOINT ${savepoint}` });
+        return result;
+      } catch (e) {
+        this.query({ text: outermost ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}` });
+        throw e;
+      } finally {
+        this.depth--;
+        this.inTransaction = this.depth > 0;
+      }
+    };
+    return Object.assign(run, { immediate: run, deferred: run, exclusive: run });
+  }
+
+  pragma(source: string, options: { simple?: boolean } = {}): unknown {
+    const name = /^\s*(\w+)/.exec(source)?.[1]?.toLowerCase() ?? "";
+    if (name === "user_version" && !source.includes("=")) {
+      const version = postgresSchemaVersion(this.pg);
+      return options.simple ? version : [{ user_version: version }];
+    }
+    if (name === "quick_check" || name === "integrity_check") return options.simple ? "ok" : [{ [name]: "ok" }];
+    if (name === "foreign_key_check") return [];
+    if (["busy_timeout", "journal_mode", "foreign_keys", "synchronous", "analysis_limit", "optimize"].includes(name)) return options.simple ? undefined : [];
+    throw new Error(`PRAGMA ${name} has no PostgreSQL counterpart`);
+  }
+
+  function(name: string): this {
+    throw new Error(`SQL function ${name} is not available on PostgreSQL`);
+  }
+
+  close(): this {
+    if (this.open) this.pg.close();
+    this.open = false;
+    return this;
+  }
+}
