@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES, COMMAND_ANSWERS } from "../schemas/api.js";
 import { openApiDocument } from "../schemas/json-schemas.js";
 import {
-  examineStore, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, sqliteOperations, type Store,
+  examineStore, openStore, queryCites, queryCiting, queryMetrics, queryPath, queryTasks, searchStore, showDocument, storeOperations, type Store,
 } from "../src/store/index.js";
 import { FIXTURES, startFixtureServer, type WebTestStore } from "./web-test-store.js";
 
@@ -103,8 +103,8 @@ describe("--json answers match their schemas", () => {
 });
 
 describe("the store interface a second backend implements", () => {
-  it("sqliteOperations answers as the functions do, without the connection argument", () => {
-    const ops = sqliteOperations(db);
+  it("storeOperations answers as the functions do, without the connection argument", () => {
+    const ops = storeOperations(db);
     expect(ops.queryCiting("57-NQ/TW", { transitive: true })).toEqual(queryCiting(db, "57-NQ/TW", { transitive: true }));
     expect(ops.queryTasks({ status: "overdue", today: "2026-05-01" })).toEqual(queryTasks(db, { status: "overdue", today: "2026-05-01" }));
     for (const [name, f] of Object.entries(ops)) expect(typeof f, name).toBe("function");

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 // Whole imports (and PostgreSQL databases) per test: minutes on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 import { canonicalDump, openStore } from "../src/store/index.js";
+import { startWebServer } from "../src/web/server.js";
 import { buildCliAndWorld, spawnCli } from "./cli-world.js";
 import { pgTestDatabase } from "./pg-database.js";
 import { tempDb, tempDir } from "./store-fixtures.js";
@@ -21,7 +22,7 @@ import { tempDb, tempDir } from "./store-fixtures.js";
 function withoutIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !/^id$|Id$/.test(k)).map(([k, v]) => [k, withoutIds(v)]));
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !/^id$|Id$|^link$/.test(k)).map(([k, v]) => [k, withoutIds(v)]));
   return value;
 }
 
@@ -121,12 +122,72 @@ describe("PostgreSQL with many writers", () => {
 });
 
 describe("commands and PostgreSQL", () => {
-  it("says in one line what does not work on PostgreSQL, or that no store is there", async () => {
-    for (const args of [["sql", "SELECT 1"], ["serve", "--port", "0"]]) {
-      const r = spawnCli([...args, "--db", pg]);
-      expect(r.status).toBe(2);
-      expect(r.stderr.trim().split("\n")).toEqual([`lỗi: lệnh ${args[0]} chưa dùng được với kho PostgreSQL (--db postgres://…) — hãy dùng một tệp kho SQLite`]);
+  it("serve: the web API and pages give the SQLite server's answers", async () => {
+    const servers = await Promise.all([startWebServer({ db: sqlite, port: 0 }), startWebServer({ db: pg, port: 0 })]);
+    try {
+      const ask = (path: string) => Promise.all(servers.map(async (s) => {
+        const r = await fetch(s.url + path);
+        expect(r.status, path).toBe(200);
+        return r.headers.get("content-type")?.includes("json") ? r.json() : r.text();
+      }));
+      for (const path of [
+        "/api/citing?code=57-NQ/TW&transitive=1",
+        "/api/cites?doc=60-KH/%C4%90U&issuer=Phong%20Quang",
+        "/api/tasks?agency=V%C4%83n%20ph%C3%B2ng%20%C4%90%E1%BA%A3ng%20%E1%BB%A7y",
+        "/api/tasks?status=overdue&today=01/05/2026",
+        "/api/documents?issuer=dang%20uy&q=chuyen%20doi",
+        "/api/facets",
+        "/api/agencies",
+        "/api/metrics?paired=1",
+        "/api/deadlines?today=01/05/2026",
+      ]) {
+        const [a, b] = await ask(path);
+        expect(JSON.stringify(a).length, path).toBeGreaterThan(50);
+        expect(withoutIds(b), path).toEqual(withoutIds(a));
+      }
+      // The graph lists documents by id (arrival order): the same documents and citations, by content.
+      const [ga, gb] = (await ask("/api/graph")) as { nodes: { id: number }[]; edges: { source: number; target: number; relation: string }[] }[];
+      const graphByKey = (g: typeof ga) => {
+        // A document without a number is labelled with its id ("Kết luận (chưa số) #56").
+        const key = new Map(g.nodes.map((n) => [n.id, JSON.stringify(withoutIds(n)).replace(/ #\d+"/, '"')]));
+        return { nodes: [...key.values()].sort(), edges: g.edges.map((e) => `${key.get(e.source)} ${e.relation} ${key.get(e.target)}`).sort() };
+      };
+      expect(ga.edges.length).toBeGreaterThan(0);
+      expect(graphByKey(gb)).toEqual(graphByKey(ga));
+      // Search ranks by each engine's own score: the same hits, compared as sets.
+      const [a, b] = (await ask("/api/search?q=chuyen%20doi%20so&limit=200")) as { total: number; hits: { type: string; text: string }[] }[];
+      expect(a.total).toBeGreaterThan(0);
+      expect(b.total).toBe(a.total);
+      const hits = (r: typeof a) => r.hits.map((h) => `${h.type}:${h.text}`).sort();
+      expect(hits(b)).toEqual(hits(a));
+      const [page] = await ask("/search?q=chuy%E1%BB%83n%20%C4%91%E1%BB%95i%20s%E1%BB%91").then((r) => r.slice(1));
+      expect(page).toContain("<mark");
+      // Every page and download answers on PostgreSQL too.
+      for (const path of ["/", "/documents", "/documents/1", "/graph", "/deadlines", "/tasks", "/metrics", "/export/deadlines.ics", "/export/tasks.csv", "/export/tasks.xlsx"]) {
+        const r = await fetch(servers[1].url + path);
+        expect(r.status, path).toBe(200);
+      }
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
     }
+  });
+
+  it("sql: PostgreSQL's SQL on the same tables, read-only", () => {
+    const count = "SELECT kind, count(*) AS n FROM documents WHERE NOT is_placeholder::boolean GROUP BY kind ORDER BY kind NULLS FIRST";
+    const answer = (db: string, sql: string) => JSON.parse(spawnCli(["sql", sql, "--db", db, "--json"]).stdout);
+    const onPg = answer(pg, count);
+    expect(onPg.rows.length).toBeGreaterThan(1);
+    expect(onPg.rows).toEqual(answer(sqlite, count.replace("::boolean", "")).rows);
+    const before = answer(pg, "SELECT count(*) AS n FROM documents").rows[0].n;
+    for (const write of ["DELETE FROM documents", "SELECT 1; DELETE FROM documents", "WITH gone AS (DELETE FROM documents RETURNING id) SELECT count(*) FROM gone"]) {
+      const r = spawnCli(["sql", write, "--db", pg]);
+      expect(r.status, write).not.toBe(0);
+      expect(r.stderr.trim().split("\n"), write).toHaveLength(1);
+    }
+    expect(answer(pg, "SELECT count(*) AS n FROM documents").rows[0].n).toBe(before);
+  });
+
+  it("says in one line that no store is there, or that the server cannot be reached", async () => {
     const empty = await pgTestDatabase();
     const r = spawnCli(["query", "citing", "57-NQ/TW", "--db", empty]);
     expect(r.status).toBe(1);

@@ -17,7 +17,6 @@ import { registerQueueCommands } from "./queue-commands.js";
 import { localiseCommander } from "./program-language.js";
 import { registerServe } from "./serve-command.js";
 import { registerSql } from "./sql-command.js";
-import { refuseOnPostgres } from "./postgres-commands.js";
 import { registerStoreCommands } from "./store-commands.js";
 
 // Read before the commands are declared: their --help texts are in this language.
@@ -34,10 +33,7 @@ program
   .option("--lang <lang>", t("cli.lang"))
   .option("--verbose", t("cli.verbose"))
   .option("--log-json", t("cli.logJson"))
-  .hook("preAction", (_, action) => {
-    setLogging(action.optsWithGlobals());
-    refuseOnPostgres(action);
-  })
+  .hook("preAction", (_, action) => setLogging(action.optsWithGlobals()))
   // Set before the commands are added, so each inherits them: a usage error is one line, exit 2.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 

@@ -10,7 +10,6 @@ export const en: Record<MessageKey, string> = {
   "cli.helpCommand": "display help for a command",
   "cli.error": "error: {message}",
   "pg.unreachable": "cannot reach the PostgreSQL store {url}: {reason}",
-  "pg.unsupported": "the {command} command does not work on a PostgreSQL store yet (--db postgres://…) — use a SQLite store file",
   "cli.warning": "warning: {message}",
   "help.Usage:": "Usage:",
   "help.Options:": "Options:",

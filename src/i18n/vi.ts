@@ -12,7 +12,6 @@ export const vi = {
   "cli.helpCommand": "hiển thị trợ giúp cho một lệnh",
   "cli.error": "lỗi: {message}",
   "pg.unreachable": "không kết nối được kho PostgreSQL {url}: {reason}",
-  "pg.unsupported": "lệnh {command} chưa dùng được với kho PostgreSQL (--db postgres://…) — hãy dùng một tệp kho SQLite",
   "cli.warning": "cảnh báo: {message}",
   "help.Usage:": "Cách dùng:",
   "help.Options:": "Tùy chọn:",

@@ -4,10 +4,9 @@
  * what to close after. Both open the same way — only import creates a store
  * (`mustExist` everywhere else), the schema is brought up to date on opening.
  */
-import { sqliteOperations, type StoreOperations } from "./index.js";
+import { storeOperations, type StoreOperations } from "./index.js";
 import { openStore, type OpenStoreOptions, type Store } from "./open-store.js";
 import { isPostgresUrl } from "./postgres.js";
-import { searchPostgres } from "./postgres/search.js";
 
 export type Backend = {
   kind: "sqlite" | "postgres";
@@ -20,10 +19,5 @@ export type Backend = {
 export function openBackend(dbArg: string, options: OpenStoreOptions = {}): Backend {
   const db = openStore(dbArg, options);
   const kind = isPostgresUrl(dbArg) ? "postgres" : "sqlite";
-  return { kind, operations: kind === "postgres" ? postgresOperations(db) : sqliteOperations(db), db, close: () => db.close() };
-}
-
-/** StoreOperations on PostgreSQL: the shared modules over postgres/connection.ts, search by PostgreSQL's own engine. */
-function postgresOperations(db: Store): StoreOperations {
-  return { ...sqliteOperations(db), searchStore: (query, options) => searchPostgres(db, query, options) };
+  return { kind, operations: storeOperations(db), db, close: () => db.close() };
 }

@@ -7,7 +7,8 @@
  *
  * `StoreOperations` is the same surface without the connection argument: what a
  * second backend (PostgreSQL, issue 18) implements, with the same answers;
- * `sqliteOperations(db)` is the SQLite implementation of it.
+ * `storeOperations(db)` implements it over a connection: a SQLite file, or PostgreSQL
+ * through postgres/connection.ts.
  */
 import type { Store } from "./open-store.js";
 import { queryCites } from "./read/cites.js";
@@ -88,7 +89,7 @@ const OPERATIONS = {
 export type StoreOperations = { [K in keyof typeof OPERATIONS]: Bound<(typeof OPERATIONS)[K]> };
 
 /** The SQLite implementation of StoreOperations over one open connection. */
-export function sqliteOperations(db: Store): StoreOperations {
+export function storeOperations(db: Store): StoreOperations {
   const bound: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(OPERATIONS)) bound[name] = (...args: unknown[]) => (f as (db: Store, ...a: unknown[]) => unknown)(db, ...args);
   return bound as StoreOperations;

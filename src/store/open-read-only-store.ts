@@ -12,6 +12,7 @@ import { foldLoose } from "../normalise/fold.js";
 import { SCHEMA_VERSION } from "./migrations/index.js";
 import { openStoreReadOnly, type Store } from "./open-store.js";
 import { StoreError } from "./store-error.js";
+import { isPostgresUrl } from "./postgres.js";
 
 export function openReadOnlyStore(file: string): Store {
   const db = openStoreReadOnly(file);
@@ -20,6 +21,7 @@ export function openReadOnlyStore(file: string): Store {
     db.close();
     throw new StoreError("store.olderSchema", { file, version, expected: SCHEMA_VERSION });
   }
-  db.function("vanban_fold", { deterministic: true }, (value: unknown) => (typeof value === "string" ? foldLoose(value) : null));
+  // PostgreSQL has it in its schema (postgres/migrations/v6-v9-derived.ts).
+  if (!isPostgresUrl(file)) db.function("vanban_fold", { deterministic: true }, (value: unknown) => (typeof value === "string" ? foldLoose(value) : null));
   return db;
 }

@@ -17,6 +17,7 @@
  * checks have no counterpart (PostgreSQL checks pages and constraints itself) and
  * answer "ok"; planner statistics are autovacuum's work.
  */
+import { tsvectorRecall } from "./search.js";
 import { toPostgres } from "./dialect.js";
 import { postgresSchemaVersion } from "./migrations.js";
 import { type QueryAnswer, SyncPostgres } from "./sync-client.js";
@@ -92,6 +93,8 @@ export class PostgresStatement {
 
 export class PostgresStore {
   readonly name: string;
+  /** Full-text recall by PostgreSQL's own engine (read/search.ts asks the connection). */
+  readonly searchRecall = tsvectorRecall;
   open = true;
   inTransaction = false;
   private depth = 0;

@@ -3,15 +3,14 @@
  * unaccent, đ→d, lower case, letter/digit runs) against every word of the query
  * folded the same way, so "Đảng ủy", "dang uy" and "đảng uỷ" meet as in SQLite's
  * FTS5 tables. Score: minus ts_rank (lower is better, as bm25). The tiers and
- * the answer are read/search.ts's.
+ * the answer are read/search.ts's, which finds this engine on the connection
+ * (connection.ts: `searchRecall`).
  */
-import type { Store } from "../open-store.js";
 import type { DocumentMatch, PassageMatch, RecallKind, SearchRecall, TaskMatch } from "../read/search-recall.js";
-import { searchStore, type SearchResult } from "../read/search.js";
 
 const TABLE: Record<RecallKind, string> = { documents: "document_search", tasks: "task_search", passages: "passage_search" };
 
-const tsvectorRecall: SearchRecall = (db, words) => {
+export const tsvectorRecall: SearchRecall = (db, words) => {
   const text = words.join(" ");
   return {
     documents: (limit) =>
@@ -37,7 +36,3 @@ const tsvectorRecall: SearchRecall = (db, words) => {
     count: (kind) => db.prepare(`SELECT count(*) FROM ${TABLE[kind]} s, vanban_search_query(?) AS q WHERE s.tsv @@ q`).pluck().get(text) as number,
   };
 };
-
-export function searchPostgres(db: Store, query: string, options: { limit?: number; offset?: number } = {}): SearchResult {
-  return searchStore(db, query, options, tsvectorRecall);
-}

@@ -14,7 +14,8 @@
 import { createRequire } from "node:module";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
-export type QueryRequest = { text: string; values?: unknown[]; rowMode?: "array" };
+/** `queryMode: "extended"` sends the text as one prepared statement: a second statement in it is refused. */
+export type QueryRequest = { text: string; values?: unknown[]; rowMode?: "array"; queryMode?: "extended" };
 export type QueryAnswer = { rows: unknown[]; rowCount: number; fields: string[] };
 
 type Reply = { ok: true; answer: QueryAnswer } | { ok: false; message: string; code?: string };

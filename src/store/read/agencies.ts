@@ -18,7 +18,7 @@ export function listAgencies(db: Store, options: { today: string }, page: Page):
               SUM(ta.role = 'lead' AND ${statusOf("t.id", "t.status")} IS 'done') AS done,
               SUM(ta.role = 'lead' AND ${taskOverdue(":today")}) AS overdue
        FROM agencies a JOIN task_agencies ta ON ta.agency_id = a.id JOIN tasks t ON t.id = ta.task_id
-       GROUP BY a.id ORDER BY lead DESC, support DESC, a.name LIMIT :limit OFFSET :offset`,
+       GROUP BY a.id ORDER BY lead DESC, support DESC, a.name, a.locality_key LIMIT :limit OFFSET :offset`,
     )
     .all({ today: options.today, limit: page.limit, offset: page.offset }) as AgencyEntry[];
   return { total, agencies };

@@ -21,7 +21,7 @@ export function placeNames(db: Store): Map<string, string> {
     .all() as { key: string; name: string }[];
   for (const r of rows) if (!names.has(r.key)) names.set(r.key, r.name);
   const issuers = db
-    .prepare(`SELECT DISTINCT ${PLACE_OF_DOCUMENT} AS key, d.issuer FROM documents d WHERE d.issuer IS NOT NULL AND ${PLACE_OF_DOCUMENT} IS NOT NULL ORDER BY d.id`)
+    .prepare(`SELECT ${PLACE_OF_DOCUMENT} AS key, d.issuer FROM documents d WHERE d.issuer IS NOT NULL AND ${PLACE_OF_DOCUMENT} IS NOT NULL GROUP BY 1, 2 ORDER BY MIN(d.id)`)
     .all() as { key: string; issuer: string }[];
   for (const { key, issuer } of issuers) {
     if (names.has(key)) continue;

@@ -32,12 +32,13 @@ type Candidate = {
   page: number | null; span: { start: number; end: number } | null; task?: SearchHit["task"];
 };
 
-export function searchStore(db: Store, query: string, options: { limit?: number; offset?: number } = {}, engine: SearchRecall = fts5Recall): SearchResult {
+export function searchStore(db: Store, query: string, options: { limit?: number; offset?: number } = {}): SearchResult {
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   const words = query.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   if (!words.length) return { query, total: 0, offset, hits: [] };
-  const recall = engine(db, words);
+  // A connection that brings its own full-text engine (PostgreSQL) names it; SQLite's is FTS5.
+  const recall = ((db as { searchRecall?: SearchRecall }).searchRecall ?? fts5Recall)(db, words);
   const want = Math.max(CANDIDATES, offset + limit);
   const typed = foldForMatch(query).toLowerCase().replace(/\s+/g, " ").trim();
   const loose = (foldLoose(query).match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");

@@ -3,10 +3,13 @@
  * opened read-only (SQLite refuses any write), and the statement must be one that
  * reads (`stmt.readonly && stmt.reader`), so an INSERT, a PRAGMA that sets, an
  * ATTACH are refused with one line before they run. docs/schema.md describes the tables.
+ * On PostgreSQL: postgres/sql-console.ts, with the same two locks.
  */
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { StoreError } from "../store-error.js";
+import { isPostgresUrl } from "../postgres.js";
+import { runReadOnlySqlOnPostgres } from "../postgres/sql-console.js";
 
 export type SqlValue = string | number | null;
 export type SqlResult = {
@@ -19,6 +22,7 @@ export type SqlResult = {
 
 export function runReadOnlySql(file: string, sql: string): SqlResult {
   if (!sql.trim()) throw new StoreError("sql.empty");
+  if (isPostgresUrl(file)) return runReadOnlySqlOnPostgres(file, sql, uniqueNames);
   if (!existsSync(file)) throw new StoreError("store.noStore", { file });
   let db: Database.Database;
   try {

@@ -10,7 +10,8 @@
  *   Indexes follow SQLite's NULL order (first when ascending), which dialect.ts writes
  *   into every ORDER BY, so the page reads of query citing come off the index.
  * - 8: passages of the text with a tsvector search table like document_search; metrics.compares.
- * - 9: nothing to change: PostgreSQL stores never held NUL-joined task keys.
+ * - 9: no key to rewrite (PostgreSQL stores never held NUL-joined task keys); the
+ *   web filters' vanban_fold, which SQLite registers on its connection instead.
  */
 import { fillVersion7 } from "../../migrations/v7-reach-and-task-status.js";
 import { reindexAllPassages } from "../../write/passage-index.js";
@@ -120,4 +121,18 @@ ALTER TABLE metrics ADD COLUMN compares ${T} CHECK (compares IN ('target', 'prev
   fill: reindexAllPassages,
 };
 
-export const V9: PostgresMigration = { version: 9, name: "same-task keys joined by the unit separator", sql: "" };
+// vanban_fold: what the web server's filters compare (SQLite registers foldLoose on its
+// read-only connection, open-read-only-store.ts): dashes, quotes and spaces as
+// foldForMatch unifies them, then no diacritics, đ→d, lower case, one space.
+export const V9: PostgresMigration = {
+  version: 9,
+  name: "same-task keys joined by the unit separator; vanban_fold",
+  sql: `
+CREATE FUNCTION vanban_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT btrim(regexp_replace(vanban_search_fold(
+    regexp_replace(regexp_replace(regexp_replace(t, '[\\u2010-\\u2015\\u2212\\u2043]', '-', 'g'),
+      '[\\u2018\\u2019\\u201A\\u201B\\u2032]', '''', 'g'), '[\\u201C-\\u201F\\u2033\\u00AB\\u00BB]', '"', 'g')),
+    '[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+', ' ', 'g'))
+$$;
+`,
+};
