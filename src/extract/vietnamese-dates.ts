@@ -82,10 +82,18 @@ export function quarterNumber(s: string): number | null {
 
 /** The day before an ISO date (for "trước tháng 6" → by 05-31). */
 export function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  // Asked for the same few month starts in every document: parsing a Date each time showed in profiles.
+  let before = daysBefore.get(isoDate);
+  if (before === undefined) {
+    const d = new Date(`${isoDate}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    before = d.toISOString().slice(0, 10);
+    if (daysBefore.size > 10_000) daysBefore.clear();
+    daysBefore.set(isoDate, before);
+  }
+  return before;
 }
+const daysBefore = new Map<string, string>();
 
 /** The inclusive period an ISO value of any precision covers ("2026-04" → the whole of April). */
 export function isoPeriod(value: string): Period | null {

@@ -4,8 +4,12 @@ import { LOCALITY_UNITS, NAME_ABBREVIATIONS, NAME_DISPLAY } from "../registries/
 import { anyOf, LETTER_AFTER_NOT as NOT_WORD_AFTER, LETTER_BEFORE_NOT as NOT_WORD_BEFORE, lowerPhrase } from "../registries/phrase-pattern.js";
 import { lower } from "./shapes.js";
 
-export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).join("");
+export const letters = (s: string) => s.replace(/\P{L}+/gu, "");
 export function isCapitals(s: string): boolean {
+  // Most lines tested are prose: a lower-case letter with a capital form settles it
+  // without building the letters (each letter's capital is its own, so one such is enough).
+  const lower = /\p{Ll}/u.exec(s)?.[0];
+  if (lower && lower.toLocaleUpperCase("vi") !== lower) return false;
   const l = letters(s);
   return l.length >= 2 && l === l.toLocaleUpperCase("vi") && l !== l.toLocaleLowerCase("vi");
 }
@@ -91,9 +95,10 @@ export function capitaliseLocalities(s: string): string {
 }
 
 /** Registered abbreviations and code-like tokens ("57-NQ/TW") keep the capitals they were printed in. */
+const ABBREVIATIONS = new Set(NAME_ABBREVIATIONS.map((a) => a.toUpperCase()));
 export function restoreAbbreviations(shown: string, printed: string): string {
   if (shown.length !== printed.length) return shown;
-  const abbreviations = new Set(NAME_ABBREVIATIONS.map((a) => a.toUpperCase()));
+  const abbreviations = ABBREVIATIONS;
   return shown.replace(/[\p{L}\p{M}\p{N}&/-]+/gu, (token, at: number) => {
     const original = printed.slice(at, at + token.length);
     const bare = original.replace(/^[-/]+|[-/]+$/gu, "");
