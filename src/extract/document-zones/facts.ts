@@ -81,13 +81,12 @@ function computeFacts(ctx: ExtractContext): DocFacts {
     const b = doc.blocks[i];
     if (b.type === "table") break;
     if (!("text" in b)) continue;
-    const lines = b.text.split("\n").map((l) => l.replace(/[*#_]/g, "").trim());
     const nl = b.text.indexOf("\n");
     const first = ctx.folded.slice(b.span.start, nl < 0 ? b.span.end : b.span.start + nl).replace(/[*#_]/g, "").trim().replace(/\s+/g, " ");
     if (kindIdx < 0 && TITLE_WORD_RE.test(first)) {
       kindIdx = i;
       kind = TITLE_KINDS.get(first) ?? null;
-      appendAll(titleParts, lines.slice(1).filter(Boolean));
+      appendAll(titleParts, b.text.split("\n").slice(1).map((l) => l.replace(/[*#_]/g, "").trim()).filter(Boolean));
       continue;
     }
     if (kindIdx < 0 && SUBJECT_LINE_RE.test(ctx.folded.slice(b.span.start, b.span.end)) && b.text.length < 400) {

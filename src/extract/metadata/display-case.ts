@@ -8,10 +8,11 @@ export const letters = (s: string) => s.replace(/\P{L}+/gu, "");
 export function isCapitals(s: string): boolean {
   // Most lines tested are prose: a lower-case letter with a capital form settles it
   // without building the letters (each letter's capital is its own, so one such is enough).
+  // The plain case maps: Unicode has no Vietnamese tailoring, and the "vi" locale lookup cost more than the mapping.
   const lower = /\p{Ll}/u.exec(s)?.[0];
-  if (lower && lower.toLocaleUpperCase("vi") !== lower) return false;
+  if (lower && lower.toUpperCase() !== lower) return false;
   const l = letters(s);
-  return l.length >= 2 && l === l.toLocaleUpperCase("vi") && l !== l.toLocaleLowerCase("vi");
+  return l.length >= 2 && l === l.toUpperCase() && l !== l.toLowerCase();
 }
 
 export const COMMITTEE_OF_PLACE = "(?:tỉnh|thành|huyện|quận|thị)\\s+ủy";

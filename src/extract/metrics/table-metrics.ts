@@ -59,8 +59,21 @@ const fold = (s: string) => foldForMatch(clean(s)).toLowerCase();
 const PERIOD_HEADER = /^(?:năm|giai đoạn)?\s*\d{4}(?:\s*[-–]\s*\d{4})?$/u;
 const BY_YEAR_HEADER = /^đến\s+năm\s+\d{4}$/u;
 
+// Header wordings repeat across tables and documents: the answers are remembered (bounded), as columnRole does.
+const ROLE_MEMO = new Map<string, ValueRole | null>();
+
 /** What one header part says a column holds; a comparison first (it names the target too). */
 function valueRole(part: string, klass: DocFacts["klass"] = null): ValueRole | null {
+  const key = `${klass}\u0000${part}`;
+  const known = ROLE_MEMO.get(key);
+  if (known !== undefined) return known;
+  if (ROLE_MEMO.size > 10_000) ROLE_MEMO.clear();
+  const role = readValueRole(part, klass);
+  ROLE_MEMO.set(key, role);
+  return role;
+}
+
+function readValueRole(part: string, klass: DocFacts["klass"]): ValueRole | null {
   const h = fold(part);
   for (const { compares, re } of RATIOS) if (re.test(h)) return { role: "actual", compares };
   const r = columnRole(part);
