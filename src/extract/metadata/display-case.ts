@@ -37,6 +37,18 @@ export const NAME_STOP = new Set(["năm", "giai", "về", "và", "tại", "trên
  * and codes kept, and the proper name after a unit word capitalised ("xã Phú Thịnh").
  */
 export function displayCase(capitals: string, capitalFirst: boolean): string {
+  // Letterhead lines repeat across an issuer's documents: remember the answers (bounded).
+  const key = `${capitalFirst ? 1 : 0}${capitals}`;
+  const known = shownAs.get(key);
+  if (known !== undefined) return known;
+  if (shownAs.size > 10_000) shownAs.clear();
+  const shown = caseForDisplay(capitals, capitalFirst);
+  shownAs.set(key, shown);
+  return shown;
+}
+const shownAs = new Map<string, string>();
+
+function caseForDisplay(capitals: string, capitalFirst: boolean): string {
   let s = applyPhrases(capitals.toLocaleLowerCase("vi"), DISPLAY_PHRASES);
   s = capitaliseLocalities(s);
   s = capitaliseField(s);
