@@ -2,6 +2,7 @@
 import { foldForMatch } from "../../normalise/fold.js";
 import { LOCALITY_UNITS, NAME_ABBREVIATIONS, NAME_DISPLAY } from "../registries/agencies.js";
 import { anyOf, LETTER_AFTER_NOT as NOT_WORD_AFTER, LETTER_BEFORE_NOT as NOT_WORD_BEFORE, lowerPhrase } from "../registries/phrase-pattern.js";
+import { remembered } from "../remembered.js";
 import { lower } from "./shapes.js";
 
 export const letters = (s: string) => s.replace(/\P{L}+/gu, "");
@@ -37,16 +38,11 @@ export const NAME_STOP = new Set(["năm", "giai", "về", "và", "tại", "trên
  * and codes kept, and the proper name after a unit word capitalised ("xã Phú Thịnh").
  */
 export function displayCase(capitals: string, capitalFirst: boolean): string {
-  // Letterhead lines repeat across an issuer's documents: remember the answers (bounded).
-  const key = `${capitalFirst ? 1 : 0}${capitals}`;
-  const known = shownAs.get(key);
-  if (known !== undefined) return known;
-  if (shownAs.size > 10_000) shownAs.clear();
-  const shown = caseForDisplay(capitals, capitalFirst);
-  shownAs.set(key, shown);
-  return shown;
+  return (capitalFirst ? shownFirstCapital : shown)(capitals);
 }
-const shownAs = new Map<string, string>();
+// Letterhead lines repeat across an issuer's documents.
+const shown = remembered((capitals) => caseForDisplay(capitals, false));
+const shownFirstCapital = remembered((capitals) => caseForDisplay(capitals, true));
 
 function caseForDisplay(capitals: string, capitalFirst: boolean): string {
   let s = applyPhrases(capitals.toLocaleLowerCase("vi"), DISPLAY_PHRASES);

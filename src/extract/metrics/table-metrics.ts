@@ -36,6 +36,7 @@ import { columnRole, type ColumnRole } from "../registries/columns.js";
 import { INDICATOR_ACTUAL_HEADERS, INDICATOR_RATIO_HEADERS, INDICATOR_TARGET_HEADERS } from "../registries/metric-roles.js";
 import { anyOf, WB, WE } from "../registries/phrase-pattern.js";
 import { COUNTED_NOUNS, MEASURE_UNITS } from "../registries/units.js";
+import { remembered } from "../remembered.js";
 import { tableGrid, type Grid } from "../table-grid.js";
 import { foldForMatch } from "../../normalise/fold.js";
 import { cellFigure } from "./cell-values.js";
@@ -59,19 +60,16 @@ const fold = (s: string) => foldForMatch(clean(s)).toLowerCase();
 const PERIOD_HEADER = /^(?:năm|giai đoạn)?\s*\d{4}(?:\s*[-–]\s*\d{4})?$/u;
 const BY_YEAR_HEADER = /^đến\s+năm\s+\d{4}$/u;
 
-// Header wordings repeat across tables and documents: the answers are remembered (bounded), as columnRole does.
-const ROLE_MEMO = new Map<string, ValueRole | null>();
-
 /** What one header part says a column holds; a comparison first (it names the target too). */
 function valueRole(part: string, klass: DocFacts["klass"] = null): ValueRole | null {
-  const key = `${klass}\u0000${part}`;
-  const known = ROLE_MEMO.get(key);
-  if (known !== undefined) return known;
-  if (ROLE_MEMO.size > 10_000) ROLE_MEMO.clear();
-  const role = readValueRole(part, klass);
-  ROLE_MEMO.set(key, role);
-  return role;
+  return ROLES_BY_CLASS[klass ?? "none"](part);
 }
+// Header wordings repeat across tables and documents.
+const ROLES_BY_CLASS = {
+  plan: remembered((part) => readValueRole(part, "plan")),
+  report: remembered((part) => readValueRole(part, "report")),
+  none: remembered((part) => readValueRole(part, null)),
+};
 
 function readValueRole(part: string, klass: DocFacts["klass"]): ValueRole | null {
   const h = fold(part);
