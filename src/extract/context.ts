@@ -17,6 +17,18 @@ export type ExtractContext = {
   pageAt: (offset: number) => number;
 };
 
+/** The last text folded and its fold: metadata and the context of one document share it. */
+let lastFold: { text: string; folded: string } | null = null;
+
+/**
+ * foldForMatch(doc.text), folded once per document: metadata reads its windows from it
+ * (foldSpan) and the context keeps it, instead of each folding the text again.
+ */
+export function foldedText(doc: DocumentModel): string {
+  if (lastFold?.text !== doc.text) lastFold = { text: doc.text, folded: foldForMatch(doc.text) };
+  return lastFold.folded;
+}
+
 export function makeContext(doc: DocumentModel, meta: DocumentMeta): ExtractContext {
   const pages = doc.pages;
   // Binary search: every extracted item asks for its page.
@@ -34,7 +46,7 @@ export function makeContext(doc: DocumentModel, meta: DocumentMeta): ExtractCont
     return page;
   };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : null;
-  return { doc, folded: foldForMatch(doc.text), meta, year, pageAt };
+  return { doc, folded: foldedText(doc), meta, year, pageAt };
 }
 
 export const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;

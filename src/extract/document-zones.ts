@@ -22,7 +22,7 @@
  */
 export { anyOf, phrase, WB, WE } from "./registries/phrase-pattern.js";
 export { leadText, opensWith } from "./document-zones/openers.js";
-export { documentFacts, FIXED, type DocClass, type DocFacts } from "./document-zones/facts.js";
+export { documentFacts, FIXED, titleMask, type DocClass, type DocFacts } from "./document-zones/facts.js";
 export { foreignRanges, inRanges, sentences } from "./document-zones/citation-masks.js";
 export { cellColumns, tableLayout, type TableLayout } from "./document-zones/table-layout.js";
 export { DIGITS, indexText, indexWords, wordIndex, type WordIndex } from "./document-zones/word-index.js";

@@ -41,8 +41,8 @@ export function extractMetadata(doc: DocumentModel): DocumentMeta {
   const headerEnd = title?.blockStart ?? headerFallbackEnd(doc);
   const bodyStart = title?.text?.span.end ?? title?.kindSpan.end ?? 0;
   // Metadata reads a few places only: fold those, not the whole text.
-  const head = foldSpan(doc.text, 0, Math.max(headerEnd, HEADER_WINDOW));
-  const body = foldSpan(doc.text, bodyStart, bodyStart + BODY_WINDOW);
+  const head = foldSpan(doc, 0, Math.max(headerEnd, HEADER_WINDOW));
+  const body = foldSpan(doc, bodyStart, bodyStart + BODY_WINDOW);
   const header = readHeader(doc, head, headerEnd);
   const subject = title ? null : findSubjectLine(doc, head);
   if (!header.own && title) header.own = readEnactingBody(doc, bodyStart);

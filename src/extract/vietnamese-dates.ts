@@ -7,6 +7,8 @@
  *   "ngày    tháng 4 năm 2026" (draft, day blank) → month precision
  *   "tháng 4/2026"  "tháng 01 năm 2026" → month
  */
+import { remembered } from "./remembered.js";
+
 export type DateParts = { year: number; month?: number; day?: number };
 
 export const NUMERIC_DATE = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
@@ -80,12 +82,15 @@ export function quarterNumber(s: string): number | null {
   return n >= 1 && n <= 4 ? n : null;
 }
 
-/** The day before an ISO date (for "trước tháng 6" → by 05-31). */
-export function dayBefore(isoDate: string): string {
+/**
+ * The day before an ISO date (for "trước tháng 6" → by 05-31). Asked for the same few
+ * month starts in every document: parsing a Date each time showed in profiles.
+ */
+export const dayBefore: (isoDate: string) => string = remembered((isoDate) => {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
-}
+});
 
 /** The inclusive period an ISO value of any precision covers ("2026-04" → the whole of April). */
 export function isoPeriod(value: string): Period | null {

@@ -56,7 +56,8 @@ export function consistencyMessages(x: Extraction, ctx: ExtractContext): Extract
     if (facts.outside[bi] || b.type === "table" || b.type === "signature") return;
     const start = b.span.start;
     const f = ctx.folded.slice(start, b.span.end);
-    if (!/\d/.test(f)) return;
+    // Every count, rate and total shape has a figure after a colon: most blocks have neither.
+    if (!/\d/.test(f) || !f.includes(":")) return;
     countAndRate(ctx, start, f, warn);
     totalsAndParts(ctx, bi, start, f, warn);
   });
@@ -169,6 +170,7 @@ function tasksByStatus(ctx: ExtractContext, x: Extraction, warn: Warn): void {
     if (facts.outside[bi] || b.type === "table" || b.type === "signature") return;
     const start = b.span.start;
     const f = ctx.folded.slice(start, b.span.end);
+    if (!f.includes(":")) return; // "Tổng số nhiệm vụ …: 12" has one
     TASK_COUNT.lastIndex = 0;
     for (let m; (m = TASK_COUNT.exec(f)); ) {
       const label = m[1].toLowerCase().trim();

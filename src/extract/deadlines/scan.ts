@@ -2,7 +2,7 @@
 import type { TableBlock } from "../../../schemas/document.js";
 import type { Deadline } from "../../../schemas/extraction.js";
 import type { ExtractContext } from "../context.js";
-import { cellColumns, foreignRanges, inRanges, tableLayout, wordIndex, type DocFacts } from "../document-zones.js";
+import { cellColumns, foreignRanges, inRanges, tableLayout, titleMask, wordIndex, type DocFacts } from "../document-zones.js";
 import { at, findAtoms, period, trimEnd } from "./atoms.js";
 import { ATTRIBUTE, FORWARD, HORIZON, NEGATION, PERIOD_START, QUALIFIER, SCHEDULE_VERB } from "./patterns.js";
 import { Found, resolve } from "./resolve.js";
@@ -57,7 +57,7 @@ export function scanProse(ctx: ExtractContext, facts: DocFacts, bi: number, star
   if (!atoms.length) return;
   const found = resolve(f, atoms, "prose", facts.year);
   if (!found.length) return;
-  const foreign = found.some((d) => d.weak) ? foreignRanges(f, facts.title) : [];
+  const foreign = found.some((d) => d.weak) ? foreignRanges(f, titleMask(facts)) : [];
   const qualifiers = qualifierRanges(f);
   found.forEach((d, i) => {
     if (d.kind === "recurring" || d.kind === "on-request") {

@@ -40,8 +40,8 @@ export type DocFacts = {
   problem: Uint8Array;
   /** Per block: the nearest classified section heading: 1 looks ahead (MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP), -1 results (KẾT QUẢ, TÌNH HÌNH), 0 none. */
   section: Int8Array;
-  /** The title (trích yếu) as a pattern on folded text, to mask where the body repeats it. */
-  title: RegExp | null;
+  /** The title (trích yếu), folded, to mask where the body repeats it (titleMask compiles it). */
+  title: string | null;
 };
 
 const cache = new WeakMap<ExtractContext, DocFacts>();
@@ -81,13 +81,12 @@ function computeFacts(ctx: ExtractContext): DocFacts {
     const b = doc.blocks[i];
     if (b.type === "table") break;
     if (!("text" in b)) continue;
-    const lines = b.text.split("\n").map((l) => l.replace(/[*#_]/g, "").trim());
     const nl = b.text.indexOf("\n");
     const first = ctx.folded.slice(b.span.start, nl < 0 ? b.span.end : b.span.start + nl).replace(/[*#_]/g, "").trim().replace(/\s+/g, " ");
     if (kindIdx < 0 && TITLE_WORD_RE.test(first)) {
       kindIdx = i;
       kind = TITLE_KINDS.get(first) ?? null;
-      appendAll(titleParts, lines.slice(1).filter(Boolean));
+      appendAll(titleParts, b.text.split("\n").slice(1).map((l) => l.replace(/[*#_]/g, "").trim()).filter(Boolean));
       continue;
     }
     if (kindIdx < 0 && SUBJECT_LINE_RE.test(ctx.folded.slice(b.span.start, b.span.end)) && b.text.length < 400) {
@@ -123,9 +122,6 @@ function computeFacts(ctx: ExtractContext): DocFacts {
   const title = titleParts.join(" ").replace(/[*#_]/g, " ").replace(/\s+/g, " ").trim();
   const metaTitle = ctx.meta.title && ctx.meta.title.length >= 25 ? ctx.meta.title : null;
   const titleSource = metaTitle ?? (title.length >= 25 ? title : null);
-  const titleRe = titleSource
-    ? new RegExp(escapeRegExp(foldForMatch(titleSource)).replace(/\s+/g, "\\s+"), "giu")
-    : null;
 
   // Fixed parts of the body.
   let inRecipients = false;
@@ -198,7 +194,21 @@ function computeFacts(ctx: ExtractContext): DocFacts {
   kind = ctx.meta.kind ?? kind;
   const klass: DocClass = kind && REPORT_KINDS.includes(kind) ? "report" : kind && PLAN_KINDS.includes(kind) ? "plan" : null;
   const monthBefore = period ? `${dayBefore(`${period.start.slice(0, 8)}01`).slice(0, 8)}01` : null;
-  return { kind, klass, date: period, monthBefore, year, outside, closing, problem, section: sectionClasses(doc, ctx.folded), title: titleRe };
+  return { kind, klass, date: period, monthBefore, year, outside, closing, problem, section: sectionClasses(doc, ctx.folded), title: titleSource ? foldForMatch(titleSource) : null };
+}
+
+const titleMasks = new WeakMap<DocFacts, RegExp | null>();
+/**
+ * The title as a pattern on folded text, compiled when first asked for: only a weak
+ * deadline needs it, and most documents have none (a pattern of its own per document).
+ */
+export function titleMask(facts: DocFacts): RegExp | null {
+  let re = titleMasks.get(facts);
+  if (re === undefined) {
+    re = facts.title ? new RegExp(escapeRegExp(facts.title).replace(/\s+/g, "\\s+"), "giu") : null;
+    titleMasks.set(facts, re);
+  }
+  return re;
 }
 
 const RESULT_RE = new RegExp(`${WB}(?:${anyOf(RESULT_HEADINGS)})${WE}`, "iu");

@@ -47,18 +47,24 @@ export function wordIndex(ctx: ExtractContext): WordIndex {
   return index;
 }
 
+let matcher: { size: number; ids: Map<string, number>; re: RegExp | null } | null = null;
+/** The alternation of the indexed words and their ids, compiled once (again only if a module added words since). */
+function wordMatcher(): { ids: Map<string, number>; re: RegExp | null } {
+  if (matcher?.size === INDEX_WORDS.length) return matcher;
+  const plain = INDEX_WORDS.slice(1);
+  const re = plain.length ? new RegExp(anyOf(plain, (w) => escapeRegExp(w).replace(/ /g, "\\s+")), "giu") : null;
+  matcher = { size: INDEX_WORDS.length, ids: new Map(INDEX_WORDS.map((w, id) => [w, id])), re };
+  return matcher;
+}
+
 /** The word index of a folded text that is not a whole document (a time cell read on its own). */
 export function indexText(text: string): WordIndex {
   const codes: number[] = [];
-  const ids = new Map(INDEX_WORDS.map((w, id) => [w, id]));
   const digits = /\d+/g;
   for (let m; (m = digits.exec(text)); ) codes.push(m.index * 256);
-  const plain = INDEX_WORDS.slice(1);
-  if (plain.length) {
-    const re = new RegExp(
-      anyOf(plain, (w) => escapeRegExp(w).replace(/ /g, "\\s+")),
-      "giu",
-    );
+  const { ids, re } = wordMatcher();
+  if (re) {
+    re.lastIndex = 0;
     for (let m; (m = re.exec(text)); )
       if (m.index === 0 || !wordChar(m[0].charCodeAt(0)) || !wordChar(text.charCodeAt(m.index - 1)))
         codes.push(m.index * 256 + ids.get(m[0].toLowerCase().replace(/\s+/gu, " "))!);

@@ -22,7 +22,7 @@ export function readAnnexPointers(doc: DocumentModel): AnnexPointer[] {
   ANNEX_OPEN.lastIndex = 0;
   // "kèm theo" has one spelling, so the display text finds the openings; each is folded to be read.
   for (let m = ANNEX_OPEN.exec(doc.text); m; m = ANNEX_OPEN.exec(doc.text)) {
-    const w = foldSpan(doc.text, m.index, m.index + ANNEX_WINDOW);
+    const w = foldSpan(doc, m.index, m.index + ANNEX_WINDOW);
     out.push(readAnnexPointer(doc, w, m.index - w.base + m[0].length));
   }
   return out;

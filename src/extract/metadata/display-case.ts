@@ -2,12 +2,18 @@
 import { foldForMatch } from "../../normalise/fold.js";
 import { LOCALITY_UNITS, NAME_ABBREVIATIONS, NAME_DISPLAY } from "../registries/agencies.js";
 import { anyOf, LETTER_AFTER_NOT as NOT_WORD_AFTER, LETTER_BEFORE_NOT as NOT_WORD_BEFORE, lowerPhrase } from "../registries/phrase-pattern.js";
+import { remembered } from "../remembered.js";
 import { lower } from "./shapes.js";
 
-export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).join("");
+export const letters = (s: string) => s.replace(/\P{L}+/gu, "");
 export function isCapitals(s: string): boolean {
+  // Most lines tested are prose: a lower-case letter with a capital form settles it
+  // without building the letters (each letter's capital is its own, so one such is enough).
+  // The plain case maps: Unicode has no Vietnamese tailoring, and the "vi" locale lookup cost more than the mapping.
+  const lower = /\p{Ll}/u.exec(s)?.[0];
+  if (lower && lower.toUpperCase() !== lower) return false;
   const l = letters(s);
-  return l.length >= 2 && l === l.toLocaleUpperCase("vi") && l !== l.toLocaleLowerCase("vi");
+  return l.length >= 2 && l === l.toUpperCase() && l !== l.toLowerCase();
 }
 
 export const COMMITTEE_OF_PLACE = "(?:tỉnh|thành|huyện|quận|thị)\\s+ủy";
@@ -32,6 +38,13 @@ export const NAME_STOP = new Set(["năm", "giai", "về", "và", "tại", "trên
  * and codes kept, and the proper name after a unit word capitalised ("xã Phú Thịnh").
  */
 export function displayCase(capitals: string, capitalFirst: boolean): string {
+  return (capitalFirst ? shownFirstCapital : shown)(capitals);
+}
+// Letterhead lines repeat across an issuer's documents.
+const shown = remembered((capitals) => caseForDisplay(capitals, false));
+const shownFirstCapital = remembered((capitals) => caseForDisplay(capitals, true));
+
+function caseForDisplay(capitals: string, capitalFirst: boolean): string {
   let s = applyPhrases(capitals.toLocaleLowerCase("vi"), DISPLAY_PHRASES);
   s = capitaliseLocalities(s);
   s = capitaliseField(s);
@@ -91,9 +104,10 @@ export function capitaliseLocalities(s: string): string {
 }
 
 /** Registered abbreviations and code-like tokens ("57-NQ/TW") keep the capitals they were printed in. */
+const ABBREVIATIONS = new Set(NAME_ABBREVIATIONS.map((a) => a.toUpperCase()));
 export function restoreAbbreviations(shown: string, printed: string): string {
   if (shown.length !== printed.length) return shown;
-  const abbreviations = new Set(NAME_ABBREVIATIONS.map((a) => a.toUpperCase()));
+  const abbreviations = ABBREVIATIONS;
   return shown.replace(/[\p{L}\p{M}\p{N}&/-]+/gu, (token, at: number) => {
     const original = printed.slice(at, at + token.length);
     const bare = original.replace(/^[-/]+|[-/]+$/gu, "");

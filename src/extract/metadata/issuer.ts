@@ -69,7 +69,7 @@ export function closingIssuers(doc: DocumentModel): Candidate[] {
   const out: Candidate[] = [];
   for (const b of doc.blocks) {
     if (b.type !== "paragraph" || !CLOSING.test(b.text)) continue;
-    const w = foldSpan(doc.text, b.span.start, b.span.end);
+    const w = foldSpan(doc, b.span.start, b.span.end);
     const end = b.span.end - w.base;
     const names = findAgencyNames(w.text, b.span.start - w.base, end);
     const last = names[names.length - 1];

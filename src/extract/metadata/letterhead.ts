@@ -110,7 +110,8 @@ export function letterheadCells(doc: DocumentModel, head: Folded, end: number): 
     const cuts: [number, number][] = []; // [start, end) of separators, relative to the line
     for (const m of f.matchAll(CELL_BREAK)) cuts.push([m.index, m.index + m[0].length]);
     for (const m of f.matchAll(NUMBER_BREAK)) cuts.push([m.index, m.index + m[0].length]);
-    const date = DATE_BREAK.exec(f); // the first: "Đồng Tháp", not "Tháp"
+    // The pattern needs ", ngày" (lower case, no `i` flag): most lines lack it, and its lookbehinds are costly.
+    const date = f.includes("ngày") ? DATE_BREAK.exec(f) : null; // the first: "Đồng Tháp", not "Tháp"
     if (date) cuts.push([date.index, date.index + date[0].length]);
     for (const m of f.matchAll(MOTTO_BREAK)) cuts.push([m.index, m.index], [m.index + m[0].length, m.index + m[0].length]);
     cuts.sort((a, b) => a[0] - b[0]);

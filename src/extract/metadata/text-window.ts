@@ -1,6 +1,6 @@
 /** Folded windows of the text and the lines in a stretch, with spans into the display text. */
 import type { DocumentModel } from "../../../schemas/document.js";
-import { foldForMatch } from "../../normalise/fold.js";
+import { foldedText } from "../context.js";
 
 /** How far into the body the opening subject and a short issuer's full name are looked for. */
 export const BODY_WINDOW = 4000;
@@ -9,13 +9,15 @@ export const ANNEX_WINDOW = 400;
 
 /**
  * A stretch of the text with tone placement, dashes and quotes unified (foldForMatch),
- * widened to blanks so it folds exactly as the whole text would; `base` is its offset.
+ * widened to blanks so it reads as a window of the whole folded text (no fold rule crosses
+ * a blank, so folding the window alone gives the same); `base` is its offset.
  */
 export type Folded = { text: string; base: number };
 
-export function foldSpan(text: string, start: number, end: number): Folded {
+export function foldSpan(doc: DocumentModel, start: number, end: number): Folded {
+  const text = doc.text;
   const from = blankBefore(text, start);
-  return { text: foldForMatch(text.slice(from, blankAfter(text, end))), base: from };
+  return { text: foldedText(doc).slice(from, blankAfter(text, end)), base: from };
 }
 
 export const blankBefore = (text: string, i: number) => {

@@ -36,6 +36,7 @@ import { columnRole, type ColumnRole } from "../registries/columns.js";
 import { INDICATOR_ACTUAL_HEADERS, INDICATOR_RATIO_HEADERS, INDICATOR_TARGET_HEADERS } from "../registries/metric-roles.js";
 import { anyOf, WB, WE } from "../registries/phrase-pattern.js";
 import { COUNTED_NOUNS, MEASURE_UNITS } from "../registries/units.js";
+import { remembered } from "../remembered.js";
 import { tableGrid, type Grid } from "../table-grid.js";
 import { foldForMatch } from "../../normalise/fold.js";
 import { cellFigure } from "./cell-values.js";
@@ -61,6 +62,16 @@ const BY_YEAR_HEADER = /^đến\s+năm\s+\d{4}$/u;
 
 /** What one header part says a column holds; a comparison first (it names the target too). */
 function valueRole(part: string, klass: DocFacts["klass"] = null): ValueRole | null {
+  return ROLES_BY_CLASS[klass ?? "none"](part);
+}
+// Header wordings repeat across tables and documents.
+const ROLES_BY_CLASS = {
+  plan: remembered((part) => readValueRole(part, "plan")),
+  report: remembered((part) => readValueRole(part, "report")),
+  none: remembered((part) => readValueRole(part, null)),
+};
+
+function readValueRole(part: string, klass: DocFacts["klass"]): ValueRole | null {
   const h = fold(part);
   for (const { compares, re } of RATIOS) if (re.test(h)) return { role: "actual", compares };
   const r = columnRole(part);

@@ -10,6 +10,7 @@
  * "document" columns (Số ký hiệu, Trích yếu) describe issued documents: a table of
  * them is a list of documents, not of tasks.
  */
+import { remembered } from "../remembered.js";
 import { foldLoose } from "../../normalise/fold.js";
 
 export type ColumnRole =
@@ -47,17 +48,8 @@ const FOLDED = COLUMN_ROLES.map(({ role, phrases }) => ({ role, phrases: phrases
 const KEYWORDS = COLUMN_KEYWORDS.map(({ role, words }) => ({ role, words: words.map(foldLoose) }));
 const BOUNDARY = new Set([" ", "/", ",", "(", "-", ":"]);
 
-// Header wordings repeat across tables and documents; remember the answers (bounded).
-const MEMO = new Map<string, ColumnRole | null>();
-
-export function columnRole(header: string): ColumnRole | null {
-  const known = MEMO.get(header);
-  if (known !== undefined) return known;
-  if (MEMO.size > 10_000) MEMO.clear();
-  const role = roleOf(header);
-  MEMO.set(header, role);
-  return role;
-}
+// Header wordings repeat across tables and documents.
+export const columnRole: (header: string) => ColumnRole | null = remembered(roleOf);
 
 function roleOf(header: string): ColumnRole | null {
   const h = foldLoose(header).replace(/[*:]/g, "").replace(/\s+/g, " ").trim();
