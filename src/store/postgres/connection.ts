@@ -17,7 +17,7 @@
  * checks have no counterpart (PostgreSQL checks pages and constraints itself) and
  * answer "ok"; planner statistics are autovacuum's work.
  */
-import { toPostgres } from "./dialect.js";
+import { toPostgres, toPostgresLiteral } from "./dialect.js";
 import { postgresSchemaVersion } from "./migrations.js";
 import { type QueryAnswer, SyncPostgres } from "./sync-client.js";
 
@@ -63,6 +63,7 @@ export class PostgresStatement {
 
   run(...args: unknown[]): RunResult {
     const returning = ID_TABLES.test(this.source) && !/\bRETURNING\b/i.test(this.source);
+    if (this.store.inTransaction) return this.store.defer(`${toPostgresLiteral(this.source, args)}${returning ? " RETURNING id" : ""}`);
     const answer = this.execute(args, returning);
     const first = answer.rows[0] as unknown[] | undefined;
     return { changes: answer.rowCount, lastInsertRowid: returning && first ? Number(first[0]) : 0 };
@@ -90,12 +91,24 @@ export class PostgresStatement {
   }
 }
 
+/**
+ * Inside a transaction a `run()` is not waited for: its statement is held and sent with
+ * the next one whose answer is needed (a read, COMMIT, a savepoint), all in one round
+ * trip — most of a document's writes are INSERTs nobody reads back, and one round trip
+ * each was most of the time the store's write lock was held. The result's `changes` and
+ * `lastInsertRowid` are read when asked for (sending what is held first). A held
+ * statement that fails throws at that next statement, still inside the transaction,
+ * which then rolls back as it would have. Outside a transaction `run()` waits, as before.
+ */
+type Held = { text: string; done?: { rowCount: number; first: unknown } };
+
 export class PostgresStore {
   readonly name: string;
   open = true;
   inTransaction = false;
   private depth = 0;
   private readonly pg: SyncPostgres;
+  private held: Held[] = [];
 
   constructor(url: string) {
     this.name = url;
@@ -108,7 +121,30 @@ export class PostgresStore {
   }
 
   query(request: { text: string; values?: unknown[]; rowMode?: "array" }): QueryAnswer {
-    return this.pg.query(request);
+    if (!this.held.length) return this.pg.query(request);
+    const held = this.held;
+    this.held = [];
+    const answer = this.pg.query({ ...request, before: held.map((h) => h.text) });
+    answer.before?.forEach((done, i) => (held[i]!.done = done));
+    return answer;
+  }
+
+  /** Holds a write until the next statement that needs an answer (see Held). */
+  defer(text: string): RunResult {
+    const held: Held = { text };
+    this.held.push(held);
+    const done = () => {
+      if (!held.done) this.query({ text: "" });
+      return held.done!;
+    };
+    return {
+      get changes() {
+        return done().rowCount;
+      },
+      get lastInsertRowid() {
+        return Number(done().first ?? 0);
+      },
+    };
   }
 
   columnsOf(sql: string): string[] {
@@ -138,6 +174,7 @@ export class PostgresStore {
         this.query({ text: outermost ? "COMMIT" : `RELEASE SAVEPOINT ${savepoint}` });
         return result;
       } catch (e) {
+        this.held = []; // written after the savepoint (or BEGIN) that is rolled back to
         this.query({ text: outermost ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}` });
         throw e;
       } finally {
