@@ -29,6 +29,19 @@ type RunResult = { changes: number; lastInsertRowid: number };
 /** Tables whose rows get an id from an identity column (SQLite's rowid): an INSERT returns it. */
 const ID_TABLES = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(runs|documents|files|citations|tasks|agencies|deadlines|metrics)\b/i;
 
+/**
+ * The content tables a document writes many rows into, whose ids the next statements
+ * use (a task's id for its agencies, a citation's for its task sources). Inside a
+ * transaction their ids are taken from the identity sequence ahead, a block at a time
+ * (reserveId), and written into the INSERT: the row's id is known without waiting for
+ * it. Only a plain one-row `INSERT INTO t (…) VALUES (…)` (no conflict clause: a row
+ * that might not be inserted must not report an id).
+ */
+const RESERVED_ID_ROW = /^\s*INSERT\s+INTO\s+(citations|tasks|deadlines|metrics)\s*\((?![\s\S]*\b(?:SELECT|ON\s+CONFLICT|RETURNING)\b)[\s\S]*\)\s*VALUES\s*\([^;]*\)\s*$/i;
+const RESERVED_TABLES = ["citations", "tasks", "deadlines", "metrics"];
+/** Ids taken ahead per table and transaction; the unused ones are left as a gap (ids stay increasing in commit order: the write lock is held). */
+const RESERVE_BLOCK = 32;
+
 export class PostgresStatement {
   private plucked = false;
   private rawRows = false;
@@ -63,7 +76,14 @@ export class PostgresStatement {
 
   run(...args: unknown[]): RunResult {
     const returning = ID_TABLES.test(this.source) && !/\bRETURNING\b/i.test(this.source);
-    if (this.store.inTransaction) return this.store.defer(`${toPostgresLiteral(this.source, args)}${returning ? " RETURNING id" : ""}`);
+    if (this.store.inTransaction) {
+      const text = toPostgresLiteral(this.source, args);
+      const table = RESERVED_ID_ROW.exec(this.source)?.[1]?.toLowerCase();
+      if (!table) return this.store.defer(`${text}${returning ? " RETURNING id" : ""}`);
+      const id = this.store.reserveId(table);
+      this.store.defer(text.replace(/\(/, "(id, ").replace(/\)\s*VALUES\s*\(/i, (m) => `${m}${id}, `));
+      return { changes: 1, lastInsertRowid: id };
+    }
     const answer = this.execute(args, returning);
     const first = answer.rows[0] as unknown[] | undefined;
     return { changes: answer.rowCount, lastInsertRowid: returning && first ? Number(first[0]) : 0 };
@@ -109,6 +129,7 @@ export class PostgresStore {
   private depth = 0;
   private readonly pg: SyncPostgres;
   private held: Held[] = [];
+  private reserved = new Map<string, number[]>();
 
   constructor(url: string) {
     this.name = url;
@@ -127,6 +148,17 @@ export class PostgresStore {
     const answer = this.pg.query({ ...request, before: held.map((h) => h.text) });
     answer.before?.forEach((done, i) => (held[i]!.done = done));
     return answer;
+  }
+
+  /** The next id of `table` for a row written in this transaction (see RESERVED_ID_ROW). */
+  reserveId(table: string): number {
+    if (!this.reserved.get(table)?.length) {
+      const empty = RESERVED_TABLES.filter((t) => !this.reserved.get(t)?.length);
+      const columns = empty.map((t) => `(SELECT array_agg(nextval('${t}_id_seq')) FROM generate_series(1, ${RESERVE_BLOCK}))`);
+      const [row] = this.query({ text: `SELECT ${columns.join(", ")}`, rowMode: "array" }).rows as unknown[][];
+      empty.forEach((t, i) => this.reserved.set(t, (row![i] as (string | number)[]).map(Number).sort((a, b) => a - b)));
+    }
+    return this.reserved.get(table)!.shift()!;
   }
 
   /** Holds a write until the next statement that needs an answer (see Held). */
@@ -165,21 +197,30 @@ export class PostgresStore {
     const run = (...args: A): R => {
       const outermost = this.depth === 0;
       const savepoint = `vanban_${this.depth}`;
-      this.query({ text: outermost ? "BEGIN" : `SAVEPOINT ${savepoint}` });
-      if (outermost) this.query({ text: "SELECT pg_advisory_xact_lock($1::bigint)", values: [WRITE_LOCK.toString()] });
+      // Sent with the first statement that needs an answer, like any held write.
+      const start: Held = { text: outermost ? "BEGIN" : `SAVEPOINT ${savepoint}` };
+      this.held.push(start);
+      if (outermost) this.held.push({ text: `SELECT pg_advisory_xact_lock(${WRITE_LOCK})` });
       this.depth++;
       this.inTransaction = true;
       try {
         const result = fn(...args);
+        // Waited for: a held write that fails must fail this (nested) transaction, where a caller may catch it.
         this.query({ text: outermost ? "COMMIT" : `RELEASE SAVEPOINT ${savepoint}` });
         return result;
       } catch (e) {
-        this.held = []; // written after the savepoint (or BEGIN) that is rolled back to
-        this.query({ text: outermost ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}` });
+        // What was written after the BEGIN or savepoint goes; if that was not even sent, there is nothing to undo on the server.
+        const unsent = this.held.indexOf(start);
+        if (unsent >= 0) this.held.length = unsent;
+        else {
+          this.held = [];
+          this.query({ text: outermost ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}` });
+        }
         throw e;
       } finally {
         this.depth--;
         this.inTransaction = this.depth > 0;
+        if (outermost) this.reserved.clear();
       }
     };
     return Object.assign(run, { immediate: run, deferred: run, exclusive: run });

@@ -40,10 +40,11 @@ export type IngestOutcome = {
 
 /** `text` is the document model's linear text, which every stored span points into. */
 export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string): IngestOutcome {
+  // Linking reads no store: done before the write lock (postgres/connection.ts) is taken.
+  const linked = linkExtraction(x);
   return db.transaction((): IngestOutcome => {
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
-    const linked = linkExtraction(x);
     const ident = linked.identity;
     const existing = rowForHeldDocument(db, w.changes, ident);
     const node = existing === undefined ? undefined : documentRow(db, existing);
@@ -67,9 +68,10 @@ export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runI
 
 /** A new path whose content is already stored: recorded beside the same document, nothing parsed. */
 export function recordCopy(db: Store, file: FileFacts, runId: number | null = null): IngestOutcome | null {
+  // A content nobody holds (the usual case) is answered without the write transaction; a holder is looked up again inside it.
+  if (!contentHolder(db, file.sha256)) return null;
   return db.transaction((): IngestOutcome | null => {
-    const holder = prepared(db, "SELECT document_id FROM files WHERE sha256 = ? AND status = 'ingested' AND document_id IS NOT NULL LIMIT 1")
-      .get(file.sha256) as { document_id: number } | undefined;
+    const holder = contentHolder(db, file.sha256);
     if (!holder) return null;
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
@@ -102,6 +104,11 @@ export function forgetFile(db: Store, path: string): IngestOutcome {
     finish(w);
     return { documentId: null };
   })();
+}
+
+function contentHolder(db: Store, sha256: string): { document_id: number } | undefined {
+  return prepared(db, "SELECT document_id FROM files WHERE sha256 = ? AND status = 'ingested' AND document_id IS NOT NULL LIMIT 1")
+    .get(sha256) as { document_id: number } | undefined;
 }
 
 type FileRow = { id: number; sha256: string; document_id: number | null };
