@@ -43,9 +43,9 @@ const out = join(import.meta.dirname, "pg-scale.json");
  * id-like column not named here stops the script: every table is copied by rule, none
  * forgotten (migrations add tables).
  */
-const DOCUMENT = /^(?:document_id|source_document_id|target_document_id|report_document_id|plan_document_id|source_id|target_id)$/;
+const DOCUMENT = /^(?:document_id|source_document_id|target_document_id|report_document_id|ancestor|descendant)$/;
 const SHIFT_BY: Record<string, string> = {
-  task_id: "tasks", report_task_id: "tasks", plan_task_id: "tasks", other_task_id: "tasks",
+  task_id: "tasks", report_task_id: "tasks", plan_task_id: "tasks", peer_task_id: "tasks",
   citation_id: "citations", via_citation_id: "citations", agency_id: "agencies", passage_id: "passages",
 };
 /** Text keys: a copy is another commune, so its identity keys, paths and hashes differ. */
@@ -53,7 +53,11 @@ const SUFFIX: Record<string, Record<string, string>> = {
   documents: { key: "t.key || '~' || k", locality_key: "t.locality_key || '~' || k", content_sha256: "t.content_sha256 || '~' || k" },
   files: { path: "'/xa-' || k || t.path", sha256: "t.sha256 || '~' || k" },
   agencies: { key: "t.key || '~' || k", locality_key: "t.locality_key || '~' || k" },
+  // The order key of a reach row is its descendant's key.
+  citation_reach: { key: "CASE WHEN h_descendant.id IS NULL THEN t.key ELSE t.key || '~' || k END" },
 };
+/** Which column says a row is the template's, where it is not the first id-like one: a reach row belongs to the document that reaches. */
+const OWNER: Record<string, string> = { citation_reach: "descendant" };
 /** Search tables: rowid is the id of the row they index. */
 const ROWID_OF: Record<string, string> = { document_search: "documents", task_search: "tasks", passage_search: "passages" };
 /** Not part of an archive's content. */
@@ -115,8 +119,10 @@ async function template(): Promise<Record<string, number>> {
 /** One INSERT … SELECT per table: its columns shifted by rule, the template's rows only (owned by a held document or a template id). */
 function plan(table: string, columns: string[], m: Record<string, number>): Plan {
   const p: Plan = { table, columns, exprs: [], joins: [], where: [] };
-  const own = (cond: string) => p.where.length === 0 && p.where.push(cond);
-  for (const c of columns) {
+  const owners = new Map<string, string>();
+  let c = "";
+  const own = (cond: string) => owners.set(c, cond);
+  for (c of columns) {
     const col = `t.${JSON.stringify(c)}`;
     const rowidOf = c === "rowid" ? ROWID_OF[table] : undefined;
     if (SUFFIX[table]?.[c]) p.exprs.push(SUFFIX[table][c]);
@@ -124,7 +130,7 @@ function plan(table: string, columns: string[], m: Record<string, number>): Plan
       p.exprs.push(`${col} + k * ${m[table]}::bigint`);
       own(`${col} <= ${m[table]}`);
     } else if (DOCUMENT.test(c) || rowidOf === "documents") {
-      const h = `h_${p.joins.length}`;
+      const h = `h_${c}`;
       p.joins.push(`LEFT JOIN vb_held ${h} ON ${h}.id = ${col}`);
       p.exprs.push(`CASE WHEN ${h}.id IS NULL THEN ${col} ELSE ${col} + k * ${m.documents}::bigint END`);
       own(`${h}.id IS NOT NULL`);
@@ -136,8 +142,10 @@ function plan(table: string, columns: string[], m: Record<string, number>): Plan
     } else if (/(?:^|_)id$/.test(c) && c !== "run_id") throw new Error(`${table}.${c}: no copy rule (bench/pg-scale.ts)`);
     else p.exprs.push(col);
   }
+  const owner = owners.get(OWNER[table] ?? [...owners.keys()][0] ?? "");
+  if (!owner) throw new Error(`${table}: no column says which rows are the template's`);
+  p.where.push(owner);
   if (table === "documents") p.where.push("t.is_placeholder = 0");
-  if (!p.where.length) throw new Error(`${table}: no column says which rows are the template's`);
   return p;
 }
 
