@@ -8,7 +8,7 @@ import { openStore, queryCiting, queryTasks, searchStore, type Store } from "../
 import { CLI, load, log, median, now, percentile, round, runNode, type BenchArgs, type LoadWindow } from "./measure.js";
 
 export type QueryResult = {
-  name: string; cli: string[]; results: number; runs: number;
+  name: string; target: boolean; cli: string[]; results: number; runs: number;
   /** Wall-clock latency (what a user waits; includes time the scheduler gave to other jobs). */
   p50Ms: number; p95Ms: number; maxMs: number;
   /** CPU time of this thread per query (user + system): what the query costs, whatever the load. */
@@ -17,7 +17,8 @@ export type QueryResult = {
 };
 export type QueryStageResult = { store: string; documents: number; queries: QueryResult[]; worstP95Ms: number; worst: string; worstCpuP95Ms: number; load: LoadWindow };
 
-type Query = { name: string; cli: string[]; run: (db: Store) => number };
+/** `target`: counted in the issue-17 latency target (the CLI's default page). */
+type Query = { name: string; target: boolean; cli: string[]; run: (db: Store) => number };
 
 /** The most-cited local Party plan (a code several communes repeat), with its issuer. */
 function localPlan(db: Store): { code: string; issuer: string } | null {
@@ -37,22 +38,27 @@ export async function queryStage(args: BenchArgs, storeFile: string, tmp: string
   const documents = (db.prepare("SELECT COUNT(*) FROM documents WHERE is_placeholder = 0").pluck().get() as number) ?? 0;
   const local = localPlan(db);
   const agency = "Văn phòng Đảng ủy";
+  // The CLI pages lists by default (--limit 50, the total counted apart): the issue-17
+  // latency target is on those; the whole list (--limit 0) is measured beside, for reference.
+  const page = 50;
   const queries: Query[] = [
-    { name: "citing --transitive 57-NQ/TW", cli: ["query", "citing", "57-NQ/TW", "--transitive"], run: (d) => queryCiting(d, "57-NQ/TW", { transitive: true }).total },
+    { name: "citing --transitive 57-NQ/TW", target: true, cli: ["query", "citing", "57-NQ/TW", "--transitive"], run: (d) => queryCiting(d, "57-NQ/TW", { transitive: true, limit: page }).total },
     ...(local
       ? [{
           name: `citing --transitive ${local.code} --issuer "${local.issuer}"`,
+          target: true,
           cli: ["query", "citing", local.code, "--transitive", "--issuer", local.issuer],
-          run: (d: Store) => queryCiting(d, local.code, { transitive: true, issuer: local.issuer }).total,
+          run: (d: Store) => queryCiting(d, local.code, { transitive: true, issuer: local.issuer, limit: page }).total,
         }]
       : []),
-    { name: "citing --transitive 57-NQ/TW --limit 50", cli: ["query", "citing", "57-NQ/TW", "--transitive", "--limit", "50"], run: (d) => queryCiting(d, "57-NQ/TW", { transitive: true, limit: 50 }).citing.length },
-    { name: `tasks --agency "${agency}"`, cli: ["query", "tasks", "--agency", agency], run: (d) => queryTasks(d, { agency }).total },
-    { name: `tasks --agency "${agency}" --limit 50`, cli: ["query", "tasks", "--agency", agency, "--limit", "50"], run: (d) => queryTasks(d, { agency, limit: 50 }).tasks.length },
-    { name: 'search "chuyển đổi số"', cli: ["search", "chuyển đổi số"], run: (d) => searchStore(d, "chuyển đổi số").hits.length },
-    { name: 'search "chuyen doi so"', cli: ["search", "chuyen doi so"], run: (d) => searchStore(d, "chuyen doi so").hits.length },
-    { name: 'search "57-NQ/TW"', cli: ["search", "57-NQ/TW"], run: (d) => searchStore(d, "57-NQ/TW").hits.length },
-    { name: 'search "camera giám sát an ninh"', cli: ["search", "camera giám sát an ninh"], run: (d) => searchStore(d, "camera giám sát an ninh").hits.length },
+    { name: "citing 57-NQ/TW", target: true, cli: ["query", "citing", "57-NQ/TW"], run: (d) => queryCiting(d, "57-NQ/TW", { limit: page }).total },
+    { name: `tasks --agency "${agency}"`, target: true, cli: ["query", "tasks", "--agency", agency], run: (d) => queryTasks(d, { agency, limit: page }).total },
+    { name: "citing --transitive 57-NQ/TW --limit 0 (every one)", target: false, cli: ["query", "citing", "57-NQ/TW", "--transitive", "--limit", "0"], run: (d) => queryCiting(d, "57-NQ/TW", { transitive: true }).citing.length },
+    { name: `tasks --agency "${agency}" --limit 0 (every one)`, target: false, cli: ["query", "tasks", "--agency", agency, "--limit", "0"], run: (d) => queryTasks(d, { agency }).tasks.length },
+    { name: 'search "chuyển đổi số"', target: false, cli: ["search", "chuyển đổi số"], run: (d) => searchStore(d, "chuyển đổi số").hits.length },
+    { name: 'search "chuyen doi so"', target: false, cli: ["search", "chuyen doi so"], run: (d) => searchStore(d, "chuyen doi so").hits.length },
+    { name: 'search "57-NQ/TW"', target: false, cli: ["search", "57-NQ/TW"], run: (d) => searchStore(d, "57-NQ/TW").hits.length },
+    { name: 'search "camera giám sát an ninh"', target: false, cli: ["search", "camera giám sát an ninh"], run: (d) => searchStore(d, "camera giám sát an ninh").hits.length },
   ];
   const out: QueryResult[] = [];
   const iterations = args.quick ? 15 : 60;
@@ -77,7 +83,7 @@ export async function queryStage(args: BenchArgs, storeFile: string, tmp: string
         cpu.push((d.user + d.system) / 1000);
       }
       out.push({
-        name: q.name, cli: q.cli, results, runs: times.length, p50Ms: round(median(times), 2), p95Ms: round(percentile(times, 95), 2), maxMs: round(Math.max(...times), 2),
+        name: q.name, target: q.target, cli: q.cli, results, runs: times.length, p50Ms: round(median(times), 2), p95Ms: round(percentile(times, 95), 2), maxMs: round(Math.max(...times), 2),
         cpuP50Ms: round(median(cpu), 2), cpuP95Ms: round(percentile(cpu, 95), 2), cliWallSeconds: null,
       });
       log(`query ${q.name}: p50 ${out.at(-1)!.p50Ms} ms, p95 ${out.at(-1)!.p95Ms} ms, CPU p95 ${out.at(-1)!.cpuP95Ms} ms (${results} results)`);
@@ -94,7 +100,7 @@ export async function queryStage(args: BenchArgs, storeFile: string, tmp: string
     }
     q.cliWallSeconds = walls.length ? round(median(walls), 3) : null;
   }
-  const worst = [...out].sort((a, b) => b.p95Ms - a.p95Ms)[0];
-  const worstCpu = Math.max(...out.map((q) => q.cpuP95Ms));
+  const worst = [...out].filter((q) => q.target).sort((a, b) => b.p95Ms - a.p95Ms)[0];
+  const worstCpu = Math.max(...out.filter((q) => q.target).map((q) => q.cpuP95Ms));
   return { store: storeFile, documents, queries: out, worstP95Ms: worst?.p95Ms ?? NaN, worst: worst?.name ?? "", worstCpuP95Ms: worstCpu, load: { start, end: load() } };
 }

@@ -2,7 +2,7 @@
  * bench/results.json (every figure, with the load average around it) and
  * bench/RESULTS.md (the same as tables).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ExtractorResult } from "./extractors.js";
 import type { ImportStageResult, SizeResult } from "./import-scaling.js";
@@ -46,7 +46,7 @@ export function issue17Targets(stages: Stages): TargetResult[] {
   const imp = stages.import;
   const tenK = imp?.sizes.find((z) => z.documents === 10_000);
   const q = stages.queries;
-  const graphQueries = q?.queries.filter((x) => x.cli[0] === "query") ?? [];
+  const graphQueries = q?.queries.filter((x) => x.target) ?? [];
   const worstGraph = graphQueries.length ? graphQueries.reduce((a, b) => (a.p95Ms >= b.p95Ms ? a : b)) : null;
   const queryLimit = q && q.documents > 10_000 ? 50 : 10;
   const rss = [...(imp?.sizes.map((z) => z.peakRssMB) ?? []), stages.pdf?.importPipeline?.peakRssMB ?? null].filter((x): x is number => x !== null);
@@ -64,7 +64,7 @@ export function issue17Targets(stages: Stages): TargetResult[] {
     { key: "reimportSpeedup", figure: `re-import of the unchanged ${imp?.reimport.documents ?? ""} archive, first ÷ re-import (wall)`, target: "≥ 100×", value: imp?.reimport.speedup ?? null, unit: "×", limit: 100, kind: "min" },
     { key: "pdfOverPdfjs", figure: "PDF parse → extract → store ÷ bare pdf.js getTextContent, CPU time", target: "≤ 1.5×", value: stages.pdf?.generated.oursOverPdfjsCpu ?? null, unit: "×", limit: 1.5, kind: "max" },
     { key: "docxOverMammoth", figure: "DOCX parse → extract → store ÷ mammoth alone, CPU time", target: "≤ 1.5×", value: docx?.floor?.oursOverFloorCpu ?? null, unit: "×", limit: 1.5, kind: "max" },
-    { key: "graphQueryP95Ms", figure: `citing --transitive / tasks --agency, p95 in process on ${q?.documents ?? "—"} documents (worst: ${worstGraph?.name ?? "—"})`, target: `< ${queryLimit} ms`, value: worstGraph?.p95Ms ?? null, unit: " ms", limit: queryLimit, kind: "max" },
+    { key: "graphQueryP95Ms", figure: `citing --transitive / tasks --agency (the CLI's default page of 50, total counted), p95 in process on ${q?.documents ?? "—"} documents (worst: ${worstGraph?.name ?? "—"}; CPU p95 ${worstGraph?.cpuP95Ms ?? "—"} ms)`, target: `< ${queryLimit} ms`, value: worstGraph?.p95Ms ?? null, unit: " ms", limit: queryLimit, kind: "max" },
     { key: "peakRssMB", figure: "peak RSS, any import (archives of every size; PDFs with 2 workers)", target: "< 300 MB", value: rss.length ? Math.max(...rss) : null, unit: " MB", limit: 300, kind: "max" },
   ];
   return targets.map(judge);
@@ -220,6 +220,7 @@ export function renderMarkdown(r: Results): string {
 }
 
 export function writeResults(dir: string, r: Results): void {
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "results.json"), `${JSON.stringify(r, null, 2)}\n`);
   const markdown = renderMarkdown(r);
   writeFileSync(join(dir, "RESULTS.md"), `${markdown}\n`);

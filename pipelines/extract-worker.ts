@@ -5,6 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { extractDocument } from "../src/extract/index.js";
+import { linkExtraction } from "../src/link/index.js";
 import { parseBytes, ParseError } from "../src/parse/index.js";
 import type { ExtractJob, ExtractOutcome } from "./worker-pool.js";
 
@@ -16,7 +17,10 @@ parentPort!.on("message", async (job: ExtractJob) => {
     const model = await parseBytes(new Uint8Array(job.bytes), job.file, job.ocr ? { ocr: { ...job.ocr, onPage } } : {});
     stage = "extract";
     const extraction = extractDocument(model);
-    outcome = { id: job.id, ok: true, model, extraction };
+    stage = "link";
+    const linked = linkExtraction(extraction);
+    const { lines: _, ...ocr } = model.ocr ?? { lines: [] };
+    outcome = { id: job.id, ok: true, extraction, linked, model: { text: model.text, pages: model.pages, ...(model.ocr ? { ocr: ocr as Omit<NonNullable<typeof model.ocr>, "lines"> } : {}) } };
   } catch (e) {
     outcome =
       e instanceof ParseError

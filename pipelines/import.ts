@@ -15,56 +15,24 @@
  *   with stage and reason) and listed in the summary.
  * - One import per store at a time (src/store/import-lock.ts).
  */
-import { existsSync } from "node:fs";
+
 import { availableParallelism, homedir } from "node:os";
-import { join, resolve, sep } from "node:path";
-import type { Extraction } from "../schemas/extraction.js";
+import { join } from "node:path";
+
 import { log } from "../src/log.js";
 import {
-  acquireImportLock, DamagedStoreError, describeStoreFailure, finishRun, forgetFile, ingestExtraction, isPendingReread, isPostgresUrl, openStore, prepareRepair, refreshPlannerStatistics, quickCheck, recordCopy, recordFailure, type RepairPlan, type RunCommand, startRun, type Store, storedFile, storedPaths, StoreError, storeFileProblem
+  acquireImportLock, DamagedStoreError, GroupCommit, isPostgresUrl, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
+  quickCheck, type RunCommand, startRun, type Store, storedFile, StoreError, storeFileProblem,
 } from "../src/store/index.js";
+import { decide, store } from "./import/outcomes.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
+import { DocumentTally, emptySummary, vanishedPaths, type ImportSummary } from "./import/summary.js";
+import { guardWrites, unwritable } from "./import/write-guard.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
-import { ExtractPool, type ExtractOutcome } from "./worker-pool.js";
-import { fail, oneLine, readFacts, walk, type Facts } from "./import/walk.js";
+import { ExtractPool } from "./worker-pool.js";
+import { oneLine, readFacts, walk } from "./import/walk.js";
 
-export type ImportError = { file: string; stage: string; reason: string };
-export type SkippedFile = { file: string; reason: string };
-export type IngestedFile = { file: string; documentId: number; status: "new" | "changed" };
-
-export type ImportSummary = {
-  /** The store file. */
-  db: string;
-  run: number;
-  seen: number;
-  /** Paths not in the store before, whose content was parsed and ingested. */
-  new: number;
-  /** Paths already in the store whose content changed. */
-  changed: number;
-  /** Unchanged paths, copies of stored content, and files that are not documents. */
-  skipped: number;
-  failed: number;
-  errors: ImportError[];
-  /** Files passed over for a reason worth telling (not a document, a symlink loop). */
-  skippedFiles: SkippedFile[];
-  /** Failed files that are scanned PDFs without a text layer (counted in `failed` too). */
-  needsOcr: number;
-  pruned: number;
-  ingested: IngestedFile[];
-  pages: number;
-  documents: number;
-  references: number;
-  tasks: number;
-  deadlines: number;
-  metrics: number;
-  /** Documents stored from this run that were read (in part) by OCR; pages OCR'd, of them from the cache; mean confidence (0–100, by page). */
-  ocr: { documents: number; pages: number; cachedPages: number; meanConfidence: number | null };
-  seconds: number;
-  /** Documents filled again from another of their files after the one their rows came from went away or broke. */
-  refilled: number;
-  /** What `repair` found to do. */
-  repair: RepairPlan | null;
-};
+export type { ImportError, ImportSummary, IngestedFile, SkippedFile } from "./import/summary.js";
 
 export type ImportProgress = { done: number; queued: number; walking: boolean; pages: number; ocrPages: number; file: string | null };
 
@@ -93,8 +61,6 @@ export type ImportOptions = {
   command?: RunCommand;
 };
 
-const NOT_DOCUMENTS = new Set(["readme.md", "readme.txt", "license.txt", "changelog.md"]);
-
 /**
  * OCR results beside a store file; a PostgreSQL store has no folder, so each machine
  * importing into it keeps them in its user cache ($XDG_CACHE_HOME/vanban/ocr).
@@ -111,10 +77,12 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   const lock = acquireImportLock(opts.db);
   let db: Store | undefined;
   let summary: ImportSummary;
+  let tally: DocumentTally;
   try {
     db = openStore(opts.db, { mustExist: opts.mustExist, holdsLock: true });
     refuseDamaged(db, opts.db);
     summary = emptySummary(startRun(db, opts.command ?? "import", paths), opts.db);
+    tally = new DocumentTally(db);
     if (opts.repair) {
       summary.repair = prepareRepair(db);
       paths = [...paths, ...summary.repair.filesToReread];
@@ -122,7 +90,7 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   } catch (e) {
     db?.close();
     lock.release();
-    if (unwritable(e)) throw new StoreError(`${opts.db}: the store cannot be written (${oneLine(e)}); nothing was changed`);
+    if (unwritable(e)) throw new StoreError("store.unwritable", { file: opts.db, reason: oneLine(e) });
     throw describeStoreFailure(opts.db, e);
   }
   const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
@@ -136,17 +104,20 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     },
   });
   const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
-  const refill: RefillContext = { db, pool, maxBytes, summary };
+  const group = new GroupCommit(db);
+  const refill: RefillContext = { db, pool, maxBytes, summary, group };
   const inFlight = new Set<Promise<void>>();
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
   try {
+    // Walked before reading, so the progress bar starts with the number of files.
     const seenPaths = new Set<string>();
-    for await (const entry of walk(paths, summary, opts)) {
-      if (seenPaths.has(entry)) continue;
-      seenPaths.add(entry);
+    for await (const entry of walk(paths, summary, opts)) seenPaths.add(entry);
+    progress.queued = seenPaths.size;
+    progress.walking = false;
+    tick();
+    for (const entry of seenPaths) {
       summary.seen++;
-      progress.queued++;
       const facts = await readFacts(entry, maxBytes, summary, db);
       if (!facts) {
         progress.done++;
@@ -156,14 +127,16 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       // The same content already on its way through a worker: wait, then record this path as a copy.
       const twin = pendingBySha.get(facts.sha256);
       if (twin) await twin;
-      const decision = decide(db, facts, opts, summary);
+      const before = storedFile(db, facts.path);
+      const decision = group.write(() => decide(db, facts, before, opts, summary, tally));
       if (decision === "done") {
         progress.done++;
         tick();
         continue;
       }
       const job = pool.run(entry, facts.bytes).then(async (outcome) => {
-        await store(refill, facts, outcome, decision);
+        const id = await store(refill, facts, outcome, decision);
+        if (id !== null) tally.stored(id, before, facts.sha256);
         inFlight.delete(job);
         if (outcome.ok) progress.pages += outcome.model.pages.length;
         progress.done++;
@@ -180,14 +153,21 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
       while (inFlight.size >= pool.size * 3) await Promise.race(inFlight);
       if (abort) break;
     }
-    progress.walking = false;
-    tick();
     await Promise.all(inFlight);
     if (abort) throw abort;
-    if (opts.prune) summary.pruned = await prune(refill, paths, seenPaths);
+    group.commit();
+    const vanished = vanishedPaths(db, paths, seenPaths);
+    if (opts.prune) summary.pruned = await prune(refill, vanished);
+    tally.finish(db, summary, opts.prune ? [] : vanished);
     summary.refilled += await guardWrites(summary.db, () => completeRereads(refill));
   } finally {
     await pool.close();
+    try {
+      group.commit();
+    } catch (e) {
+      group.abandon();
+      log.warn({ err: oneLine(e) }, "could not commit the last documents");
+    }
     summary.seconds = (performance.now() - started) / 1000;
     summary.pages = progress.pages;
     try {
@@ -209,117 +189,13 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
 function refuseDamaged(db: Store, file: string): void {
   const problems = quickCheck(db);
   if (problems.length)
-    throw new DamagedStoreError(`${file} bị hỏng (quick_check: ${problems.join("; ").replace(/\s+/g, " ").slice(0, 200)}); không ghi gì vào kho — xem "vanban doctor --db ${file}"`);
+    throw new DamagedStoreError("store.damagedQuickCheck", { file, problems: problems.join("; ").replace(/\s+/g, " ").slice(0, 200) });
 }
 
-type Decision = "done" | "new" | "changed";
-
-/** Skips what is already stored, without parsing. */
-function decide(db: Store, facts: Facts, opts: ImportOptions, summary: ImportSummary): Decision {
-  const before = storedFile(db, facts.path);
-  const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
-  if (opts.force) return changed ? "changed" : "new";
-  if (before?.sha256 === facts.sha256 && before.status === "ingested") {
-    summary.skipped++;
-    return "done";
-  }
-  if (recordCopy(db, facts, summary.run)) {
-    log.debug({ path: facts.path }, "content already stored; path recorded");
-    if (changed) summary.changed++;
-    else summary.skipped++;
-    return "done";
-  }
-  return changed ? "changed" : "new";
-}
-
-async function store(ctx: RefillContext, facts: Facts, outcome: ExtractOutcome, decision: Exclude<Decision, "done">): Promise<void> {
+/** Forgets the stored paths that are gone; a document that took its rows from one of them is filled from another of its files in the same transaction. */
+async function prune(ctx: RefillContext, vanished: string[]): Promise<number> {
   const { db, summary } = ctx;
-  if (!outcome.ok) {
-    if (/no text layer/.test(outcome.reason)) summary.needsOcr++;
-    fail(summary, facts.path, outcome.stage, outcome.reason);
-    await record(ctx, facts, `${outcome.stage}: ${outcome.reason}`);
-    return;
-  }
-  const x = outcome.extraction;
-  const why = notADocument(x, facts.path);
-  if (why) {
-    summary.skipped++;
-    summary.skippedFiles.push({ file: facts.path, reason: why });
-    return;
-  }
-  try {
-    const result = ingestExtraction(db, x, facts, summary.run, outcome.model.text);
-    if (decision === "changed") summary.changed++;
-    else summary.new++;
-    summary.ingested.push({ file: facts.path, documentId: result.documentId!, status: decision });
-    summary.documents++;
-    summary.references += x.references.length;
-    summary.tasks += x.tasks.length;
-    summary.deadlines += x.deadlines.length;
-    summary.metrics += x.metrics.length;
-    countOcr(summary, outcome.model.ocr);
-  } catch (e) {
-    // A full disk or a read-only store fails every file alike: stop the run with one line.
-    // The failed transaction rolled back, so what was stored before is intact.
-    if (unwritable(e)) throw new StoreError(`${summary.db}: the store cannot be written (${oneLine(e)}); stopped before ${facts.path} — everything stored earlier is intact`);
-    fail(summary, facts.path, "ingest", oneLine(e));
-    await record(ctx, facts, `ingest: ${oneLine(e)}`);
-  }
-}
-
-function countOcr(summary: ImportSummary, ocr: import("../schemas/document.js").OcrInfo | undefined): void {
-  if (!ocr) return;
-  const s = summary.ocr;
-  const before = (s.meanConfidence ?? 0) * s.pages;
-  s.documents++;
-  s.pages += ocr.pages.length;
-  s.cachedPages += ocr.cachedPages;
-  s.meanConfidence = s.pages ? Math.round(((before + ocr.meanConfidence * ocr.pages.length) / s.pages) * 10) / 10 : null;
-}
-
-const UNWRITABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|PERM)/;
-const unwritable = (e: unknown) => UNWRITABLE.test(String((e as { code?: unknown }).code ?? ""));
-
-/** Records a failed file; if its document took its rows from it, another file of it fills them in the same transaction. */
-async function record(ctx: RefillContext, facts: Facts, error: string): Promise<void> {
-  const { db, summary } = ctx;
-  const refill = await replacementFor(ctx, facts.path);
-  try {
-    db.transaction(() => {
-      recordFailure(db, facts, error, summary.run);
-      applyRefill(db, refill, summary.run);
-    })();
-    if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
-  } catch (e) {
-    if (unwritable(e)) throw new StoreError(`the store cannot be written (${oneLine(e)}); stopped at ${facts.path} — everything stored earlier is intact`);
-    log.error({ path: facts.path, err: oneLine(e) }, "could not record the failure");
-  }
-}
-
-/**
- * A readable file that carries none of what administrative documents print — a
- * title word, a number ("Số: …"), a citation, a task — is not imported (a README,
- * notes, an export of something else).
- */
-export function notADocument(x: Extraction, path: string): string | null {
-  const d = x.document;
-  const name = path.split(sep).pop()!.toLowerCase();
-  if (NOT_DOCUMENTS.has(name)) return "project notes, not a document";
-  if (d.kind || d.code || d.symbol || x.references.length || x.tasks.length) return null;
-  return "not an administrative document (no title word, number, citation or task)";
-}
-
-/**
- * Stored paths under the walked folders that were not seen and no longer exist; a
- * document that took its rows from one of them is filled from another of its files
- * in the same transaction.
- */
-async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Promise<number> {
-  const { db, summary } = ctx;
-  const folders = roots.map((r) => resolve(r)).map((r) => (r.endsWith(sep) ? r : r + sep));
-  let n = 0;
-  for (const path of storedPaths(db)) {
-    if (seen.has(path) || !folders.some((f) => path.startsWith(f)) || existsSync(path)) continue;
+  for (const path of vanished) {
     const refill = await replacementFor(ctx, path);
     await guardWrites(summary.db, () =>
       db.transaction(() => {
@@ -328,25 +204,6 @@ async function prune(ctx: RefillContext, roots: string[], seen: Set<string>): Pr
       })(),
     );
     if (refill && !isPendingReread(db, refill.documentId)) summary.refilled++;
-    n++;
   }
-  return n;
-}
-
-/** A full disk or a read-only store stops the run with one line (what was stored before is intact). */
-async function guardWrites<T>(file: string, body: () => T | Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (e) {
-    if (unwritable(e)) throw new StoreError(`${file}: the store cannot be written (${oneLine(e)}); everything stored earlier is intact`);
-    throw e;
-  }
-}
-
-function emptySummary(run: number, db: string): ImportSummary {
-  return {
-    db, run, seen: 0, new: 0, changed: 0, skipped: 0, failed: 0, errors: [], skippedFiles: [], needsOcr: 0, pruned: 0, ingested: [],
-    pages: 0, documents: 0, references: 0, tasks: 0, deadlines: 0, metrics: 0, seconds: 0, refilled: 0, repair: null,
-    ocr: { documents: 0, pages: 0, cachedPages: 0, meanConfidence: null },
-  };
+  return vanished.length;
 }

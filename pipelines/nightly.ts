@@ -37,6 +37,7 @@ import {
   deadlinesOfDocuments, documentsOfUnreportedRuns, dueBetween, itemContext, localToday, markReported, markRunReported, openStore, overdueBefore,
   reportedKeys, tasksOfDocuments, unreported, type DeadlineRow, type ItemContext, type Section, type Store,
 } from "../src/store/index.js";
+import { VanbanError } from "../src/i18n/index.js";
 import { importPaths, type ImportSummary } from "./import.js";
 import { rowKey, toItem } from "./nightly/items.js";
 import { dueDay, movedKey } from "./nightly/keys.js";
@@ -59,17 +60,17 @@ export type NightlyOptions = {
 export type NightlyResult = { report: NightlyReport; files: string[] };
 
 /** A bad --today / --horizon: nothing was imported. */
-export class NightlyOptionError extends Error {}
+export class NightlyOptionError extends VanbanError {}
 
 /** The inbox was imported but the report could not be written: nothing was marked reported; the next run reports it all. */
-export class NightlyReportError extends Error {
+export class NightlyReportError extends VanbanError {
   constructor(
     readonly summary: ImportSummary,
     readonly out: string,
     cause: unknown,
   ) {
     const reason = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
-    super(`đã nhập ${summary.new + summary.changed} tệp mới hoặc thay đổi nhưng không ghi được báo cáo vào ${out} (${reason}); chưa đánh dấu mục nào là đã báo — lần chạy sau sẽ báo cáo đầy đủ`);
+    super("nightly.reportFailed", { n: summary.new + summary.changed, out, reason });
   }
 }
 
@@ -77,10 +78,10 @@ export const DEFAULT_HORIZON_DAYS = 30;
 
 export async function runNightly(inbox: string[], opts: NightlyOptions): Promise<NightlyResult> {
   const today = opts.today ?? localToday();
-  if (!isIsoDay(today)) throw new NightlyOptionError(`--today ${today}: expected a date as YYYY-MM-DD`);
+  if (!isIsoDay(today)) throw new NightlyOptionError("option.refused", { flag: "--today", value: today, reason: { key: "option.day" } });
   const horizonDays = opts.horizonDays ?? DEFAULT_HORIZON_DAYS;
   if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 3660)
-    throw new NightlyOptionError(`--horizon ${horizonDays}: expected a whole number of days (0 … 3660)`);
+    throw new NightlyOptionError("option.refused", { flag: "--horizon", value: horizonDays, reason: { key: "option.wholeNumber", params: { min: 0, max: 3660 } } });
   const out = resolve(opts.out ?? join("nightly", today));
 
   const summary = await importPaths(inbox, { db: opts.db, jobs: opts.jobs, timeoutMs: opts.timeoutMs, command: "nightly", mustExist: true });

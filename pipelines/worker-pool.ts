@@ -10,8 +10,9 @@
  * again with every page, so a long scan is limited per page, not as a whole.
  */
 import { Worker } from "node:worker_threads";
-import type { DocumentModel } from "../schemas/document.js";
+import type { DocumentModel, OcrInfo } from "../schemas/document.js";
 import type { Extraction } from "../schemas/extraction.js";
+import type { LinkedExtraction } from "../src/link/index.js";
 
 /** OCR settings a job carries into its worker (plain data: no callbacks cross threads). */
 export type JobOcr = { enabled: boolean; cacheDir?: string; pageTimeoutMs?: number };
@@ -20,8 +21,16 @@ export type OcrPageEvent = { page: number; cached: boolean };
 export type ExtractJob = { id: number; file: string; bytes: ArrayBuffer; ocr?: JobOcr };
 /** Sent by a worker while it OCRs a file, before the outcome. */
 export type OcrPageMessage = { id: number; ocrPage: OcrPageEvent };
+/**
+ * What comes back of a document: only what the store writes — the extraction, its
+ * link-stage reading (`linked.extraction` is the same object: the message carries
+ * it once), and of the model its linear text, page spans and OCR counts (no blocks,
+ * tables or OCR lines). Cloning the whole model for the main thread — the one
+ * SQLite writer — cost that thread more than writing the rows.
+ */
+export type StoredModel = Pick<DocumentModel, "text" | "pages"> & { ocr?: Omit<OcrInfo, "lines"> };
 export type ExtractOutcome =
-  | { id: number; ok: true; model: DocumentModel; extraction: Extraction }
+  | { id: number; ok: true; extraction: Extraction; linked: LinkedExtraction; model: StoredModel }
   | { id: number; ok: false; stage: string; reason: string };
 
 type Pending = { job: ExtractJob; resolve: (o: ExtractOutcome) => void };

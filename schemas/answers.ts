@@ -83,7 +83,14 @@ export const TaskEntry = z.object({
   page: z.number().int().nullable(),
   span: NullableSpan,
 }).meta({ id: "TaskEntry" });
-export const TasksResult = z.object({ tasks: z.array(TaskEntry), total: z.number().int() });
+/** An agency the store holds, offered when `--agency` matched no task. */
+export const AgencySuggestion = z.object({ agencyId: Id, agency: z.string(), locality: z.string().nullable() });
+export const TasksResult = z.object({
+  tasks: z.array(TaskEntry),
+  total: z.number().int(),
+  /** With an agency filter that found nothing: the nearest agencies of the store, best first. */
+  suggestions: z.array(AgencySuggestion).optional(),
+});
 
 export const MetricItem = z.object({
   id: Id,
@@ -105,9 +112,21 @@ export const MetricPair = z.object({
   target: MetricItem.nullable(),
   actual: MetricItem.nullable(),
   other: MetricItem.nullable().describe("a metric with no role stands alone"),
-  score: z.number().nullable(),
+  score: z.number().nullable().describe("subject similarity of a pair across documents"),
+  method: z.enum(["row", "subject"]).nullable().describe("row: side by side in one table row or sentence; subject: the same indicator in another document of the place"),
+  gap: z.number().nullable().describe("result − target, in the unit (units agree)"),
+  percentOfPlan: z.number().nullable().describe("result ÷ target × 100 (units agree, target not 0)"),
+  met: z.boolean().nullable().describe("the result satisfies the target's comparator (at least, unless the target is a ceiling: < or <=)"),
+  reported: MetricItem.nullable().describe("the report's own \"% so với kế hoạch\" for this row"),
+  warning: z.enum(["reported-percent-differs"]).nullable().describe("the report's own percent of plan differs from the computed one by more than 1 point"),
+  links: z.object({ target: z.string().nullable(), actual: z.string().nullable(), other: z.string().nullable() })
+    .describe("each figure's place in the web document view"),
 });
-export const MetricsResult = z.object({ pairs: z.array(MetricPair), total: z.number().int() });
+export const MetricsResult = z.object({
+  pairs: z.array(MetricPair),
+  total: z.number().int().describe("metrics examined"),
+  paired: z.number().int().describe("pairs with both a target and a result"),
+});
 
 /** A warning the extractor raised, at its place; `warnings` (strings) is kept beside it for the contract. */
 export const PositionedMessage = ExtractionMessage.meta({ id: "PositionedMessage" });
@@ -149,14 +168,25 @@ export const ShowResult = z.object({
 });
 
 export const SearchHit = z.object({
-  type: z.enum(["document", "task"]),
+  type: z.enum(["document", "task", "passage"]),
   tier: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
   score: z.number(),
-  text: z.string().describe("what matched: a document's code — title — issuer, or a task's text"),
+  text: z.string().describe("what matched: a document's code — title — issuer, a task's text, or a passage of the text (a paragraph or a table row, cells apart by tabs)"),
+  snippet: z
+    .object({ text: z.string(), marks: z.array(Span).describe("the matched words, as spans into snippet.text") })
+    .describe("the words around the first match (table cells apart by \" | \")"),
+  page: z.number().int().nullable().describe("the page the passage or task starts on; null for a title or when not known"),
+  span: NullableSpan.describe("where the passage or task is in the document's text"),
+  link: z.string().describe("that place in the web document view: /documents/<id>#p<page>-<start>-<end>"),
   document: DocumentSummary,
   task: z.object({ id: Id, ordinal: z.string().nullable(), section: z.string().nullable() }).optional(),
 }).meta({ id: "SearchHit" });
-export const SearchResult = z.object({ query: z.string(), hits: z.array(SearchHit) });
+export const SearchResult = z.object({
+  query: z.string(),
+  total: z.number().int().describe("hits in all (exact up to a few hundred per kind; beyond, counted from the index)"),
+  offset: z.number().int(),
+  hits: z.array(SearchHit),
+});
 
 export const ListedDocument = DocumentSummary.extend({ localityKey: z.string().nullable(), locality: z.string().nullable() });
 export const DocumentList = z.object({ total: z.number().int(), documents: z.array(ListedDocument) });
@@ -233,7 +263,11 @@ export const Invariants = z.object({
   emptyDocuments: z.array(z.object({ id: Id, key: z.string(), files: z.array(z.string()) })).describe("held documents without content"),
   documentsWithoutFiles: z.array(z.object({ id: Id, key: z.string() })).describe("held documents that no file holds"),
   filesWithoutDocument: z.array(z.string()).describe("ingested file rows that point at no document"),
-  search: z.object({ documentsMissing: z.number().int(), documentsExtra: z.number().int(), tasksMissing: z.number().int(), tasksExtra: z.number().int() }),
+  search: z.object({
+    documentsMissing: z.number().int(), documentsExtra: z.number().int(), tasksMissing: z.number().int(), tasksExtra: z.number().int(),
+    passagesMissing: z.number().int().describe("document texts (or passages) not in the text index"),
+    passagesExtra: z.number().int().describe("passages or index rows with no document text under them"),
+  }),
   pendingRereads: z.array(Id).describe("documents waiting to be read again from another of their files"),
 });
 export const DoctorReport = z.object({
@@ -254,10 +288,48 @@ export const DoctorReport = z.object({
   problems: z.array(z.string()).describe("every problem found, one line each, with how to repair it"),
 });
 
+/** `vanban import --json` (and nightly's `files`): counts by file, as before, and by document. */
+const NonNegative = z.number().int().min(0);
+export const ImportSummary = z.object({
+  db: z.string().describe("the store file"),
+  run: Id,
+  seen: NonNegative.describe("files looked at"),
+  new: NonNegative.describe("files not in the store before, parsed and stored"),
+  changed: NonNegative.describe("stored files whose content changed"),
+  reread: NonNegative.describe("stored files read again with --force although their content is unchanged"),
+  skipped: NonNegative.describe("unchanged files, copies of stored content, and files that are not documents"),
+  failed: NonNegative,
+  errors: z.array(z.object({ file: z.string(), stage: z.string(), reason: z.string() })),
+  skippedFiles: z.array(z.object({ file: z.string(), reason: z.string() })).describe("files passed over for a reason worth telling"),
+  needsOcr: NonNegative.describe("failed files that are scanned PDFs without a text layer"),
+  pruned: NonNegative,
+  ingested: z.array(z.object({ file: z.string(), documentId: Id, status: z.enum(["new", "changed", "reread"]) })),
+  pages: NonNegative,
+  documents: NonNegative.describe("documents stored by this run"),
+  references: NonNegative,
+  tasks: NonNegative,
+  deadlines: NonNegative,
+  metrics: NonNegative,
+  ocr: z.object({ documents: NonNegative, pages: NonNegative, cachedPages: NonNegative, meanConfidence: z.number().nullable() }),
+  seconds: z.number(),
+  refilled: NonNegative.describe("documents filled again from another of their files"),
+  repair: z.object({ reindexed: z.boolean(), queued: NonNegative, filesToReread: z.array(z.string()) }).nullable(),
+  byDocument: z.object({
+    new: NonNegative.describe("documents the store did not hold before (a cited-only document now held counts as new)"),
+    changed: NonNegative.describe("held documents stored again from changed content"),
+    unchanged: NonNegative.describe("held documents whose files were all unchanged"),
+    reread: NonNegative.describe("held documents read again with --force from unchanged content"),
+  }).describe("what the run did, counted in documents rather than files"),
+  copies: z.array(z.object({ file: z.string(), documentId: Id, of: z.string().describe("the code, or else the title, of the document it repeats") }))
+    .describe("files whose content is another copy of a stored document: recorded beside it, not parsed"),
+  missing: z.array(z.string()).describe("stored files under the imported folders no longer on disk (kept until an import with --prune)"),
+});
+
 /** The paged envelope the API adds to lists. */
 export const Paged = z.object({ limit: z.number().int(), offset: z.number().int() });
 
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
+export type ImportSummary = z.infer<typeof ImportSummary>;
 export type CitingEntry = z.infer<typeof CitingEntry>;
 export type CitingResult = z.infer<typeof CitingResult>;
 export type CitesEntry = z.infer<typeof CitesEntry>;
@@ -267,6 +339,7 @@ export type PathResult = z.infer<typeof PathResult>;
 export type TaskAgency = z.infer<typeof TaskAgency>;
 export type TaskEntry = z.infer<typeof TaskEntry>;
 export type TasksResult = z.infer<typeof TasksResult>;
+export type AgencySuggestion = z.infer<typeof AgencySuggestion>;
 export type MetricItem = z.infer<typeof MetricItem>;
 export type MetricPair = z.infer<typeof MetricPair>;
 export type MetricsResult = z.infer<typeof MetricsResult>;

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import {
-  AgencyList, CitationGraph, CitesEntry, CitingResult, DoctorReport, DocumentList, DocumentSummary, DocumentView, DeadlineList, Facets,
+  AgencyList, CitationGraph, CitesEntry, CitingResult, DoctorReport, DocumentList, DocumentSummary, DocumentView, DeadlineList, Facets, ImportSummary,
   MetricPair, MetricsResult, Paged, PathResult, RunList, SearchHit, SearchResult, ShowResult, TaskEntry, TasksResult, CitesResult,
 } from "./answers.js";
 
@@ -93,6 +93,7 @@ export const COMMAND_ANSWERS: Readonly<Record<string, z.ZodType>> = {
   search: SearchResult,
   show: ShowResult,
   doctor: DoctorReport,
+  import: ImportSummary,
 };
 
 export const ApiError = z.object({ error: z.string() });

@@ -63,6 +63,9 @@ export const ListItem = z.object({
   text: z.string(),
 });
 
+/** A box on the page in PDF points, from the page's top-left corner (upright page). */
+export const Box = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+
 export const Cell = z.object({
   text: z.string(), // line breaks inside the cell kept as "\n"
   span: Span,
@@ -71,6 +74,9 @@ export const Cell = z.object({
   bold: z.boolean(),
   /** Set on the cells a row inherits from a rowspan above it (copies of that cell). */
   spanned: z.boolean().optional(),
+  /** On a page read by OCR: the box around the cell's OCR lines, and their word-weighted mean confidence (0–100). */
+  box: Box.optional(),
+  confidence: z.number().min(0).max(100).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -121,9 +127,6 @@ export const Format = z.enum(["pdf", "docx", "md", "txt", "html"]);
 export type Format = z.infer<typeof Format>;
 
 export const Page = z.object({ number: z.number().int().min(1), span: Span });
-
-/** A box on the page in PDF points, from the page's top-left corner (upright page). */
-export const Box = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
 
 /** A line as OCR read it: where it is on the page and in `text`, and how sure Tesseract was. */
 export const OcrLine = z.object({

@@ -5,8 +5,10 @@
  * schema does not know would be dropped, so the two would differ). Also: the
  * OpenAPI document is served, and warnings are positioned in the document view.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { importPaths } from "../pipelines/import.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES, COMMAND_ANSWERS } from "../schemas/api.js";
 import { openApiDocument } from "../schemas/json-schemas.js";
@@ -78,8 +80,12 @@ describe("API answers match their schemas", () => {
 });
 
 describe("--json answers match their schemas", () => {
-  it("query citing / cites / path / tasks / metrics, search, show, doctor", () => {
+  it("query citing / cites / path / tasks / metrics, search, show, doctor, import", async () => {
     const report = resolve(FIXTURES.report003);
+    // An import with a copy and a refused file, into a store of its own.
+    const inbox = mkdtempSync(join(tmpdir(), "vanban-answers-"));
+    for (const name of ["a.txt", "b.txt"]) copyFileSync(report, join(inbox, name));
+    writeFileSync(join(inbox, "empty.pdf"), "");
     const answers: Record<string, unknown> = {
       "query citing": queryCiting(db, "57-NQ/TW", { transitive: true }),
       "query cites": queryCites(db, report),
@@ -89,6 +95,7 @@ describe("--json answers match their schemas", () => {
       search: searchStore(db, "chuyển đổi số"),
       show: showDocument(db, report),
       doctor: examineStore(db, store.db),
+      import: await importPaths([inbox], { db: join(inbox, "v.db"), jobs: 1 }),
     };
     expect(Object.keys(answers).sort()).toEqual(Object.keys(COMMAND_ANSWERS).sort());
     for (const [command, value] of Object.entries(answers)) conforms(COMMAND_ANSWERS[command], value, command);

@@ -2,8 +2,9 @@
  * The layout rules of issue 15, checked on the source tree: SQL only inside
  * src/store/ (the check anyone can run is
  * `grep -rlE "\.prepare\(|SELECT .* FROM" src pipelines | grep -v src/store`), the
- * link stage free of any database, and callers reaching the store through its
- * front door (src/store/index.ts).
+ * link stage free of any database, callers reaching the store through its
+ * front door (src/store/index.ts), modules small enough to read, and one agency
+ * vocabulary (src/extract/registries/agency-vocabulary.ts).
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -53,5 +54,23 @@ describe("architecture", () => {
         .map((p) => `${relative(ROOT, join(ROOT, f))}: ${p}`),
     );
     expect(deep).toEqual([]);
+  });
+
+  it("no module of src/ or pipelines/ over 320 lines (the i18n catalogues are data)", () => {
+    const CATALOGUES = new Set(["src/i18n/vi.ts", "src/i18n/en.ts"]);
+    const long = [...sources("src"), ...sources("pipelines")]
+      .filter((f) => !CATALOGUES.has(f))
+      .map((f) => ({ file: f, lines: read(f).split("\n").length - (read(f).endsWith("\n") ? 1 : 0) }))
+      .filter((m) => m.lines > 320);
+    expect(long).toEqual([]);
+  });
+
+  it("one agency vocabulary: abbreviations and their expansions are written only in agency-vocabulary.ts", () => {
+    const VOCABULARY = "src/extract/registries/agency-vocabulary.ts";
+    // An abbreviation as a key of a map ("UBMT: …", "\"VH-XH\": …") or an expansion written beside it.
+    const SECOND_LIST = /(?<![\p{L}\p{N}])(?:UBMT|ĐU|VP|"VH-XH"|HĐND|BCHQS)\s*:\s*"|"Ủy ban Mặt trận"|"Văn hóa - Xã hội"/u;
+    expect(SECOND_LIST.test(read(VOCABULARY))).toBe(true);
+    const offenders = [...sources("src"), ...sources("pipelines")].filter((f) => f !== VOCABULARY && SECOND_LIST.test(read(f)));
+    expect(offenders).toEqual([]);
   });
 });

@@ -50,8 +50,7 @@ describe("language", () => {
     const cases: [string[], string, string][] = [
       [["query", "citing", "99-XX/YY", "--db", db], "lỗi: không có văn bản nào có số hiệu 99-XX/YY", "error: no document matches 99-XX/YY"],
       [["query", "citing", "41-KH/ĐU", "--db", db], "lỗi: có nhiều văn bản số hiệu 41-KH/ĐU — thêm --issuer (2 xã, phường dùng số hiệu này: Phong Quang, Phú Thịnh)", "error: no document matches 41-KH/ĐU — add --issuer (2 communes use this code: Phong Quang, Phú Thịnh)"],
-      // The store checks (open-store.ts) still write Vietnamese in both languages: not yet in the catalogue.
-      [["show", "1", "--db", `${db}.missing`], `lỗi: không có kho tại ${db}.missing — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${db}.missing" trước`, `error: không có kho tại ${db}.missing — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${db}.missing" trước`],
+      [["show", "1", "--db", `${db}.missing`], `lỗi: không có kho tại ${db}.missing — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${db}.missing" trước`, `error: no store at ${db}.missing — run "vanban import PATH… --db ${db}.missing" first`],
       [["query", "tasks", "--status", "xong", "--db", db], "lỗi: không có trạng thái xong — dùng một trong done, in-progress, not-started, overdue", "error: unknown status xong — use one of done, in-progress, not-started, overdue"],
       [["query", "tasks", "--agnecy", "VP", "--db", db], "lỗi: không có tùy chọn --agnecy (có phải ý bạn là --agency?)", "error: unknown option --agnecy (Did you mean --agency?)"],
     ];
@@ -71,7 +70,7 @@ describe("language", () => {
     const store = join(dir, "v.db");
     const r = vanban(["import", join(dir, "empty.pdf"), join(dir, "old.docx"), join(dir, "missing.txt"), "--db", store]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/^đã xem 3 tệp: 0 mới, 0 thay đổi, 0 bỏ qua, 3 lỗi/);
+    expect(r.stdout).toMatch(/^văn bản: 0 mới, 0 thay đổi, 0 không đổi\nđã xem 3 tệp: 0 mới, 0 thay đổi, 0 bỏ qua, 3 lỗi/);
     expect(r.stdout).toContain(`${join(dir, "old.docx")}: sniff: tệp Word 97-2003 (.doc) cũ — hãy lưu lại thành .docx để nhập\n`);
     expect(r.stdout).toContain(`${join(dir, "empty.pdf")}: sniff: tệp rỗng (0 byte)\n`);
     expect(r.stdout).toContain(`${join(dir, "missing.txt")}: read: không có tệp này\n`);

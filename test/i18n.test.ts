@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { commanderErrorLine } from "../src/cli/program-language.js";
+import { titleWithKind } from "../src/i18n/document-title.js";
 import { CATALOGUES, languageFrom, localise, render, setLanguage, VanbanError } from "../src/i18n/index.js";
 import { openStore, resolveDocument } from "../src/store/index.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
@@ -82,5 +83,18 @@ describe("errors as keys", () => {
     expect(commanderErrorLine("error: unknown option '--bogus'\n")).toBe("error: unknown option --bogus\n");
     // A line no pattern knows passes through unchanged.
     expect(commanderErrorLine("something else\n")).toBe("something else\n");
+  });
+});
+
+describe("a document's whole title", () => {
+  const kinds = { "ke-hoach": "Kế hoạch", "bao-cao": "Báo cáo", other: "Khác" };
+  it("puts the kind's name before the trích yếu, going on in lower case; an acronym, a whole title and an unknown kind stay", () => {
+    expect(titleWithKind("thực hiện Nghị quyết 57-NQ/TW", "ke-hoach", kinds)).toBe("Kế hoạch thực hiện Nghị quyết 57-NQ/TW");
+    expect(titleWithKind("Triển khai thực hiện Thông báo số 13-TB/CQTT", "ke-hoach", kinds)).toBe("Kế hoạch triển khai thực hiện Thông báo số 13-TB/CQTT");
+    expect(titleWithKind("UBND xã Phú Thịnh tháng 4/2026", "bao-cao", kinds)).toBe("Báo cáo UBND xã Phú Thịnh tháng 4/2026");
+    expect(titleWithKind("Kế hoạch thực hiện chuyển đổi số", "ke-hoach", kinds)).toBe("Kế hoạch thực hiện chuyển đổi số");
+    expect(titleWithKind("Báo cáo", "other", kinds)).toBe("Báo cáo");
+    expect(titleWithKind("về chuyển đổi số", null, kinds)).toBe("về chuyển đổi số");
+    expect(titleWithKind(null, "ke-hoach", kinds)).toBeNull();
   });
 });

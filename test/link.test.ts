@@ -4,7 +4,7 @@
  * local codes by place and year) and the fixtures' own wording.
  */
 import { describe, expect, it } from "vitest";
-import { linkExtraction, matchReportRows, MIN_SCORE, normText, sameTasks, type PlanTaskCandidate } from "../src/link/index.js";
+import { agencyMatches, agencyWords, linkExtraction, matchReportRows, MIN_SCORE, nearestAgencies, normText, sameTasks, type PlanTaskCandidate } from "../src/link/index.js";
 import { extraction, planPhuThinh } from "./store-fixtures.js";
 
 describe("linkExtraction", () => {
@@ -120,5 +120,28 @@ describe("sameTasks (task identity across documents)", () => {
 
   it("folds wording: case, diacritics, tone placement and punctuation", () => {
     expect(normText("Đảng uỷ, xã.")).toBe(normText("đảng ủy xa"));
+  });
+});
+
+describe("agency matching (what a person types ↔ stored names)", () => {
+  it("reduces spellings of one office to the same words", () => {
+    const words = ["Phòng Văn hóa Xã hội", "Phòng VH-XH", "phòng vh-xh", "phòng văn hoá - xã hội", "PHÒNG VĂN HÓA – XÃ HỘI"].map((s) => agencyWords(s, true));
+    expect(new Set(words)).toEqual(new Set(["phong van hoa xa hoi"]));
+  });
+
+  it("matches a run of whole words of the stored name, not parts of words", () => {
+    expect(agencyMatches(agencyWords("van hoa xa hoi", true), "Phòng Văn hóa - Xã hội")).toBe(true);
+    expect(agencyMatches(agencyWords("VP Đảng ủy", true), "Văn phòng Đảng ủy xã Phú Thịnh")).toBe(true);
+    expect(agencyMatches(agencyWords("hoa xa", true), "Phòng Văn hóa - Xã hội")).toBe(true);
+    expect(agencyMatches(agencyWords("hoa xa ho", true), "Phòng Văn hóa - Xã hội")).toBe(false);
+    expect(agencyMatches(agencyWords("xã hội văn hóa", true), "Phòng Văn hóa - Xã hội")).toBe(false);
+  });
+
+  it("suggests the nearest names, best first, none that share only common words", () => {
+    const stored = [{ name: "Văn phòng Đảng ủy" }, { name: "Phòng Văn hóa - Xã hội" }, { name: "Công an xã" }, { name: "Phòng Kinh tế" }];
+    const near = nearestAgencies("Phòng Văn hóa Thông tin", stored);
+    expect(near[0].name).toBe("Phòng Văn hóa - Xã hội");
+    expect(near.map((a) => a.name)).not.toContain("Công an xã");
+    expect(nearestAgencies("zzz", stored)).toEqual([]);
   });
 });

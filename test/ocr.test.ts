@@ -17,7 +17,7 @@
  * it first (scripts/setup-system).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +30,7 @@ import { parseBytes } from "../src/parse/index.js";
 import { readDocumentMarks } from "../src/parse/pdf/open-document.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ocrUnavailable } from "../src/parse/pdf/ocr/tesseract.js";
+import { buildOnce } from "./faults/cli.js";
 import { isGarbled, textLayerQuality } from "../src/parse/pdf/ocr/text-layer-quality.js";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -78,6 +79,9 @@ function sameTask(a: string, b: string): boolean {
 const codes = (x: Extraction) => [...new Set(x.references.map((r) => r.code ?? r.raw))].sort();
 
 beforeAll(async () => {
+  // The import's workers and the spawned CLI run dist/: built here if stale, before
+  // anything starts, so that no other file's build rewrites it under them.
+  buildOnce();
   const missing = await ocrUnavailable();
   if (missing) throw new Error(`OCR tests need Tesseract: ${missing} (npm test runs scripts/setup-system, which installs them as root)`);
   dir = mkdtempSync(join(tmpdir(), "vanban-ocr-"));
@@ -104,20 +108,33 @@ describe("import of scanned PDFs", () => {
     expect(forced).toMatchObject({ seen: 6, failed: 0, ocr: { documents: 6, pages: 18, cachedPages: 18 } });
     expect(forced.references).toBe(first.references);
     expect(forced.tasks).toBe(first.tasks);
-  }, 120_000);
+  }, 900_000);
+});
+
+describe("a draft both scanned and born-digital", () => {
+  it("is one document in the store, whatever OCR misread in its title", async () => {
+    // Seed 002 is a draft ("Số: /KH-UBND"): no number to be known by. The scan's OCR is reused (cache copied).
+    const d2 = join(dir, "draft");
+    mkdirSync(join(d2, "archive"), { recursive: true });
+    const db2 = join(d2, "store.db");
+    cpSync(ocrCacheDirFor(db), ocrCacheDirFor(db2), { recursive: true });
+    for (const f of [fixture("002_6446a6058fd84167.pdf"), fixture(SCANS.s002)]) copyFileSync(f, join(d2, "archive", basename(f)));
+    const s = await importPaths([join(d2, "archive")], { db: db2, jobs: 2, timeoutMs: 900_000 });
+    expect(s).toMatchObject({ seen: 2, failed: 0, ocr: { documents: 1, cachedPages: 8 } });
+    expect(s.ingested).toHaveLength(2);
+    expect(s.ingested[0].documentId).toBe(s.ingested[1].documentId);
+  }, 300_000);
 });
 
 describe("scanned copies of the seed PDFs", () => {
   /**
-   * Share of the born-digital tasks the scan must yield, by origin. The issue asks
-   * 0.8 of the table tasks; 002's scan reaches 5 of 7 (0.71): the bold task names of
-   * Phụ lục II are misread at 150 dpi ("Trangbìị"), and the ordinal "5." at the top
-   * of page 6 is not read, so that row is taken for the continuation of the row above.
-   * Every born-digital reference is found; 002 adds one misread (13-TB/CTTQ).
+   * Share of the born-digital tasks the scan must yield, by origin: the issue's
+   * 0.8 of the table tasks, and as much of the prose. Tables are read with their
+   * rules erased and their empty-looking cells read again (empty-cells.ts).
    */
   const cases = [
-    { name: "s000", born: "000_9cf0e1b2418f68ec.pdf", table: 0.8, narrative: 0.8, extraRefs: 0 },
-    { name: "s002", born: "002_6446a6058fd84167.pdf", table: 0.7, narrative: 0.8, extraRefs: 1 },
+    { name: "s000", born: "000_9cf0e1b2418f68ec.pdf", table: 0.8, narrative: 0.8 },
+    { name: "s002", born: "002_6446a6058fd84167.pdf", table: 0.8, narrative: 0.8 },
   ] as const;
   for (const c of cases) {
     it(`${c.born}: the scan yields the born-digital references and most of its tasks`, async () => {
@@ -125,8 +142,7 @@ describe("scanned copies of the seed PDFs", () => {
       const b = await bornDigital(c.born);
       expect(model.ocr?.pages.length).toBe(model.pages.length);
       expect(model.ocr?.cachedPages).toBe(model.pages.length);
-      expect(codes(x)).toEqual(expect.arrayContaining(codes(b)));
-      expect(codes(x).length).toBeLessThanOrEqual(codes(b).length + c.extraRefs);
+      expect(codes(x)).toEqual(codes(b));
       expect(x.document.kind).toBe(b.document.kind);
       for (const origin of ["table", "narrative"] as const) {
         const want = b.tasks.filter((t) => t.origin === origin);
@@ -144,6 +160,31 @@ describe("scanned copies of the seed PDFs", () => {
     expect(tables.length).toBeGreaterThanOrEqual(2);
     const header = tables[0].type === "table" ? tables[0].rows[0].cells.map((c) => foldLoose(c.text)).join(" | ") : "";
     expect(header).toMatch(/nhiem vu/);
+  });
+
+  it("002: table cells carry their box on the page and Tesseract's confidence", async () => {
+    const { model } = await scanned("s002");
+    const cells = model.blocks.flatMap((b) => (b.type === "table" ? b.rows.flatMap((r) => r.cells.filter((c) => c.text.trim() && !c.spanned).map((c) => ({ c, r }))) : []));
+    const boxed = cells.filter(({ c }) => c.box && c.confidence !== undefined);
+    // Cells a page break joined to the piece on the next page have no one box.
+    expect(boxed.length).toBeGreaterThan(0.75 * cells.length);
+    for (const { c } of boxed) {
+      expect(c.box!.x0).toBeLessThan(c.box!.x1);
+      expect(c.box!.y0).toBeLessThan(c.box!.y1);
+      expect(c.box!.x1).toBeLessThanOrEqual(600);
+      expect(c.box!.y1).toBeLessThanOrEqual(850);
+      expect(c.confidence).toBeGreaterThan(0);
+    }
+    // Along a row, the cells stand side by side, left to right, on one band of the page.
+    for (const b of model.blocks)
+      if (b.type === "table")
+        for (const r of b.rows) {
+          const row = r.cells.filter((c) => c.box && !c.spanned);
+          for (let i = 1; i < row.length; i++) {
+            expect(row[i].box!.x0).toBeGreaterThanOrEqual(row[i - 1].box!.x1 - 1);
+            expect(row[i].box!.y0).toBeLessThan(row[i - 1].box!.y1);
+          }
+        }
   });
 
   it("keeps every OCR line with its page, box, confidence and span into the text", async () => {
@@ -207,26 +248,46 @@ describe("what a scan holds besides print", () => {
     // Read off the scan: "Số: 3980/C04-P6" with 3980 written by hand, "V/v chuẩn bị tổ chức triển khai …".
     expect(x.document.kind).toBe("cong-van");
     expect(x.document.symbol).toBe("C04-P6");
+    // "Hà Nội, ngày 28 tháng 8 năm 2025": day and month by hand, the year printed.
+    expect(x.document.date).toBe("2025");
+    // The red incoming stamp ("UBND TỈNH LÂM ĐỒNG … ĐẾN") beside the subject line stays out of it.
+    const subject = foldLoose(x.document.title ?? "");
+    expect(subject).toMatch(/chuan bi to chuc trien khai/);
+    expect(subject).toMatch(/chuong trinh mtqg phong/);
+    expect(subject).not.toMatch(/lam dong|ubnd/);
     expect(codes(x)).toEqual(expect.arrayContaining(["50/NQ-CP", "163/2024/QH15"]));
     expect(model.ocr?.pages).toEqual([1, 2, 3]);
   });
 });
 
 describe("vanban import (spawned) without OCR", () => {
-  const cli = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-    spawnSync(process.execPath, [join(root, "bin/vanban.js"), ...args], { encoding: "utf8", env: { ...env, VANBAN_LOG: "error" } });
+  /**
+   * Each run on its own copy of the scan and its own store (no OCR cache to
+   * share), with a generous --timeout: on a loaded machine a worker that only
+   * starts up late must not be taken for a file that timed out. A failure shows
+   * what the import said.
+   */
+  function importAlone(name: string, args: string[], env: NodeJS.ProcessEnv) {
+    const home = mkdtempSync(join(tmpdir(), `vanban-ocr-${name}-`));
+    const scan = join(home, basename(SCANS.rotated));
+    copyFileSync(fixture(SCANS.rotated), scan);
+    const r = spawnSync(process.execPath, [join(root, "bin/vanban.js"), "import", scan, "--db", join(home, "store.db"), "--timeout", "900", "--json", ...args], {
+      encoding: "utf8",
+      env: { ...env, VANBAN_LOG: "error" },
+    });
+    const s = JSON.parse(r.stdout) as ImportSummary;
+    return { s, why: `import said: ${r.stdout.trim()} ${r.stderr.trim()}` };
+  }
 
   it("--no-ocr records a scan as needing OCR", () => {
-    const r = cli(["import", fixture(SCANS.rotated), "--db", join(dir, "no-ocr.db"), "--no-ocr", "--json"]);
-    const s = JSON.parse(r.stdout);
-    expect(s).toMatchObject({ failed: 1, needsOcr: 1 });
-    expect(s.errors[0].reason).toMatch(/needs OCR.*--no-ocr/);
+    const { s, why } = importAlone("off", ["--no-ocr"], process.env);
+    expect(s, why).toMatchObject({ failed: 1, needsOcr: 1 });
+    expect(s.errors[0].reason, why).toMatch(/needs OCR.*--no-ocr/);
   });
 
   it("without Tesseract on the PATH: needs OCR, with the Debian packages to install", () => {
-    const r = cli(["import", fixture(SCANS.rotated), "--db", join(dir, "no-tesseract.db"), "--json"], { ...process.env, PATH: "/nonexistent" });
-    const s = JSON.parse(r.stdout);
-    expect(s).toMatchObject({ failed: 1, needsOcr: 1 });
-    expect(s.errors[0].reason).toMatch(/needs OCR.*apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils/);
+    const { s, why } = importAlone("nopath", [], { ...process.env, PATH: mkdtempSync(join(tmpdir(), "vanban-empty-path-")) });
+    expect(s, why).toMatchObject({ failed: 1, needsOcr: 1 });
+    expect(s.errors[0].reason, why).toMatch(/needs OCR.*apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils/);
   });
 });

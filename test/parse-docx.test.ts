@@ -5,12 +5,18 @@
  * breaks, and hostile ZIPs.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import mammoth from "mammoth";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
 import { deflateRawSync, crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { DocumentModel, TableBlock } from "../schemas/document.js";
 import { foldLoose } from "../src/normalise/fold.js";
 import { parseBytes, parseFile, ParseError } from "../src/parse/index.js";
 import { parseDocx } from "../src/parse/docx.js";
+import { HAST_OUTPUT, type HastOutput } from "../src/parse/docx/hast-writer.js";
+import { parseHtml } from "../src/parse/html.js";
 import { fixture, SEEDS, tables } from "./seed-fixtures.js";
 
 
@@ -366,5 +372,55 @@ describe("hostile archives are refused before anything is inflated", () => {
 
   it("refuses bytes that are not a ZIP at all", async () => {
     expect(await refusal(Buffer.from("PK\u0003\u0004 not really"))).toMatch(/^not a readable ZIP archive/);
+  });
+});
+
+describe("mammoth's HTML reaches the HTML conversion as a tree, the parser's tree", () => {
+  const htmlParser = unified().use(rehypeParse);
+  const withoutPositions = <T>(node: T): T => {
+    const n = node as { position?: unknown; data?: unknown; type: string; children?: unknown[] };
+    delete n.position;
+    if (n.type === "root") delete n.data;
+    n.children?.forEach(withoutPositions);
+    return node;
+  };
+  /** One mammoth conversion: the tree the writer built and the tree rehype-parse builds from the HTML written beside it. */
+  const convert = async (bytes: Buffer) => {
+    const result = await mammoth.convertToHtml({ buffer: bytes }, { outputFormat: HAST_OUTPUT } as Parameters<typeof mammoth.convertToHtml>[1]);
+    const { html, tree } = result.value as unknown as HastOutput;
+    return { html, tree, parsed: withoutPositions(htmlParser.parse(html)) };
+  };
+
+  it.each(["001_3086ccc4e4aed2ea.docx", "002_6446a6058fd84167.docx", "variants/001_3086ccc4e4aed2ea.merged.docx"])("%s", async (name) => {
+    const { tree, parsed } = await convert(readFileSync(fixture(name)));
+    expect(tree).not.toBeNull();
+    expect(tree).toEqual(parsed);
+  });
+
+  it("puts rows written straight into a table into a tbody, as the parser does", async () => {
+    const cell = (text: string) => `<w:tc>${para(text)}</w:tc>`;
+    const body = `${para("Trước bảng")}<w:tbl><w:tr>${cell("1")}${cell("Ủy ban nhân dân xã")}</w:tr><w:tr>${cell("2")}${cell("Đảng ủy")}</w:tr></w:tbl>${para("Sau bảng", "", true)}`;
+    const { html, tree, parsed } = await convert(docx(body));
+    expect(html).toMatch(/<table><tr>/);
+    expect(tree).toEqual(parsed);
+  });
+
+  it("reads a text box's paragraphs (mammoth writes them after their paragraph) as the parser would", async () => {
+    const box = `<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${para("Nội dung trong khung")}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>`;
+    const bytes = docx(`<w:p>${run("Trước khung ")}${box}${run(" sau khung")}</w:p>${para("Đoạn tiếp theo")}`);
+    const { html, tree, parsed } = await convert(bytes);
+    expect(tree).toEqual(parsed);
+    expect((await parseDocx(bytes)).blocks.map((b) => ("text" in b ? b.text : ""))).toEqual(["Trước khung sau khung", "Nội dung trong khung", "Đoạn tiếp theo"]);
+    expect(html).toContain("Nội dung trong khung");
+  });
+
+  it("withholds the tree where the parser would move elements (a block inside a paragraph), so the HTML is parsed", async () => {
+    const bytes = docx(`<w:p>${run("Mở đầu ")}${run("khối đậm", true)}${run(" kết thúc")}</w:p>`);
+    const result = await mammoth.convertToHtml({ buffer: bytes }, { outputFormat: HAST_OUTPUT, styleMap: ["b => div"] } as Parameters<typeof mammoth.convertToHtml>[1]);
+    const { html, tree } = result.value as unknown as HastOutput;
+    expect(html).toBe("<p>Mở đầu <div>khối đậm</div> kết thúc</p>");
+    expect(tree).toBeNull();
+    // The parser closes the paragraph at the div: three blocks, where the writer's nesting would give one.
+    expect(parseHtml(html).blocks.map((b) => ("text" in b ? b.text : ""))).toEqual(["Mở đầu", "khối đậm", "kết thúc"]);
   });
 });

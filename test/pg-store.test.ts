@@ -143,7 +143,7 @@ describe("doctor on PostgreSQL", () => {
     store.prepare("DELETE FROM task_search WHERE rowid IN (SELECT rowid FROM task_search ORDER BY rowid LIMIT 3)").run();
     store.close();
     const doctor = (...args: string[]) => JSON.parse(spawnCli(["doctor", ...args, "--db", pg, "--json"]).stdout);
-    expect(doctor().invariants.search).toEqual({ documentsMissing: 0, documentsExtra: 0, tasksMissing: 3, tasksExtra: 0 });
+    expect(doctor().invariants.search).toEqual({ documentsMissing: 0, documentsExtra: 0, tasksMissing: 3, tasksExtra: 0, passagesMissing: 0, passagesExtra: 0 });
     expect(spawnCli(["doctor", "--repair", "--db", pg]).status).toBe(0);
     expect(doctor()).toMatchObject({ problems: [], invariants: { search: { tasksMissing: 0 } } });
   });

@@ -10,9 +10,9 @@ import { describe, expect, it, vi } from "vitest";
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 import { importPaths } from "../pipelines/import.js";
 import { Extraction } from "../schemas/extraction.js";
-import { canonicalDump, openStore } from "../src/store/index.js";
+import { canonicalDump, forgetFile, openStore } from "../src/store/index.js";
 import { STORE_BACKENDS, type TestBackend } from "./pg-backends.js";
-import { extraction, ingest, planPhuThinh, tempDir, world } from "./store-fixtures.js";
+import { extraction, ingest, planPhongQuang, planPhuThinh, reportApril, tempDir, world } from "./store-fixtures.js";
 
 async function dumpAfter(backend: TestBackend, xs: Extraction[]) {
   const db = openStore(await backend.newDb());
@@ -116,5 +116,50 @@ describe.each(STORE_BACKENDS)("order independence ($name)", (backend) => {
     expect(store.prepare("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").pluck().get()).toBe(3);
     store.close();
   }, 600_000);
-});
 
+  describe("same-task links made at import", () => {
+    const TASK = "Trang bị máy tính cấu hình tối thiểu và thiết bị làm việc thiết yếu cho cán bộ";
+    const PT = { kind: "ke-hoach" as const, symbol: "KH/ĐU", issuer: "Ban Thường vụ Đảng ủy xã Phú Thịnh", place: "Phú Thịnh", locality: "xã Phú Thịnh" };
+    const cites41 = [{ code: "41-KH/ĐU", kind: "ke-hoach" as const, date: "2026-01-16", issuer: "Đảng ủy xã Phú Thịnh", text: "Kế hoạch số 41-KH/ĐU ngày 16/01/2026" }];
+    // Cites 41-KH/ĐU, same place and year, the same task worded with other case and punctuation: one task.
+    const adjusting = extraction({
+      file: "pt-45-kh-du.txt",
+      meta: { ...PT, code: "45-KH/ĐU", date: "2026-03-02", title: "điều chỉnh tiến độ" },
+      references: cites41,
+      tasks: [{ text: "Trang bị máy tính cấu hình tối thiểu và thiết bị làm việc thiết yếu cho cán bộ.", lead: ["Văn phòng Đảng ủy"] }],
+    });
+    // The same wording a year later, citing 41-KH/ĐU: a new assignment, not the same task.
+    const nextYear = extraction({
+      file: "pt-3-kh-du-2027.txt",
+      meta: { ...PT, code: "3-KH/ĐU", date: "2027-01-05", title: "chuyển đổi số năm 2027" },
+      references: cites41,
+      tasks: [{ text: TASK }],
+    });
+    const docs = [planPhuThinh, adjusting, nextYear, planPhongQuang, reportApril];
+    const pairs = async (xs: Extraction[]) => {
+      const db = openStore(await backend.newDb());
+      for (const x of xs) ingest(db, x);
+      const d = canonicalDump(db);
+      db.close();
+      return d.sameTaskLinks;
+    };
+
+    it("pairs the plan's task with the adjusting plan's, both ways, whichever document arrives first", async () => {
+      expect(planPhuThinh.tasks[0].text).toBe(TASK);
+      const expected = [
+        { document: "41-KH/ĐU|commune:phu thinh|2026", task: 0, peer_document: "45-KH/ĐU|commune:phu thinh|2026", peer_task: 0 },
+        { document: "45-KH/ĐU|commune:phu thinh|2026", task: 0, peer_document: "41-KH/ĐU|commune:phu thinh|2026", peer_task: 0 },
+      ];
+      for (const order of shuffles(docs, many(12))) expect(await pairs(order)).toEqual(expected);
+    });
+
+    it("drops the pair when the citing plan's file goes", async () => {
+      const db = openStore(await backend.newDb());
+      for (const x of docs) ingest(db, x);
+      expect(canonicalDump(db).sameTaskLinks).toHaveLength(2);
+      forgetFile(db, `/virtual/${adjusting.source.file}`);
+      expect(canonicalDump(db).sameTaskLinks).toEqual([]);
+      db.close();
+    });
+  });
+});

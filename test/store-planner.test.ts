@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/index.js";
 import { relinkAllReports } from "../src/store/write/relink.js";
+import { relinkAllSameTasks } from "../src/store/write/same-task-links.js";
 import { ingest, tempDb, world } from "./store-fixtures.js";
 
 /** Every SQL text the store prepares while `run` goes, with its query plan. */
@@ -48,6 +49,27 @@ describe("relinking reports to plan tasks", () => {
       expect(planTasks, "the plan-task query ran").toBeDefined();
       const onTasks = planTasks!.plan.filter((d) => /\b(?:SCAN|SEARCH) t\b/.test(d));
       expect(onTasks, JSON.stringify(planTasks!.plan)).toEqual([expect.stringMatching(/INDEX sqlite_autoindex_tasks_1 \(document_id=\?\)/)]);
+    }
+    db.close();
+  });
+});
+
+describe("same-task links at import", () => {
+  it("finds candidate tasks through the places' documents, never by scanning every document, with or without statistics", () => {
+    const file = tempDb();
+    const db = openStore(file);
+    for (const x of world) ingest(db, x);
+    for (const analysed of [false, true]) {
+      if (analysed) db.exec("ANALYZE");
+      const relinkDb = openStore(file);
+      const plans = plansDuring(relinkDb, () => relinkAllSameTasks(relinkDb));
+      relinkDb.close();
+      const candidates = plans.find((p) => /json_each/.test(p.sql) && /locality_key/.test(p.sql));
+      expect(candidates, "the candidate query ran").toBeDefined();
+      const plan = candidates!.plan;
+      // By the same-task key (place, year, wording; v7), then each task's document by its id.
+      expect(plan.filter((d) => /\b(?:SCAN|SEARCH) d\b/.test(d)), JSON.stringify(plan)).toEqual([expect.stringMatching(/INTEGER PRIMARY KEY \(rowid=\?\)/)]);
+      expect(plan.filter((d) => /\b(?:SCAN|SEARCH) t\b/.test(d)), JSON.stringify(plan)).toEqual([expect.stringMatching(/INDEX tasks_same_key \(same_task_key=\?\)/)]);
     }
     db.close();
   });

@@ -256,7 +256,7 @@ describe("tasks, agencies, metrics, deadlines, search, runs", () => {
       expect(day >= "2026-04-01" && day <= "2026-04-30").toBe(true);
     }
     await fails("/api/tasks?status=finished", 400);
-    await fails("/api/tasks?dueBefore=30/4/2026", 400);
+    await fails("/api/tasks?dueBefore=31/02/2026", 400);
     await fails(`/api/tasks?doc=${q("999-XX/NOPE")}`, 404);
     await fails(`/api/tasks?source=${q("999-XX/NOPE")}`, 404);
   });
@@ -297,10 +297,10 @@ describe("tasks, agencies, metrics, deadlines, search, runs", () => {
     await fails("/api/deadlines?today=2026-04", 400);
   });
 
-  it("/api/search finds documents and tasks, paged", async () => {
+  it("/api/search finds documents, tasks and passages of the text, paged", async () => {
     const r = await ok(`/api/search?q=${q("chuyển đổi số")}&limit=100`);
     expect(r.total).toBeGreaterThan(0);
-    expect(new Set(r.hits.map((h: any) => h.type))).toEqual(new Set(["document", "task"]));
+    expect(new Set(r.hits.map((h: any) => h.type))).toEqual(new Set(["document", "task", "passage"]));
     const page = await ok(`/api/search?q=${q("chuyển đổi số")}&limit=2&offset=2`);
     expect(page.hits.map((h: any) => h.text)).toEqual(r.hits.slice(2, 4).map((h: any) => h.text));
     await fails("/api/search", 400);

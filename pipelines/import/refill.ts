@@ -14,16 +14,17 @@ import { existsSync } from "node:fs";
 import type { Extraction } from "../../schemas/extraction.js";
 import { log } from "../../src/log.js";
 import {
-  documentLosingContent, heldFiles, ingestExtraction, isPendingReread, pendingRereads, recordFailure, settleOrphan, stillHeld, type Store
+  type GroupCommit,
+  documentLosingContent, heldFiles, ingestExtraction, isPendingReread, pendingRereads, recordFailure, settleOrphan, stillHeld, type Store, type StoredText
 } from "../../src/store/index.js";
-import type { ImportSummary } from "../import.js";
+import type { ImportSummary } from "./summary.js";
 import type { ExtractPool } from "../worker-pool.js";
 import { fail, readFacts, type Facts } from "./walk.js";
 
-export type RefillContext = { db: Store; pool: ExtractPool; maxBytes: number; summary: ImportSummary };
+export type RefillContext = { db: Store; pool: ExtractPool; maxBytes: number; summary: ImportSummary; group: GroupCommit };
 
 /** Another file of a document, parsed, ready to fill it. */
-export type Refill = { documentId: number; facts: Facts; extraction: Extraction; text: string };
+export type Refill = { documentId: number; facts: Facts; extraction: Extraction; text: StoredText };
 
 /**
  * If `path` alone fills its document and is about to stop doing so, the first other
@@ -38,7 +39,7 @@ export async function replacementFor(ctx: RefillContext, path: string): Promise<
     const facts = await readFacts(c.path, ctx.maxBytes, ctx.summary, ctx.db);
     if (!facts) continue;
     const outcome = await ctx.pool.run(c.path, facts.bytes);
-    if (outcome.ok) return { documentId: loss.documentId, facts, extraction: outcome.extraction, text: outcome.model.text };
+    if (outcome.ok) return { documentId: loss.documentId, facts, extraction: outcome.extraction, text: outcome.model };
   }
   return null;
 }
@@ -86,7 +87,7 @@ export async function completeRereads(ctx: RefillContext): Promise<number> {
         recordFailure(db, facts, `${outcome.stage}: ${outcome.reason}`, summary.run);
         continue;
       }
-      ingestExtraction(db, outcome.extraction, facts, summary.run, outcome.model.text);
+      ingestExtraction(db, outcome.extraction, facts, summary.run, outcome.model, outcome.linked);
       if (!isPendingReread(db, id)) filled++;
     }
   }

@@ -11,7 +11,7 @@ import { extname, join, resolve, sep } from "node:path";
 import { log } from "../../src/log.js";
 import { notARegularFile, oversizeReason, readCapped } from "../../src/parse/read-file.js";
 import { type FileFacts, recordFailure, type Store } from "../../src/store/index.js";
-import type { ImportSummary } from "../import.js";
+import type { ImportSummary } from "./summary.js";
 
 /** Extensions taken from folders; a file named on the command line is always tried (by content). */
 const DOCUMENT_EXTENSIONS = new Set([".pdf", ".docx", ".md", ".markdown", ".txt", ".html", ".htm"]);

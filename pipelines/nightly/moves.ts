@@ -12,7 +12,8 @@
  *   - report: a report's status row and the plan task it is linked to (task_links),
  *     when the row carries its own deadline (not one its wording mentions).
  *   - same task: the link stage's task identity (src/link/task-identity.ts): same
- *     place, same folded wording, related documents of the same year.
+ *     place, same folded wording, related documents of the same year — decided at
+ *     import and read here (same_task_links).
  *
  * Versions of a task are ordered by document date (then identity key); a move is a
  * pair of consecutive versions whose days (end, else start) differ. A deadline is
@@ -21,14 +22,13 @@
  * own row gives another day. Superseded deadlines are reported neither as new, due
  * nor overdue: the later version is, and a move says what happened.
  */
-import { foldForMatch, foldLoose } from "../../src/normalise/fold.js";
-import { isoPeriod, quarterNumber, quarterPeriod, readDate } from "../../src/extract/vietnamese-dates.js";
+import { foldLoose } from "../../src/normalise/fold.js";
+import { readTimeCell } from "../../src/extract/deadlines.js";
 import {
-  datedDeadlinesOfTasks, datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersionRows, tasksShareSource, textBetween,
-  type DeadlineRow, type Store, type TaskVersionRow,
+  datedDeadlinesOfTasks, linkedTasks, sameTaskPeers, taskVersionRows, textBetween, type DeadlineRow, type Store, type TaskVersionRow,
 } from "../../src/store/index.js";
 import { rowKey } from "./items.js";
-import { normText, sameTasks } from "../../src/link/index.js";
+import { normText } from "../../src/link/index.js";
 import { dueDay } from "./keys.js";
 
 export type MoveHow = "adjusted-column" | "report" | "same-task";
@@ -103,9 +103,6 @@ function timeCells(db: Store, documentId: number, rows: DeadlineRow[]): Deadline
 }
 
 const ADJUSTED_HEADER = /(?:^| )(dieu chinh|gia han|lui han|thoi han moi|han moi)(?: |$)/;
-const QUARTER = /qu[ýy]\s*(IV|I{1,3}|[1-4])\s*(?:\/|năm|nam)\s*(\d{4})/iu;
-const BY = /trước|chậm nhất|hạn chót|không muộn/iu;
-
 /** An adjusted time written in an `extra` column ("Đề xuất điều chỉnh": "Trước ngày 30/6/2026"). */
 function adjustedFromExtra(t: TaskRow): DeadlineRow | null {
   if (!t.extra) return null;
@@ -117,31 +114,15 @@ function adjustedFromExtra(t: TaskRow): DeadlineRow | null {
   }
   for (const [header, value] of Object.entries(extra)) {
     if (!ADJUSTED_HEADER.test(foldLoose(header).replace(/[^\p{L}\p{N}]+/gu, " "))) continue;
-    const when = readWhen(value);
+    // Read as the extractor reads a time cell; a date without its year takes the document's.
+    const when = readTimeCell(value, t.documentDate ? Number(t.documentDate.slice(0, 4)) : null).find((d) => d.start || d.end);
     if (!when) continue;
     return {
-      id: null, documentId: t.documentId, taskId: t.id, text: value, ...when, page: t.page, spanStart: t.spanStart, spanEnd: t.spanEnd,
+      id: null, documentId: t.documentId, taskId: t.id, text: value, kind: when.kind, start: when.start, end: when.end, page: t.page, spanStart: t.spanStart, spanEnd: t.spanEnd,
       documentKey: t.documentKey, taskText: t.text,
     };
   }
   return null;
-}
-
-/** A time cell's limit: a day ("by" after "trước"), a month or a quarter. */
-export function readWhen(value: string): { kind: string; start: string | null; end: string | null } | null {
-  const text = foldForMatch(value);
-  const q = QUARTER.exec(text);
-  if (q) {
-    const n = quarterNumber(q[1]);
-    const p = n ? quarterPeriod(Number(q[2]), n) : null;
-    if (p) return BY.test(text) ? { kind: "by", start: null, end: p.end } : { kind: "quarter", ...p };
-  }
-  const d = readDate(text);
-  if (!d) return null;
-  const p = isoPeriod(d.iso);
-  if (!p) return null;
-  if (BY.test(text)) return { kind: "by", start: null, end: p.end };
-  return d.iso.length === 10 ? { kind: "date", start: d.iso, end: d.iso } : { kind: "month", ...p };
 }
 
 /**
@@ -169,13 +150,7 @@ export function analyseMoves(db: Store, taskIds: number[], movesFor: Set<number>
     if (!m.has(peer)) m.set(peer, how);
   };
   for (const [task, linked] of linkedTasks(db, [...own.keys()])) addPeer(task, linked, "report");
-  const identityFacts = {
-    candidates: (localities: string[]) => datedPlanTasksOf(db, localities),
-    cites: (a: number, b: number) => documentCites(db, a, b),
-    documentFacts: (id: number) => documentFacts(db, id),
-    shareSource: (a: number, b: number) => tasksShareSource(db, a, b),
-  };
-  for (const [task, peer] of sameTasks([...own.values()], identityFacts)) addPeer(task, peer, "same-task");
+  for (const [task, peer] of sameTaskPeers(db, [...own.keys()])) addPeer(task, peer, "same-task");
 
   const others = loadVersions(db, [...peers.values()].flatMap((m) => [...m.keys()]).filter((id) => !own.has(id)));
   const version = (id: number) => own.get(id) ?? others.get(id);

@@ -8,7 +8,7 @@
  * A failure throws (the queue retries the job); on the last try it is first recorded
  * in the store's files table, as import records a bad file, so `doctor` counts agree.
  */
-import { notADocument } from "../import.js";
+import { notADocument } from "../import/outcomes.js";
 import { oneLine, readFacts, type Facts, type WalkLog } from "../import/walk.js";
 import type { ExtractPool } from "../worker-pool.js";
 import type { ImportJobData } from "./boss.js";

@@ -17,7 +17,8 @@ import { printJson } from "./output.js";
 
 export type Row = Record<string, string | number | null>;
 export type Section = { title: string; rows: Row[]; file?: string };
-export type Answer = { json: unknown; items?: Iterable<unknown> } & ({ title: string; rows: Row[] } | { sections: Section[] });
+/** `text`, when given, is what a person reads instead of the table (the rows still make the CSV). */
+export type Answer = { json: unknown; items?: Iterable<unknown> } & ({ title: string; rows: Row[]; text?: string } | { sections: Section[] });
 export type Format = { json?: boolean; csv?: boolean; ndjson?: boolean; out?: string };
 
 export async function printAnswer(a: Answer, f: Format): Promise<void> {
@@ -32,6 +33,7 @@ export async function printAnswer(a: Answer, f: Format): Promise<void> {
     console.log(t("show.written", { n: sections.length, dir: f.out }));
     return;
   }
+  if ("text" in a && a.text !== undefined && !f.csv) return void process.stdout.write(a.text);
   for (const [i, s] of sections.entries()) {
     if (f.csv) {
       // One BOM, at the very start: Excel reads the whole stream as UTF-8.

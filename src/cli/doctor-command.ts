@@ -26,7 +26,7 @@ export function registerDoctor(program: Command): void {
     .command("doctor")
     .description(t("doctor.description"))
     .option("--db <file>", t("opt.db"), DEFAULT_DB)
-    .option("--repair", "repair what the check finds (migrate, rebuild search, read documents again from their files)")
+    .option("--repair", t("doctor.repair"))
     .option("--json", t("doctor.json"))
     .action(async (opts: { db: string; repair?: boolean; json?: boolean }) => {
       try {
@@ -36,7 +36,7 @@ export function registerDoctor(program: Command): void {
           const s = await importPaths([], { db: opts.db, repair: true, mustExist: true });
           repaired = { ...s.repair, refilled: s.refilled, reread: s.new + s.changed, failed: s.errors };
           if (!opts.json)
-            console.log(`đã sửa: ${s.repair?.reindexed ? "dựng lại chỉ mục tìm kiếm; " : ""}${s.refilled} văn bản được đọc lại từ tệp còn lại; ${s.new + s.changed} tệp được đọc lại; ${s.failed} tệp lỗi`);
+            console.log(t("doctor.repaired", { reindexed: s.repair?.reindexed ? t("doctor.reindexed") : "", refilled: s.refilled, reread: s.new + s.changed, failed: s.failed }));
         }
         const r = examine(opts.db);
         if (opts.json) printJson(repaired ? { ...r, repaired } : r);
@@ -68,8 +68,8 @@ function printReport(file: string, r: DoctorReport): void {
   if (r.unfinishedRuns) console.log(t("doctor.unfinishedRuns", { n: r.unfinishedRuns }));
   console.log(`${t("doctor.failedFiles", { n: r.failedFiles.length })}${r.failedFiles.length ? ":" : ""}`);
   for (const f of r.failedFiles) console.log(`  ${printable(`${f.path}: ${f.error ?? "?"}`)}`);
-  if (!r.problems.length) return console.log("kho không có vấn đề");
-  console.log(`${r.problems.length} vấn đề:`);
+  if (!r.problems.length) return console.log(t("doctor.healthy"));
+  console.log(t("doctor.problems", { n: r.problems.length }));
   for (const p of r.problems) console.log(`  ${p}`);
-  for (const d of r.invariants?.emptyDocuments.slice(0, 20) ?? []) console.log(`  mất nội dung: ${printable(`${d.key} (${d.files.join(", ")})`)}`);
+  for (const d of r.invariants?.emptyDocuments.slice(0, 20) ?? []) console.log(`  ${printable(t("doctor.lostContent", { key: d.key, files: d.files.join(", ") }))}`);
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { languageFrom, setLanguage, t } from "../i18n/index.js";
-import { setVerbose } from "../log.js";
+import { setLogging } from "../log.js";
 import { registerExtract } from "./extract-command.js";
 import { registerDoctor } from "./doctor-command.js";
 import { registerExport } from "./export-command.js";
@@ -33,8 +33,9 @@ program
   .version(version, "-V, --version", t("cli.version"))
   .option("--lang <lang>", t("cli.lang"))
   .option("--verbose", t("cli.verbose"))
-  .hook("preAction", (cmd, action) => {
-    setVerbose(Boolean(cmd.optsWithGlobals().verbose));
+  .option("--log-json", t("cli.logJson"))
+  .hook("preAction", (_, action) => {
+    setLogging(action.optsWithGlobals());
     refuseOnPostgres(action);
   })
   // Set before the commands are added, so each inherits them: a usage error is one line, exit 2.

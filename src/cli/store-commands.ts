@@ -9,8 +9,9 @@ import { relative } from "node:path";
 import type { Command } from "commander";
 import { log } from "../log.js";
 import { printable } from "../printable.js";
+import { foldLoose } from "../normalise/fold.js";
 import {
-  type DocumentSummary, type MetricItem, openBackend, type StoreOperations, StoreError, type TaskEntry
+  type AgencySuggestion, type DocumentSummary, type MetricItem, openBackend, type SearchHit, type StoreOperations, StoreError, type TaskEntry
 } from "../store/index.js";
 import { t, VanbanError } from "../i18n/index.js";
 import { columnTitle, printAnswer, type Answer, type Format, type Row, type Section } from "./answer-output.js";
@@ -19,6 +20,13 @@ import { day, period, wholeNumber, type Period } from "./option-values.js";
 import { reportError } from "./output.js";
 
 const LIMIT = wholeNumber("--limit", 0, 1_000_000);
+
+/** Lists on a terminal or in JSON are paged (their total counted apart); CSV and NDJSON exports are whole. `--limit 0`: everything. */
+const PAGE = 50;
+function pageLimit(opts: { limit?: number; csv?: boolean; ndjson?: boolean }): number | undefined {
+  if (opts.limit !== undefined) return opts.limit === 0 ? undefined : opts.limit;
+  return opts.csv || opts.ndjson ? undefined : PAGE;
+}
 
 export function registerStoreCommands(program: Command): void {
   const query = program.command("query").description(t("query.description"));
@@ -29,7 +37,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--limit <n>", t("citing.limit"), LIMIT)
     .action((code: string, opts: StoreOpts & { transitive?: boolean; issuer?: string; limit?: number }) =>
       run(opts, async (store) => {
-        const r = await store.queryCiting(code, { transitive: opts.transitive, issuer: opts.issuer, limit: opts.limit });
+        const r = await store.queryCiting(code, { transitive: opts.transitive, issuer: opts.issuer, limit: pageLimit(opts) });
         return {
           json: r,
           items: r.citing,
@@ -80,7 +88,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--limit <n>", t("opt.limit"), LIMIT)
     .action((opts: StoreOpts & { agency?: string; status?: string; dueBefore?: Period; dueAfter?: Period; doc?: string; source?: string; issuer?: string; limit?: number; today?: string }) =>
       run(opts, async (store) => {
-        const r = await store.queryTasks({ ...opts, dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
+        const r = await store.queryTasks({ ...opts, limit: pageLimit(opts), dueBefore: opts.dueBefore?.end, dueAfter: opts.dueAfter?.start });
+        if (r.suggestions && !opts.json && !opts.ndjson) process.stderr.write(`${agencyHint(opts.agency!, r.suggestions)}\n`);
         return {
           json: r,
           items: r.tasks,
@@ -102,10 +111,12 @@ export function registerStoreCommands(program: Command): void {
         return {
           json: r,
           items: r.pairs,
-          title: t("metrics.title", { rows: r.pairs.length, total: r.total }),
+          title: t("metrics.titlePaired", { pairs: r.paired, rows: r.pairs.length, total: r.total }),
           rows: r.pairs.map((p) => ({
             subject: p.subject, target: value(p.target), target_doc: p.target ? docLabel(p.target.document) : null,
             actual: value(p.actual), actual_doc: p.actual ? docLabel(p.actual.document) : null,
+            gap: p.gap, of_plan: p.percentOfPlan !== null ? `${p.percentOfPlan}%` : null, reported_pct: value(p.reported),
+            warning: p.warning ? t("metrics.percentDiffers") : null,
             value: value(p.other), value_doc: p.other ? docLabel(p.other.document) : null, match: p.score,
           })),
         };
@@ -113,14 +124,21 @@ export function registerStoreCommands(program: Command): void {
 
   withOutput(program.command("search").description(t("search.description")).argument("<text...>"), true)
     .option("--limit <n>", t("search.limit"), LIMIT)
-    .action((words: string[], opts: StoreOpts & { limit?: number }) =>
+    .option("--offset <n>", t("search.offset"), LIMIT)
+    .action((words: string[], opts: StoreOpts & { limit?: number; offset?: number }) =>
       run(opts, async (store) => {
-        const r = await store.searchStore(words.join(" "), { limit: opts.limit });
+        const r = await store.searchStore(words.join(" "), { limit: opts.limit, offset: opts.offset });
+        const title = r.hits.length
+          ? t("search.titlePaged", { from: r.offset + 1, to: r.offset + r.hits.length, total: r.total, query: JSON.stringify(r.query) })
+          : t("search.title", { n: r.total, query: JSON.stringify(r.query) });
         return {
           json: r,
           items: r.hits,
-          title: t("search.title", { n: r.hits.length, query: JSON.stringify(r.query) }),
-          rows: r.hits.map((h) => ({ type: h.type, ...documentColumns(h.document), task: h.task ? (h.task.ordinal ?? `#${h.task.id}`) : null, text: h.text })),
+          title,
+          rows: r.hits.map((h) => ({
+            type: h.type, ...documentColumns(h.document), task: h.task ? (h.task.ordinal ?? `#${h.task.id}`) : null, page: h.page, text: h.snippet.text, link: h.link,
+          })),
+          text: searchListing(title, r.hits, process.stdout.isTTY === true),
         };
       }));
 
@@ -190,6 +208,12 @@ async function run(opts: StoreOpts, answer: (store: StoreOperations) => Promise<
 // ---------------------------------------------------------------------------------
 // Rendering
 
+function agencyHint(agency: string, suggestions: AgencySuggestion[]): string {
+  if (!suggestions.length) return t("tasks.noAgency", { agency });
+  const names = suggestions.map((s) => (s.locality && !foldLoose(s.agency).includes(foldLoose(s.locality)) ? `${s.agency} (${s.locality})` : s.agency));
+  return t("tasks.agencySuggestions", { agency, names: names.join("; ") });
+}
+
 function describe(d: DocumentSummary): string {
   return `${docLabel(d)} ${d.kind ?? ""} ${d.date ?? ""}${d.issuer ? ` — ${d.issuer}` : ""}`.replace(/\s+/g, " ").trim();
 }
@@ -229,6 +253,25 @@ function taskColumns(task: TaskEntry): Row {
     reported_in: task.latest ? docLabel(task.latest.report) : null,
     sources: task.sources.map((s) => s.code).join("; ") || null,
   };
+}
+
+const HIT_TYPE = { document: "search.type.document", task: "search.type.task", passage: "search.type.passage" } as const;
+
+/** One hit a paragraph: the document and page, the snippet with its matches bold on a terminal (else «…»), the link. */
+function searchListing(title: string, hits: SearchHit[], tty: boolean): string {
+  const mark = tty ? (w: string) => `\x1b[1m${w}\x1b[22m` : (w: string) => `«${w}»`;
+  const lines = hits.map((h, i) => {
+    const where = [t(HIT_TYPE[h.type]), docLabel(h.document), h.document.issuer, h.page !== null ? t("search.page", { n: h.page }) : null];
+    let snippet = "";
+    let at = 0;
+    for (const m of h.snippet.marks) {
+      snippet += printable(h.snippet.text.slice(at, m.start)) + mark(printable(h.snippet.text.slice(m.start, m.end)));
+      at = m.end;
+    }
+    snippet += printable(h.snippet.text.slice(at));
+    return `${i + 1}. ${printable(where.filter(Boolean).join(" · "))}\n   ${snippet}\n   ${h.link}\n`;
+  });
+  return `${printable(title)}\n${lines.join("")}`;
 }
 
 /** "N …, first M shown" when a --limit cut the list. */

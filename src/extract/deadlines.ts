@@ -53,8 +53,11 @@
  */
 import type { Deadline } from "../../schemas/extraction.js";
 import type { ExtractContext } from "./context.js";
-import { documentFacts } from "./document-zones.js";
+import { documentFacts, indexText } from "./document-zones.js";
+import { findAtoms } from "./deadlines/atoms.js";
+import { resolve, type Found } from "./deadlines/resolve.js";
 import { scanProse, scanTable } from "./deadlines/scan.js";
+import { foldForMatch } from "../normalise/fold.js";
 
 
 export function extractDeadlines(ctx: ExtractContext): Deadline[] {
@@ -67,4 +70,14 @@ export function extractDeadlines(ctx: ExtractContext): Deadline[] {
     scanProse(ctx, facts, bi, b.span.start, b.span.end, out);
   });
   return out;
+}
+
+/**
+ * The limits one time cell states, read on its own as the extractor reads a table's
+ * time cell ("Trước ngày 30/6/2026" → by 2026-06-30, "Quý III/2026"); `year` fills a
+ * date written without one. For a time kept outside the deadlines (a task's extra column).
+ */
+export function readTimeCell(text: string, year: number | null): Found[] {
+  const f = foldForMatch(text);
+  return resolve(f, findAtoms(f, 0, "cell", indexText(f)), "cell", year);
 }

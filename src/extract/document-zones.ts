@@ -25,5 +25,5 @@ export { leadText, opensWith } from "./document-zones/openers.js";
 export { documentFacts, FIXED, type DocClass, type DocFacts } from "./document-zones/facts.js";
 export { foreignRanges, inRanges, sentences } from "./document-zones/citation-masks.js";
 export { cellColumns, tableLayout, type TableLayout } from "./document-zones/table-layout.js";
-export { DIGITS, indexWords, wordIndex, type WordIndex } from "./document-zones/word-index.js";
+export { DIGITS, indexText, indexWords, wordIndex, type WordIndex } from "./document-zones/word-index.js";
 export { documentZones, inZones, type DocumentZones } from "./document-zones/layout-zones.js";

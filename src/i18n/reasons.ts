@@ -17,6 +17,8 @@ const REASONS: { pattern: RegExp; say: (m: RegExpMatchArray) => string }[] = [
   // After the colon: why OCR did not run (Tesseract missing, --no-ocr), kept as written.
   { pattern: /^no text layer — needs OCR \(scanned PDF\)(: .*)?$/, say: (m) => t("reason.needsOcr") + (m[1] ?? "") },
   { pattern: /^password-protected PDF$/, say: () => t("reason.password") },
+  // pdf.js's own words for a damaged or cut-short file.
+  { pattern: /^Invalid PDF structure\.?$/, say: () => t("reason.brokenPdf") },
   { pattern: /^timed out after ([\d.]+) s$/, say: (m) => t("reason.timedOut", { seconds: m[1] }) },
   { pattern: /^project notes, not a document$/, say: () => t("reason.notDocument") },
   { pattern: /^broken symlink$/, say: () => t("reason.brokenSymlink") },

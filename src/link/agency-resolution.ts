@@ -14,7 +14,7 @@
  * The matching key folds case and diacritics (foldLoose); the display name is the
  * smallest normalised spelling seen, so it does not depend on import order.
  */
-import { AGENCY_ABBREVIATIONS } from "../extract/registries/agencies.js";
+import { AGENCY_ABBREVIATIONS, COMMUNE_UNITS, NAME_PART_EXPANSIONS, PROVINCE_UNIT } from "../extract/registries/agency-vocabulary.js";
 import { foldForMatch, foldLoose } from "../normalise/fold.js";
 import { findPlace, placeKey, type IdentityContext, type Place } from "./document-identity.js";
 
@@ -32,28 +32,25 @@ const BOUNDARY_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}])";
 const BOUNDARY_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/**
- * Short forms that appear inside agency names ("VP Đảng ủy", "VP ĐU") but that the
- * task extractor's list leaves out because, standing alone, they open no name.
- */
-const NAME_PART_ABBREVIATIONS: Readonly<Record<string, string>> = { VP: "Văn phòng", ĐU: "Đảng ủy", UBMT: "Ủy ban Mặt trận" };
-
-// Abbreviations are capitals; matched case-sensitively so ordinary words are left alone.
-const ABBREVIATIONS = Object.entries({ ...NAME_PART_ABBREVIATIONS, ...AGENCY_ABBREVIATIONS })
+// Abbreviations are capitals; matched case-sensitively in documents so ordinary words are left alone.
+const ABBREVIATIONS = Object.entries({ ...NAME_PART_EXPANSIONS, ...AGENCY_ABBREVIATIONS })
   .map(([short, long]) => [foldForMatch(short), long] as const)
   .sort((a, b) => b[0].length - a[0].length);
-const ABBREVIATION_RE = new RegExp(`${BOUNDARY_BEFORE}(${ABBREVIATIONS.map(([s]) => escape(s)).join("|")})${BOUNDARY_AFTER}`, "gu");
-const EXPANSION = new Map(ABBREVIATIONS);
+const ABBREVIATION_SOURCE = `${BOUNDARY_BEFORE}(${ABBREVIATIONS.map(([s]) => escape(s)).join("|")})${BOUNDARY_AFTER}`;
+const ABBREVIATION_RE = new RegExp(ABBREVIATION_SOURCE, "gu");
+const ABBREVIATION_ANY_CASE = new RegExp(ABBREVIATION_SOURCE, "giu");
+const EXPANSION = new Map(ABBREVIATIONS.flatMap(([short, long]) => [[short, long], [short.toLowerCase(), long]] as const));
 
-const BARE_LEVEL_AT_END = /(?<![\p{L}\p{M}])(xã|phường|thị trấn|đặc khu|tỉnh)$/iu;
+const BARE_LEVEL_AT_END = new RegExp(`(?<![\\p{L}\\p{M}])(${[...COMMUNE_UNITS, PROVINCE_UNIT].map(escape).join("|")})$`, "iu");
 const PLURAL_OR_GENERIC_BEFORE = /(?<![\p{L}\p{M}])(các|cấp|mọi|những)\s+\S+$/iu;
 
-export function expandAbbreviations(s: string): string {
-  return s.replace(ABBREVIATION_RE, (m) => EXPANSION.get(m) ?? m);
+/** `anyCase`: for what a person types ("phòng vh-xh"), where a lower-case abbreviation is still one. */
+export function expandAbbreviations(s: string, anyCase = false): string {
+  return s.replace(anyCase ? ABBREVIATION_ANY_CASE : ABBREVIATION_RE, (m) => EXPANSION.get(m) ?? EXPANSION.get(m.toLowerCase()) ?? m);
 }
 
-export function normaliseAgencyName(written: string): string {
-  const s = expandAbbreviations(foldForMatch(written.normalize("NFC")))
+export function normaliseAgencyName(written: string, anyCase = false): string {
+  const s = expandAbbreviations(foldForMatch(written.normalize("NFC")), anyCase)
     .replace(/\s+/g, " ")
     .replace(/\s*-\s*/g, " - ")
     .replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, "")
@@ -68,7 +65,7 @@ export function resolveAgency(written: string, ctx: IdentityContext): ResolvedAg
   if (named?.name) {
     locality = named;
   } else if (BARE_LEVEL_AT_END.test(normalised) && !PLURAL_OR_GENERIC_BEFORE.test(normalised)) {
-    const level = /tỉnh$/iu.test(normalised) ? "province" : "commune";
+    const level = normalised.toLowerCase().endsWith(PROVINCE_UNIT) ? "province" : "commune";
     locality = level === "province" ? ctx.province : ctx.locality?.level === "commune" ? ctx.locality : null;
     if (locality?.name) normalised = `${normalised} ${locality.name}`;
   } else if (/^Sở(?![\p{L}])/u.test(normalised)) {

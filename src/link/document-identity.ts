@@ -43,6 +43,8 @@ export type Identity = {
   /** Year in the key; null for national codes and undated local ones. */
   year: number | null;
   national: boolean;
+  /** A draft's title, folded to its words (draftTitleWords): how a copy read with OCR misreads is still found. */
+  draftTitle?: string;
 };
 
 // Longest first so "thị xã" wins over "xã".
@@ -156,7 +158,10 @@ function scopeFor(code: string, issuerWritten: string | null | undefined, ctx: I
 export function ownIdentity(x: Extraction, ctx: IdentityContext): Identity {
   const code = x.document.code?.trim() || null;
   const localityScope = placeKey(ctx.locality) ?? "?";
-  if (!code) return { key: draftKey(x, localityScope), codeKey: null, scope: localityScope, year: ctx.year, national: false };
+  if (!code) {
+    const draftTitle = draftTitleWords(x.document.title);
+    return { key: draftKey(x, localityScope), codeKey: null, scope: localityScope, year: ctx.year, national: false, ...(draftTitle ? { draftTitle } : {}) };
+  }
   return cited(code, x.document.issuer, x.document.date, ctx);
 }
 
@@ -167,9 +172,42 @@ export function ownIdentity(x: Extraction, ctx: IdentityContext): Identity {
  */
 function draftKey(x: Extraction, scope: string): string {
   const d = x.document;
-  const title = d.title ? foldLoose(d.title).replace(/[^\p{L}\p{N}]+/gu, " ").trim() : "";
+  const title = draftTitleWords(d.title);
   if (!title) return `draft|${x.source.sha256}`;
-  return `draft|${foldLoose(d.symbol ?? d.kind ?? "")}|${scope}|${d.date ?? ""}|${createHash("sha1").update(title).digest("hex").slice(0, 16)}`;
+  return `${draftFamily(d.symbol ?? d.kind ?? "", scope, d.date)}|${createHash("sha1").update(title).digest("hex").slice(0, 16)}`;
+}
+
+/** The part of a draft's key before its title: symbol, place and date, which OCR reads right or not at all. */
+function draftFamily(symbol: string, scope: string, date: string | null | undefined): string {
+  return `draft|${foldLoose(symbol)}|${scope}|${date ?? ""}`;
+}
+
+/** A title's words, folded (case, diacritics, đ) and joined with one space; "" for none. */
+export function draftTitleWords(title: string | null | undefined): string {
+  return title ? foldLoose(title).replace(/[^\p{L}\p{N}]+/gu, " ").trim() : "";
+}
+
+/** Titles shorter than this say too little to tell two drafts apart by. */
+const MIN_DRAFT_TITLE_WORDS = 6;
+const SAME_DRAFT_SHARE = 0.8;
+
+/**
+ * Two drafts of one family (same symbol, place and date) are one document when
+ * most words of the shorter title are in the longer one: a scan read by OCR
+ * misreads a letter here and there ("Phượng" as "Phương") or cuts the title
+ * short where a line was lost, but keeps most of it; its numbers must all be
+ * there. Both in draftTitleWords form.
+ */
+export function sameDraftTitle(a: string, b: string): boolean {
+  const wa = a.split(" ").filter(Boolean);
+  const wb = new Set(b.split(" ").filter(Boolean));
+  const shorter = Math.min(wa.length, wb.size);
+  if (shorter < MIN_DRAFT_TITLE_WORDS) return a === b;
+  // Numbers tell plans of one template apart ("… Nghị quyết 57" and "… Nghị quyết 58"): those of the shorter title must all be in the other.
+  const [short, long] = wa.length <= wb.size ? [wa, wb] : [b.split(" ").filter(Boolean), new Set(wa)];
+  if (short.some((w) => /\d/.test(w) && !long.has(w))) return false;
+  const shared = new Set(wa.filter((w) => wb.has(w))).size;
+  return shared >= SAME_DRAFT_SHARE * shorter;
 }
 
 /** The identity of a document a citation names. */

@@ -13,6 +13,7 @@ import { resolveAgency, type ResolvedAgency } from "./agency-resolution.js";
 import { citedIdentity, identityContext, ownIdentity, type Identity, type IdentityContext, type PlaceLevel } from "./document-identity.js";
 
 export { resolveAgency, normaliseAgencyName, expandAbbreviations, type ResolvedAgency } from "./agency-resolution.js";
+export { agencyMatches, agencyWords, MIN_SUGGESTION_SCORE, nearestAgencies } from "./agency-matching.js";
 export {
   citedIdentity, codeKey, findPlace, groupKey, identityContext, ownIdentity, placeKey, yearOf,
   type Identity, type IdentityContext, type Place, type PlaceLevel,

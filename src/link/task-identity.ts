@@ -25,14 +25,25 @@ export function normText(text: string): string {
 // Task wordings repeat across a commune's plans; folding is the costly part of comparing them.
 const memo = new Map<string, string>();
 
+/**
+ * The key of the tasks that can be one task: same place, same year, same wording
+ * (`normText`). The store keeps it beside each plan task (indexed), so finding a
+ * task's candidates costs the same at any store size. The parts are joined by U+001F
+ * (the unit separator): no wording holds it, and PostgreSQL's text, unlike SQLite's,
+ * cannot hold the NUL that joined them before migration 9.
+ */
+export function sameTaskKey(locality: string, year: string, wording: string): string {
+  return `${locality}\u001f${year}\u001f${wording}`;
+}
+
 export type TaskRef = { id: number; documentId: number };
 export type IdentityTask = TaskRef & { text: string; locality: string | null; status: string | null };
 export type IdentityDocumentFacts = { kind: string | null; issuer: string | null; title: string | null; year: string | null };
 
 /** What the rule asks the store. */
 export type TaskIdentityFacts = {
-  /** [id, documentId, text, locality] of the dated plan tasks of these places. */
-  candidates(localities: string[]): [number, number, string, string][];
+  /** [id, documentId, text, locality] of the dated plan tasks of these places with one of these wordings (normText). */
+  candidates(localities: string[], wordings: string[]): [number, number, string, string][];
   /** Whether document `a` cites document `b`. */
   cites(a: number, b: number): boolean;
   documentFacts(id: number): IdentityDocumentFacts;
@@ -47,7 +58,7 @@ export function sameTasks(tasks: IdentityTask[], store: TaskIdentityFacts): [num
   const wording = (locality: string, text: string) => `${locality}\u0000${normText(text)}`;
   const wanted = new Set(mine.map((v) => wording(v.locality!, v.text)));
   const byWording = new Map<string, TaskRef[]>();
-  for (const [id, documentId, text, locality] of store.candidates([...new Set(mine.map((v) => v.locality!))])) {
+  for (const [id, documentId, text, locality] of store.candidates([...new Set(mine.map((v) => v.locality!))], [...new Set(mine.map((v) => normText(v.text)))])) {
     const k = wording(locality, text);
     if (!wanted.has(k)) continue;
     const l = byWording.get(k);

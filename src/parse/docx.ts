@@ -1,6 +1,8 @@
 /**
  * DOCX → draft blocks: guarded unzip → document.xml prepared (list numbers,
- * page breaks) → mammoth → HTML → the shared HTML conversion.
+ * page breaks) → mammoth → HTML tree → the shared HTML conversion. mammoth
+ * hands its HTML over as a tree (docx/hast-writer.ts), so it is not written
+ * out and parsed again unless the tree would differ from the parser's.
  *
  * mammoth reads the parts through an adapter over the already-checked archive
  * (mammoth's `file` input), so nothing is inflated that the guard did not
@@ -11,9 +13,10 @@
  */
 import mammoth from "mammoth";
 import { message, type DraftDocument } from "./draft.js";
-import { parseHtml } from "./html.js";
+import { parseHtml, parseHtmlTree } from "./html.js";
 import { PAGE_BREAK_CLASS } from "./html/page-breaks.js";
 import { openDocxArchive, type DocxArchive } from "./docx/archive.js";
+import { HAST_OUTPUT, type HastOutput } from "./docx/hast-writer.js";
 import { readListDefinitions } from "./docx/list-numbering.js";
 import { prepareDocumentXml } from "./docx/prepare-document.js";
 
@@ -25,6 +28,7 @@ const MAMMOTH_OPTIONS = {
   externalFileAccess: false,
   // Images carry no text here; answering without reading them keeps their bytes compressed.
   convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+  outputFormat: HAST_OUTPUT,
 };
 
 export async function parseDocx(bytes: Uint8Array): Promise<DraftDocument> {
@@ -36,7 +40,8 @@ export async function parseDocx(bytes: Uint8Array): Promise<DraftDocument> {
     const input = { file: mammothFile(archive, { [MAIN_DOCUMENT]: prepared }) };
     // `file` is mammoth's input for an already-opened archive (lib/unzip.js); its typings list only path/buffer.
     const result = await mammoth.convertToHtml(input as unknown as { buffer: Buffer }, MAMMOTH_OPTIONS);
-    const draft = parseHtml(result.value);
+    const output = result.value as unknown as HastOutput;
+    const draft = output.tree ? parseHtmlTree(output.tree) : parseHtml(output.html);
     for (const m of result.messages) if (m.type === "error") draft.warnings.push(message("parse-docx", m.message));
     return draft;
   } finally {

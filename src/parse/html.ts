@@ -54,13 +54,18 @@ type Frame = { nodes: RootContent[]; i: number; list: ListContext | null; exit?:
 
 export function parseHtml(html: string): DraftDocument {
   const capped = capHtmlNesting(html);
-  const tree = parser.parse(capped.html) as Root;
+  const draft = parseHtmlTree(parser.parse(capped.html) as Root);
+  if (capped.dropped) draft.warnings.unshift(message("parse-html", `HTML nested deeper than the limit: ${capped.dropped} inner tags ignored (their text kept)`));
+  return draft;
+}
+
+/** The same for a tree already parsed (the DOCX route's, built from mammoth's output: docx/hast-writer.ts). */
+export function parseHtmlTree(tree: Root): DraftDocument {
   const flow: Flow = { page: 1, notes: NoteIndex.build(tree), replacementChars: 0, warnings: [] };
   const blocks = new BlockWriter(flow);
   walk(tree, flow, blocks);
 
   const warnings = [];
-  if (capped.dropped) warnings.push(message("parse-html", `HTML nested deeper than the limit: ${capped.dropped} inner tags ignored (their text kept)`));
   if (flow.replacementChars)
     warnings.push(message("parse-html", `${flow.replacementChars} undecodable character(s) (U+FFFD) dropped from the text`));
   for (const reason of new Set(flow.warnings)) warnings.push(message("parse-html", reason));

@@ -13,7 +13,7 @@ import { decodeVietnameseText } from "../normalise/legacy-encoding.js";
 import type { DraftDocument } from "./draft.js";
 import { joinTables } from "./join-tables.js";
 import type { OcrOptions } from "./pdf/ocr.js";
-import { placeOcrLines } from "./pdf/ocr/ocr-lines.js";
+import { placeOcr } from "./pdf/ocr/ocr-lines.js";
 import { layoutDocument } from "./layout.js";
 import { notARegularFile, oversizeReason } from "./read-file.js";
 import { ParseError, sniffFormat, textFormat } from "./sniff.js";
@@ -85,7 +85,7 @@ export async function parseBytes(bytes: Uint8Array, file: string, options: Parse
   }
   draft.blocks = joinTables(structureBlocks(draft.blocks));
   const model = layoutDocument(draft, { file, sha256, format, size: bytes.length, ...(encoding ? { encoding } : {}) });
-  if (draft.ocr) model.ocr = placeOcrLines(model.text, draft.ocr);
+  if (draft.ocr) model.ocr = placeOcr(model, draft.ocr);
   return model;
 }
 

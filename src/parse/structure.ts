@@ -45,7 +45,7 @@ export function numberingLevel(n: Numbering): number {
   }
 }
 
-const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).join("");
+const letters = (s: string) => s.replace(/\P{L}+/gu, "");
 export const isUpperCase = (s: string) => {
   const l = letters(s);
   return l.length >= 3 && l === l.toLocaleUpperCase("vi") && l !== l.toLocaleLowerCase("vi");

@@ -11,12 +11,14 @@
  * `prepareRepair` turns what it found into work for the import that repairs
  * (`vanban doctor --repair`, pipelines/repair.ts).
  */
+import { t } from "../i18n/index.js";
 import type { DoctorReport, Invariants } from "../../schemas/answers.js";
-import { SCHEMA_VERSION } from "./migrations.js";
+import { SCHEMA_VERSION } from "./migrations/index.js";
 import type { Store } from "./open-store.js";
 import { prepared } from "./prepared.js";
 import { pendingRereads, queueReread } from "./rereads.js";
 import { documentSearchText, reindexAll } from "./write/search-index.js";
+import { reindexAllPassages } from "./write/passage-index.js";
 
 export type { DoctorReport, Invariants };
 
@@ -84,24 +86,40 @@ function searchMismatch(db: Store): Invariants["search"] {
     documentsExtra: missing(indexed, expected),
     tasksMissing: missing(taskIds, indexedTasks),
     tasksExtra: missing(indexedTasks, taskIds),
+    ...passageMismatch(db),
+  };
+}
+
+/**
+ * Texts with no passage (a text with a letter or digit always has one) and passages not in
+ * the index; passages with no text under them and index rows with no passage. Counted in
+ * SQL: the text of a large store does not fit in memory.
+ */
+function passageMismatch(db: Store): Pick<Invariants["search"], "passagesMissing" | "passagesExtra"> {
+  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+  return {
+    passagesMissing:
+      count("SELECT count(*) FROM document_texts t WHERE t.text GLOB '*[0-9A-Za-z]*' AND NOT EXISTS (SELECT 1 FROM passages p WHERE p.document_id = t.document_id)") +
+      count("SELECT count(*) FROM passages WHERE id NOT IN (SELECT rowid FROM passage_search)"),
+    passagesExtra:
+      count("SELECT count(*) FROM passages p WHERE NOT EXISTS (SELECT 1 FROM document_texts t WHERE t.document_id = p.document_id)") +
+      count("SELECT count(*) FROM passage_search WHERE rowid NOT IN (SELECT id FROM passages)"),
   };
 }
 
 function describeProblems(file: string, damage: string[], version: number, inv: Invariants | null): string[] {
-  const repair = `chạy "vanban doctor --repair --db ${file}" để sửa`;
+  const repair = { key: "doctor.repairHint", params: { file } } as const;
   const out: string[] = [];
-  if (damage.length)
-    out.push(`SQLite báo ${damage.length} lỗi toàn vẹn — kho bị hỏng: khôi phục từ bản sao lưu (${file}.bak-v*) rồi nhập lại các thư mục`);
-  if (version < SCHEMA_VERSION) out.push(`kho ở phiên bản ${version}, cần nâng cấp lên phiên bản ${SCHEMA_VERSION} — ${repair} (hoặc chạy "vanban import")`);
+  if (damage.length) out.push(t("doctor.problem.integrity", { n: damage.length, file }));
+  if (version < SCHEMA_VERSION) out.push(t("doctor.problem.version", { version, expected: SCHEMA_VERSION, repair }));
   if (!inv) return out;
-  if (inv.emptyDocuments.length) out.push(`${inv.emptyDocuments.length} văn bản có tệp nhưng mất nội dung — ${repair}`);
-  if (inv.documentsWithoutFiles.length) out.push(`${inv.documentsWithoutFiles.length} văn bản không còn tệp nào — ${repair}`);
-  if (inv.filesWithoutDocument.length) out.push(`${inv.filesWithoutDocument.length} tệp không thuộc văn bản nào — ${repair}`);
+  if (inv.emptyDocuments.length) out.push(t("doctor.problem.emptyDocuments", { n: inv.emptyDocuments.length, repair }));
+  if (inv.documentsWithoutFiles.length) out.push(t("doctor.problem.documentsWithoutFiles", { n: inv.documentsWithoutFiles.length, repair }));
+  if (inv.filesWithoutDocument.length) out.push(t("doctor.problem.filesWithoutDocument", { n: inv.filesWithoutDocument.length, repair }));
   const s = inv.search;
-  if (s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra)
-    out.push(`chỉ mục tìm kiếm lệch với dữ liệu (văn bản: thiếu ${s.documentsMissing}, thừa ${s.documentsExtra}; nhiệm vụ: thiếu ${s.tasksMissing}, thừa ${s.tasksExtra}) — ${repair}`);
-  if (inv.pendingRereads.length)
-    out.push(`${inv.pendingRereads.length} văn bản đang chờ đọc lại từ tệp khác (một lần nhập bị dừng giữa chừng) — ${repair} (hoặc chạy lại "vanban import")`);
+  if (s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra) out.push(t("doctor.problem.search", { ...s, repair }));
+  if (s.passagesMissing + s.passagesExtra) out.push(t("doctor.problem.passages", { ...s, repair }));
+  if (inv.pendingRereads.length) out.push(t("doctor.problem.pendingRereads", { n: inv.pendingRereads.length, repair }));
   return out;
 }
 
@@ -117,8 +135,11 @@ export function prepareRepair(db: Store): RepairPlan {
   return db.transaction((): RepairPlan => {
     const inv = checkInvariants(db);
     const s = inv.search;
-    const reindexed = s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra > 0;
-    if (reindexed) reindexAll(db);
+    const titlesAndTasks = s.documentsMissing + s.documentsExtra + s.tasksMissing + s.tasksExtra > 0;
+    const passages = s.passagesMissing + s.passagesExtra > 0;
+    if (titlesAndTasks) reindexAll(db);
+    if (passages) reindexAllPassages(db);
+    const reindexed = titlesAndTasks || passages;
     const queue = [...inv.emptyDocuments, ...inv.documentsWithoutFiles].map((d) => d.id);
     for (const id of queue) {
       // The re-read pass writes content only into a document that has none.

@@ -57,7 +57,7 @@ export function acquireImportLock(db: string, options: { waitMs?: number } = {})
       continue;
     }
     if (Date.now() >= deadline)
-      throw new StoreError(`${db} is being written by another import (${holder.pid ? `pid ${holder.pid}` : "starting"}); wait for it to finish and run again`);
+      throw new StoreError("store.locked", { db, holder: holder.pid ? { key: "store.lockHolder", params: { pid: holder.pid } } : { key: "store.lockStarting" } });
     sleep(100);
   }
 }
@@ -67,14 +67,14 @@ function tryCreate(path: string, content: string): boolean {
   try {
     writeFileSync(temp, content, { flag: "wx" });
   } catch (e) {
-    throw new StoreError(`${path}: cannot create the import lock: ${(e as Error).message.split("\n")[0]}`);
+    throw new StoreError("store.lockCreate", { path, reason: (e as Error).message.split("\n")[0] });
   }
   try {
     linkSync(temp, path);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw new StoreError(`${path}: cannot create the import lock: ${(e as Error).message.split("\n")[0]}`);
+    throw new StoreError("store.lockCreate", { path, reason: (e as Error).message.split("\n")[0] });
   } finally {
     unlinkSync(temp);
   }
@@ -98,7 +98,7 @@ function readLock(path: string): string | null {
     return readFileSync(path, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new StoreError(`${path}: cannot read the import lock: ${(e as Error).message.split("\n")[0]}`);
+    throw new StoreError("store.lockRead", { path, reason: (e as Error).message.split("\n")[0] });
   }
 }
 
@@ -142,7 +142,7 @@ function takeOver(path: string, stale: string): void {
     renameSync(path, aside);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // someone else took it over
-    throw new StoreError(`${path}: cannot replace a stale import lock: ${(e as Error).message.split("\n")[0]}`);
+    throw new StoreError("store.lockReplace", { path, reason: (e as Error).message.split("\n")[0] });
   }
   const moved = readLock(aside);
   if (moved !== stale && moved !== null) {

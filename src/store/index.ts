@@ -23,7 +23,7 @@ import { queryPath } from "./read/path.js";
 import { listRuns } from "./read/runs.js";
 import { searchStore } from "./read/search.js";
 import { metricSpans, showDocument } from "./read/show.js";
-import { datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersionRows, tasksShareSource, textBetween } from "./read/task-history.js";
+import { linkedTasks, sameTaskPeers, taskVersionRows, textBetween } from "./read/task-history.js";
 import { queryTasks } from "./read/tasks.js";
 import { forgetFile, ingestExtraction, recordCopy, recordFailure } from "./write/ingest.js";
 import { markReported, reportedKeys } from "./write/reported.js";
@@ -37,7 +37,7 @@ export { examineStore, prepareRepair, quickCheck, type DoctorReport, type Invari
 export {
   documentLosingContent, heldFiles, isPendingReread, pendingRereads, queueReread, rereadDone, stillHeld, type HeldFile,
 } from "./rereads.js";
-export { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+export { MIGRATIONS, SCHEMA_VERSION } from "./migrations/index.js";
 
 // Reads.
 export { compareDocuments, documentSummaries, documentSummary, type DocumentSummary } from "./read/document-summary.js";
@@ -45,12 +45,12 @@ export { codeIsKnown, documentExists, resolveDocument } from "./read/resolve-doc
 export { queryCiting, type CitingEntry, type CitingResult } from "./read/citing.js";
 export { queryCites, type CitesEntry, type CitesResult } from "./read/cites.js";
 export { queryPath, type PathResult, type PathStep } from "./read/path.js";
-export { queryTasks, TASK_STATUSES, type TaskAgency, type TaskEntry, type TaskFilters, type TasksResult } from "./read/tasks.js";
+export { queryTasks, TASK_STATUSES, type AgencySuggestion, type TaskAgency, type TaskEntry, type TaskFilters, type TasksResult } from "./read/tasks.js";
 export { queryMetrics, type MetricItem, type MetricPair, type MetricsResult } from "./read/metrics.js";
 export { metricSpans, showDocument, type ShowResult } from "./read/show.js";
 export { searchStore, type SearchHit, type SearchResult } from "./read/search.js";
 export { documentText } from "./read/document-text.js";
-export { storedFile, storedPaths, type StoredFile } from "./files.js";
+export { heldDocumentIds, storedFile, storedPaths, type StoredFile } from "./files.js";
 export { canonicalDump, type CanonicalDump } from "./read/canonical-dump.js";
 export { documentFacets, listDocuments, type DocumentFilters, type DocumentList, type Facets, type ListedDocument } from "./read/documents.js";
 export { placeNames } from "./read/places.js";
@@ -62,15 +62,15 @@ export {
   datedDeadlinesOfTasks, deadlinesOfDocuments, dueBetween, itemContext, overdueBefore, tasksOfDocuments,
   type DeadlineRow, type ItemContext, type ReportDocument,
 } from "./read/nightly-deadlines.js";
-export {
-  datedPlanTasksOf, documentCites, documentFacts, linkedTasks, taskVersionRows, tasksShareSource, textBetween, type TaskVersionRow,
-} from "./read/task-history.js";
+export { linkedTasks, sameTaskPeers, taskVersionRows, textBetween, type TaskVersionRow } from "./read/task-history.js";
 export { localToday } from "./read/task-state.js";
 export type { Page } from "./read/page.js";
 
 // Writes.
 export { forgetFile, ingestExtraction, recordCopy, recordFailure, settleOrphan, type FileFacts, type IngestOutcome } from "./write/ingest.js";
+export type { StoredText } from "./write/passage-index.js";
 export { markReported, reportedKeys, unreported, type Section } from "./write/reported.js";
+export { GroupCommit, GROUP_LIMITS, type GroupLimits } from "./write/group-commit.js";
 export { documentsOfUnreportedRuns, finishRun, markRunReported, startRun, type RunCommand, type RunCounts } from "./runs.js";
 
 /** A store operation with the connection bound; a backend may answer asynchronously. */
@@ -80,7 +80,7 @@ const OPERATIONS = {
   queryCiting, queryCites, queryPath, queryTasks, queryMetrics, showDocument, metricSpans, searchStore, documentText,
   listDocuments, documentFacets, listAgencies, listRuns, listDeadlines, citationParticipants, edgesAmong, placesOf,
   deadlinesOfDocuments, dueBetween, overdueBefore, itemContext, tasksOfDocuments, datedDeadlinesOfTasks,
-  taskVersionRows, textBetween, linkedTasks, datedPlanTasksOf, documentCites, tasksShareSource, documentFacts,
+  taskVersionRows, textBetween, linkedTasks, sameTaskPeers,
   ingestExtraction, recordCopy, recordFailure, forgetFile, markReported, reportedKeys, startRun, finishRun, markRunReported, documentsOfUnreportedRuns,
 } as const;
 

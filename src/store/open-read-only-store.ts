@@ -9,7 +9,7 @@
  * đ→d, lower case).
  */
 import { foldLoose } from "../normalise/fold.js";
-import { SCHEMA_VERSION } from "./migrations.js";
+import { SCHEMA_VERSION } from "./migrations/index.js";
 import { openStoreReadOnly, type Store } from "./open-store.js";
 import { StoreError } from "./store-error.js";
 
@@ -18,7 +18,7 @@ export function openReadOnlyStore(file: string): Store {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version < SCHEMA_VERSION) {
     db.close();
-    throw new StoreError(`${file} has schema version ${version}; this vanban reads ${SCHEMA_VERSION} — import into it once with this vanban to migrate it`);
+    throw new StoreError("store.olderSchema", { file, version, expected: SCHEMA_VERSION });
   }
   db.function("vanban_fold", { deterministic: true }, (value: unknown) => (typeof value === "string" ? foldLoose(value) : null));
   return db;

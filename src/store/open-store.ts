@@ -15,7 +15,8 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { acquireImportLock } from "./import-lock.js";
-import { migrate, SCHEMA_VERSION, storeVersion } from "./migrations.js";
+import { migrate, SCHEMA_VERSION, storeVersion } from "./migrations/index.js";
+import type { MessageKey, Params } from "../i18n/index.js";
 import { isPostgresUrl, openPostgresStore } from "./postgres.js";
 import { StoreError } from "./store-error.js";
 
@@ -92,22 +93,25 @@ export function storeFileProblem(file: string, options: { allowNew: boolean }): 
   if (isPostgresUrl(file)) return null; // a server, not a file: openPostgresStore says what is wrong
   const why = fileProblem(file, options);
   if (!why) return null;
-  return why.damaged ? new DamagedStoreError(why.message) : new StoreError(why.message);
+  return why.damaged ? new DamagedStoreError(why.key, why.params) : new StoreError(why.key, why.params);
 }
 
 
-function fileProblem(file: string, options: { allowNew: boolean }): { message: string; damaged?: boolean } | null {
-  if (!existsSync(file)) return options.allowNew ? null : { message: `không có kho tại ${file} — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${file}" trước` };
+type FileProblem = { key: MessageKey; params: Params; damaged?: boolean };
+const problem = (key: MessageKey, params: Params, damaged = false): FileProblem => ({ key, params, damaged });
+
+function fileProblem(file: string, options: { allowNew: boolean }): FileProblem | null {
+  if (!existsSync(file)) return options.allowNew ? null : problem("store.noStore", { file });
   let info;
   try {
     info = statSync(file);
   } catch (e) {
-    return { message: `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})` };
+    return problem("store.unreadable", { file, reason: (e as Error).message.split("\n")[0] });
   }
-  if (info.isDirectory()) return { message: `${file} là một thư mục, không phải kho vanban` };
-  if (!info.isFile()) return { message: `${file} không phải tệp thông thường, không phải kho vanban` };
+  if (info.isDirectory()) return problem("store.isFolder", { file });
+  if (!info.isFile()) return problem("store.notRegularFile", { file });
   // An empty file is what SQLite would turn into a new database: only import may.
-  if (info.size === 0) return options.allowNew ? null : { message: `${file} là tệp rỗng (0 byte), không phải kho vanban` };
+  if (info.size === 0) return options.allowNew ? null : problem("store.emptyFile", { file });
   const head = Buffer.alloc(100);
   let n = 0;
   try {
@@ -118,10 +122,10 @@ function fileProblem(file: string, options: { allowNew: boolean }): { message: s
       closeSync(fd);
     }
   } catch (e) {
-    return { message: `${file}: không đọc được kho (${(e as Error).message.split("\n")[0]})` };
+    return problem("store.unreadable", { file, reason: (e as Error).message.split("\n")[0] });
   }
-  if (head.subarray(0, Math.min(n, 16)).toString("latin1") !== SQLITE_MAGIC.slice(0, Math.min(n, 16))) return { message: `${file} không phải cơ sở dữ liệu SQLite` };
-  if (n < 100) return { message: `${file} bị hỏng: tệp chỉ có ${n} byte (riêng phần đầu của SQLite đã là 100 byte)`, damaged: true };
+  if (head.subarray(0, Math.min(n, 16)).toString("latin1") !== SQLITE_MAGIC.slice(0, Math.min(n, 16))) return problem("store.notSqlite", { file });
+  if (n < 100) return problem("store.tooShort", { file, n }, true);
   return null;
 }
 
@@ -133,10 +137,10 @@ export function describeStoreFailure(file: string, e: unknown): Error {
   if (e instanceof StoreError) return e;
   const code = String((e as { code?: unknown }).code ?? "");
   const message = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-  if (code === "SQLITE_NOTADB" || /file is not a database/i.test(message)) return new StoreError(`${file} không phải cơ sở dữ liệu SQLite`);
+  if (code === "SQLITE_NOTADB" || /file is not a database/i.test(message)) return new StoreError("store.notSqlite", { file });
   if (code.startsWith("SQLITE_CORRUPT") || /malformed|corrupt/i.test(message))
-    return new DamagedStoreError(`${file} bị hỏng (${message}); xem "vanban doctor --db ${file}" và khôi phục từ bản sao lưu (${file}.bak-v*)`);
-  if (code.startsWith("SQLITE_CANTOPEN")) return new StoreError(`không mở được ${file}: ${message}`);
+    return new DamagedStoreError("store.damaged", { file, reason: message });
+  if (code.startsWith("SQLITE_CANTOPEN")) return new StoreError("store.cannotOpen", { file, reason: message });
   return e instanceof Error ? e : new Error(message);
 }
 

@@ -42,13 +42,13 @@ export function openPostgresStore(url: string, options: { mustExist?: boolean; r
   try {
     const version = postgresSchemaVersion(store.connection);
     if (version > POSTGRES_SCHEMA_VERSION)
-      throw new StoreError(`${displayUrl(url)} là kho phiên bản ${version}; bản vanban này chỉ đọc đến phiên bản ${POSTGRES_SCHEMA_VERSION} — hãy nâng cấp vanban`);
+      throw new StoreError("store.newerSchema", { file: displayUrl(url), version, supported: POSTGRES_SCHEMA_VERSION });
     if (version === 0 && options.mustExist)
-      throw new StoreError(`không có kho tại ${displayUrl(url)} — hãy chạy "vanban import ĐƯỜNG_DẪN… --db ${displayUrl(url)}" trước`);
+      throw new StoreError("store.noStore", { file: displayUrl(url) });
     if (version < POSTGRES_SCHEMA_VERSION && !options.readOnly) migratePostgres(store);
   } catch (e) {
     store.close();
-    throw e instanceof StoreError ? e : new StoreError(`không kết nối được kho PostgreSQL ${displayUrl(url)}: ${(e as Error).message.split("\n")[0]}`);
+    throw e instanceof StoreError ? e : new StoreError("pg.unreachable", { url: displayUrl(url), reason: (e as Error).message.split("\n")[0] });
   }
   return store as unknown as Store;
 }

@@ -76,9 +76,8 @@ export function apiRoutes(): Router<ApiHandler> {
     .add("/api/search", ({ db, query }) => {
       const page = query.page(20);
       const q = query.required("q");
-      // The store ranks a bounded candidate set (a few hundred); asking for all of it gives an exact total.
-      const r = searchStore(db, q, { limit: Number.MAX_SAFE_INTEGER });
-      return { query: r.query, total: r.hits.length, ...page, hits: pageOf(r.hits, page) };
+      const r = searchStore(db, q, page);
+      return { query: r.query, total: r.total, ...page, hits: r.hits };
     })
     .add("/api/runs", ({ db, query }) => {
       const page = query.page();

@@ -6,12 +6,15 @@ import { createHash } from "node:crypto";
 import ical from "ical-generator";
 import { toCsv } from "./csv.js";
 import type { DeadlineEntry } from "../store/index.js";
+import { t } from "../i18n/index.js";
 import { DEADLINE_STATE_LABELS, TASK_STATUS_LABELS, documentLabel } from "./labels.js";
+
+const DEADLINE_COLUMNS = ["day", "deadline", "state", "taskStatus", "task", "lead", "support", "document", "issuer", "documentDate", "page"] as const;
 
 const describeDocument = (d: DeadlineEntry["document"]) => [documentLabel(d), d.issuer, d.date].filter(Boolean).join(" · ");
 
 export function deadlinesIcs(deadlines: readonly DeadlineEntry[]): string {
-  const cal = ical({ name: "vanban — thời hạn", prodId: { company: "vanban", product: "web" } });
+  const cal = ical({ name: t("export.calendar"), prodId: { company: "vanban", product: "web" } });
   for (const d of deadlines) {
     // Only whole days fit an all-day event; month/year deadlines carry their last day as `end`.
     if (d.day.length !== 10) continue;
@@ -21,13 +24,13 @@ export function deadlinesIcs(deadlines: readonly DeadlineEntry[]): string {
       id: `${createHash("sha256").update(`${d.document.key}|${d.text}|${d.start}|${d.end}|${d.task?.text ?? ""}`).digest("hex").slice(0, 24)}@vanban`,
       start: new Date(Date.UTC(y, m - 1, day)),
       allDay: true,
-      summary: `${d.end ? "Hạn" : "Bắt đầu"}: ${(d.task?.text ?? d.text).slice(0, 120)}`,
+      summary: t(d.end ? "export.due" : "export.starts", { text: (d.task?.text ?? d.text).slice(0, 120) }),
       description: [
-        `Thời hạn: ${d.text}`,
-        d.lead.length ? `Chủ trì: ${d.lead.join("; ")}` : "",
-        d.support.length ? `Phối hợp: ${d.support.join("; ")}` : "",
-        `Văn bản: ${describeDocument(d.document)}`,
-        d.page ? `Trang ${d.page}` : "",
+        t("export.deadline", { text: d.text }),
+        d.lead.length ? t("export.lead", { names: d.lead.join("; ") }) : "",
+        d.support.length ? t("export.support", { names: d.support.join("; ") }) : "",
+        t("export.document", { document: describeDocument(d.document) }),
+        d.page ? t("export.page", { page: d.page }) : "",
       ].filter(Boolean).join("\n"),
     });
   }
@@ -36,7 +39,7 @@ export function deadlinesIcs(deadlines: readonly DeadlineEntry[]): string {
 
 export function deadlinesCsv(deadlines: readonly DeadlineEntry[]): string {
   return toCsv(
-    ["Ngày", "Thời hạn", "Tình trạng", "Trạng thái nhiệm vụ", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Văn bản", "Cơ quan ban hành", "Ngày văn bản", "Trang"],
+    DEADLINE_COLUMNS.map((c) => t(`export.col.${c}`)),
     deadlines.map((d) => [
       d.day, d.text, DEADLINE_STATE_LABELS[d.state], d.status ? (TASK_STATUS_LABELS[d.status] ?? d.status) : null, d.task?.text,
       d.lead.join("; "), d.support.join("; "), documentLabel(d.document), d.document.issuer, d.document.date, d.page,

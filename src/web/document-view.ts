@@ -7,6 +7,7 @@
 import { AnnotationType, type Annotation, type DocumentView } from "../../schemas/answers.js";
 import type { Span } from "../../schemas/document.js";
 import { foldForMatch } from "../normalise/fold.js";
+import { t } from "../i18n/index.js";
 import { documentText, metricSpans, showDocument, type Store } from "../store/index.js";
 import { DEADLINE_KIND_LABELS, METRIC_ROLE_LABELS, RELATION_LABELS, documentLabel } from "./labels.js";
 
@@ -27,24 +28,24 @@ function annotationsOf(v: Omit<DocumentView, "text" | "annotations">): Annotatio
   const add = (a: Omit<Annotation, "start" | "end">, span: Span | null) => {
     if (span && span.end > span.start) out.push({ ...a, start: span.start, end: span.end });
   };
-  for (const t of v.tasks) add({ type: "task", id: t.id, label: `Nhiệm vụ ${t.ordinal ?? ""}`.trim() }, t.span);
+  for (const task of v.tasks) add({ type: "task", id: task.id, label: t("annotation.task", { ordinal: task.ordinal ?? "" }).trim() }, task.span);
   v.references.forEach((r, i) => {
     // Edges reported by another document carry spans into that document's text, not this one.
     if (r.reportedBy) return;
-    const where = r.target.placeholder ? " — không có trong kho" : "";
+    const where = r.target.placeholder ? t("annotation.notHeld") : "";
     add(
-      { type: "reference", id: i, label: `${RELATION_LABELS[r.relation] ?? r.relation}: ${documentLabel(r.target)}${where}`, target: { id: r.target.id, placeholder: r.target.placeholder } },
+      { type: "reference", id: i, label: t("annotation.reference", { relation: RELATION_LABELS[r.relation] ?? r.relation, target: documentLabel(r.target), where }), target: { id: r.target.id, placeholder: r.target.placeholder } },
       r.span,
     );
   });
   for (const d of v.deadlines) {
     const when = d.start && d.end && d.start !== d.end ? `${d.start} → ${d.end}` : (d.end ?? d.start ?? "");
-    add({ type: "deadline", id: d.position, label: `Thời hạn (${DEADLINE_KIND_LABELS[d.kind] ?? d.kind})${when ? `: ${when}` : ""}` }, d.span);
+    add({ type: "deadline", id: d.position, label: t("annotation.deadline", { kind: DEADLINE_KIND_LABELS[d.kind] ?? d.kind, when: when ? `: ${when}` : "" }) }, d.span);
   }
   // The extractor's warnings at the statement they question (consistency checks, parser notes with a place).
-  v.document.messages.forEach((m, i) => add({ type: "message", id: i, label: `Cảnh báo: ${m.message}` }, m.span));
+  v.document.messages.forEach((m, i) => add({ type: "message", id: i, label: t("annotation.message", { message: m.message }) }, m.span));
   for (const m of v.metrics) {
-    const role = m.role ? (METRIC_ROLE_LABELS[m.role] ?? m.role) : "Số liệu";
+    const role = m.role ? (METRIC_ROLE_LABELS[m.role] ?? m.role) : t("doc.metric");
     add({ type: "metric", id: m.id, label: `${role}: ${m.comparator && m.comparator !== "=" ? m.comparator : ""}${m.value}${m.unit === "%" ? "%" : ` ${m.unit}`}` }, m.span);
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -4,6 +4,7 @@
  * from deeper down. Values are data: they are bound into SQL or compared, never
  * interpreted.
  */
+import { typedDate } from "../typed-date.js";
 import { badRequest } from "./http-error.js";
 
 import type { Page } from "../store/index.js";
@@ -32,12 +33,13 @@ export class QueryParams {
     return value;
   }
 
-  /** An ISO date, whole or partial: 2026, 2026-04, 2026-04-30 (the store's date forms). */
+  /** A date as clerks type it (30/04/2026, 30/4/2026, 2026-04-30; a month or a year) → the store's ISO form, whole or partial. */
   isoDate(name: string): string | undefined {
     const value = this.text(name);
     if (value === undefined) return undefined;
-    if (!isIsoDate(value)) throw badRequest("web.badDate", { name, value: JSON.stringify(value) });
-    return value;
+    const found = typedDate(value);
+    if (!found) throw badRequest("web.badDate", { name, value: JSON.stringify(value) });
+    return found;
   }
 
   flag(name: string): boolean {
@@ -64,15 +66,6 @@ export class QueryParams {
     if (!/^\d+$/.test(value) || Number(value) > max) throw badRequest("web.badNumber", { name, max, value: JSON.stringify(value) });
     return Number(value);
   }
-}
-
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return false;
-  const month = m[2] === undefined ? 1 : Number(m[2]);
-  const day = m[3] === undefined ? 1 : Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
 }
 
 /** The slice of a whole answer that a page asks for. */

@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "../log.js";
+import { printable } from "../printable.js";
 import { openReadOnlyStore, type Store, StoreError } from "../store/index.js";
 import { apiRoutes } from "./api.js";
 import { downloadRoutes } from "./downloads.js";
@@ -116,5 +117,7 @@ function describeFailure(e: unknown, req: IncomingMessage): { status: number; me
   if (e instanceof HttpError) return { status: e.status, message: localise(e) };
   if (e instanceof StoreError) return { status: 400, message: localise(e) };
   log.error({ err: e, method: req.method, url: req.url }, "request failed");
+  // A bug, not a bad request: the one who runs the server sees one line even without --verbose.
+  if (!log.isLevelEnabled("error")) console.error(t("cli.error", { message: printable(t("web.requestFailed", { method: req.method ?? "?", url: req.url ?? "?", reason: localise(e) })) }));
   return { status: 500, message: t("web.internalError") };
 }

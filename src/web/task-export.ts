@@ -5,9 +5,12 @@
  */
 import type { TaskEntry } from "../store/index.js";
 import { toCsv } from "./csv.js";
+import { t } from "../i18n/index.js";
 import { TASK_STATUS_LABELS, documentLabel } from "./labels.js";
 
-const HEADER = ["Văn bản", "Ngày văn bản", "STT", "Nhóm", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn", "Hạn đến", "Trạng thái", "Theo báo cáo", "Văn bản giao", "Sản phẩm"];
+const COLUMNS = ["document", "documentDate", "no", "group", "task", "lead", "support", "deadline", "dueBy", "status", "byReport", "assignedBy", "output"] as const;
+/** In the server's language, read when a download is made. */
+const header = () => COLUMNS.map((c) => t(`export.col.${c}`));
 const WIDTHS = [18, 12, 6, 30, 70, 30, 30, 20, 12, 16, 18, 20, 30];
 
 function row(t: TaskEntry): (string | null)[] {
@@ -29,7 +32,7 @@ function row(t: TaskEntry): (string | null)[] {
 }
 
 export function tasksCsv(tasks: readonly TaskEntry[]): string {
-  return toCsv(HEADER, tasks.map(row));
+  return toCsv(header(), tasks.map(row));
 }
 
 export async function tasksXlsx(tasks: readonly TaskEntry[]): Promise<Buffer> {
@@ -37,10 +40,10 @@ export async function tasksXlsx(tasks: readonly TaskEntry[]): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "vanban";
-  const sheet = workbook.addWorksheet("Nhiệm vụ", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = HEADER.map((header, i) => ({ header, width: WIDTHS[i] }));
+  const sheet = workbook.addWorksheet(t("export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = header().map((title, i) => ({ header: title, width: WIDTHS[i] }));
   sheet.getRow(1).font = { bold: true };
   for (const t of tasks) sheet.addRow(row(t)).alignment = { wrapText: true, vertical: "top" };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HEADER.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -160,7 +160,7 @@ describe("two imports at once, readers alongside", () => {
     await lockTaken(db);
     const second = vanban(["import", fixture("001_3086ccc4e4aed2ea.txt"), "--db", db]);
     expect(second.status).toBe(1);
-    expect(second.stderr).toMatch(/being written by another import \(pid \d+\)/);
+    expect(second.stderr).toMatch(/(đang được một lần nhập khác ghi|is being written by another import) \(pid \d+\)/);
     const reader = json(["doctor", "--db", db]);
     expect(reader.status).toBe(0);
     expect(reader.data.integrity).toBe("ok");
@@ -194,7 +194,7 @@ describe("a store that cannot be written", () => {
     // The file-size limit makes every write past it fail as a full disk would.
     const r = vanban(["import", docs, "--db", db, "--jobs", "1"], { shell: "ulimit -f 1200; trap '' XFSZ;" });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/the store cannot be written \(.*(full|disk|I\/O|write)/i);
+    expect(r.stderr).toMatch(/(không ghi được vào kho|the store cannot be written) \(.*(full|disk|I\/O|write)/i);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     const c = counts(db);
     expect(c.integrity).toBe("ok");

@@ -119,7 +119,22 @@ function version4Store(): string {
   const db = join(tempDir(), "old.db");
   copyFileSync(good, db);
   const s = new Database(db);
-  s.exec("DROP TABLE pending_rereads; ALTER TABLE runs DROP COLUMN reported_at; PRAGMA user_version = 4;");
+  // What versions 5, 6, 7 and 8 added, undone (a version-4 store had none of it).
+  s.exec(`DROP TABLE pending_rereads; ALTER TABLE runs DROP COLUMN reported_at; DROP TABLE same_task_links;
+          DROP TABLE passage_search; DROP TABLE passages; ALTER TABLE metrics DROP COLUMN compares;`);
+  // Version 7: the kept reach and status tables (their triggers too) back to version 2's view, the indexes back to version 1's.
+  const v7Triggers = s.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%citation_reach%' OR sql LIKE '%reach_dirty%' OR sql LIKE '%task_status_dirty%' OR sql LIKE '%task_latest_status%')").pluck().all() as string[];
+  for (const name of v7Triggers) s.exec(`DROP TRIGGER "${name}"`);
+  s.exec(`DROP TABLE citation_reach; DROP TABLE reach_dirty; DROP TABLE task_latest_status; DROP TABLE task_status_dirty;
+          DROP INDEX tasks_same_key; ALTER TABLE tasks DROP COLUMN same_task_key;
+          DROP INDEX citations_source; CREATE INDEX citations_source ON citations (source_document_id);
+          CREATE INDEX tasks_due ON tasks (due_end); CREATE INDEX tasks_status ON tasks (status);
+          CREATE VIEW task_latest_status AS SELECT plan_task_id, report_task_id, report_document_id, report_date, status, status_text, score
+          FROM (SELECT l.plan_task_id, l.report_task_id, r.document_id AS report_document_id, rd.date AS report_date, r.status, r.status_text, l.score,
+                       ROW_NUMBER() OVER (PARTITION BY l.plan_task_id ORDER BY rd.date DESC NULLS LAST, rd.key DESC) AS newest
+                FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN documents rd ON rd.id = r.document_id)
+          WHERE newest = 1;
+          PRAGMA user_version = 4;`);
   s.close();
   return db;
 }
@@ -180,7 +195,7 @@ describe("the import lock", () => {
     try {
       const r = vanban(["import", OTHER, "--db", join(dir, "link.db")]);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/being written by another import \(pid \d+\)/);
+      expect(r.stderr).toMatch(/(đang được một lần nhập khác ghi|is being written by another import) \(pid \d+\)/);
     } finally {
       lock.release();
     }
@@ -231,7 +246,7 @@ describe("the import lock", () => {
     writeFileSync(`${db}.lock`, "");
     const young = vanban(["import", OTHER, "--db", db]);
     expect(young.status).toBe(1);
-    expect(young.stderr).toMatch(/being written by another import/);
+    expect(young.stderr).toMatch(/đang được một lần nhập khác ghi|is being written by another import/);
     const old = (Date.now() - 60_000) / 1000;
     utimesSync(`${db}.lock`, old, old);
     expect(vanban(["import", OTHER, "--db", db]).status).toBe(0);

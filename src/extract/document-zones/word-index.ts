@@ -42,7 +42,13 @@ const wordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ||
 export function wordIndex(ctx: ExtractContext): WordIndex {
   const cached = indexCache.get(ctx);
   if (cached && cached.size === INDEX_WORDS.length) return cached.index;
-  const text = ctx.folded;
+  const index = indexText(ctx.folded);
+  indexCache.set(ctx, { size: INDEX_WORDS.length, index });
+  return index;
+}
+
+/** The word index of a folded text that is not a whole document (a time cell read on its own). */
+export function indexText(text: string): WordIndex {
   const codes: number[] = [];
   const ids = new Map(INDEX_WORDS.map((w, id) => [w, id]));
   const digits = /\d+/g;
@@ -78,6 +84,5 @@ export function wordIndex(ctx: ExtractContext): WordIndex {
       return lo;
     },
   };
-  indexCache.set(ctx, { size: INDEX_WORDS.length, index });
   return index;
 }

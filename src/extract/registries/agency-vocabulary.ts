@@ -7,7 +7,10 @@
  *     directive sentence (bodies and office holders: "Công an xã", "Bí thư Đảng ủy",
  *     "Thủ trưởng các cơ quan", "các cơ quan, đơn vị", "UBND xã");
  *   - registries/agencies.ts — the issuing body after "của" in a citation and in a
- *     letterhead (bodies and the national organs that sign: "Bộ Chính trị", "Chính phủ").
+ *     letterhead (bodies and the national organs that sign: "Bộ Chính trị", "Chính phủ");
+ *   - src/link/agency-resolution.ts — one canonical agency for the many spellings of a
+ *     name (abbreviations expanded, a bare level word given the document's place), which
+ *     the store keys agencies by and `query tasks --agency` matches against.
  *
  * Words are written in any case; matchers fold them (foldForMatch), so "Uỷ ban" and
  * "Ủy ban" are one word.
@@ -88,6 +91,13 @@ export const AGENCY_ABBREVIATIONS: Readonly<Record<string, string>> = {
   PCT: "Phó Chủ tịch",
 };
 
+/**
+ * Short forms written only inside agency names ("VP Đảng ủy", "VP ĐU", "UBMT xã"), with
+ * their full wording: they open no name on their own, so the task reader leaves them out
+ * of its openers; agency resolution expands them with AGENCY_ABBREVIATIONS.
+ */
+export const NAME_PART_EXPANSIONS: Readonly<Record<string, string>> = { VP: "Văn phòng", ĐU: "Đảng ủy", UBMT: "Ủy ban Mặt trận" };
+
 /** Abbreviations written inside names and titles that are not bodies ("Sở KHCN", "Ban Chỉ đạo CĐS"). */
 export const NAME_PART_ABBREVIATIONS: readonly string[] = [
   "KHCN", "KH-CN", "KHCNĐMST", "ĐMST", "CĐS", "CDS", "TTHC", "KT-XH", "CNTT", "PTKH", "CQTT", "TW", "VPTW", "VP",
@@ -113,3 +123,5 @@ export const JOINT_NAMES: readonly string[] = [
 export const LOCALITY_UNITS: readonly string[] = ["xã", "phường", "thị trấn", "đặc khu", "tỉnh", "thành phố", "huyện", "quận", "thị xã"];
 /** The units a commune-level document belongs to (for `locality`). */
 export const COMMUNE_UNITS: readonly string[] = ["xã", "phường", "thị trấn", "đặc khu"];
+/** The province unit: "UBND tỉnh" written bare means the document's province. */
+export const PROVINCE_UNIT = "tỉnh";

@@ -34,6 +34,7 @@ const LINE_BLOCKS = new Set([
   "p", "div", "li", "tr", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article",
   "header", "footer", "aside", "nav", "main", "pre", "address", "center", "figure", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
 ]);
+const NOT_LETTERS = /\P{L}+/gu;
 const BOLD_TAGS = new Set(["b", "strong"]);
 const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/i;
 const NOT_BOLD_STYLE = /font-weight\s*:\s*(normal|lighter|[1-5]00)/i;
@@ -63,7 +64,7 @@ export function inlineText(nodes: ElementContent[], flow: Flow): InlineText {
       const value = node.value.replace(/[ \t\n\r\f]+/g, " ");
       if (!value) continue;
       out += value;
-      const n = (value.match(/\p{L}/gu) ?? []).length;
+      const n = value.replace(NOT_LETTERS, "").length; // letters, without an array of them
       letters += n;
       if (bold) boldLetters += n;
       if (page === null && /\S/.test(value)) page = flow.page;

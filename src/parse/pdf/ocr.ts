@@ -19,6 +19,7 @@ import { join } from "node:path";
 import type { Message } from "../../../schemas/document.js";
 import type { Glyph, PageMarks } from "./marks.js";
 import { OcrCache } from "./ocr/ocr-cache.js";
+import type { OcrCellDraft } from "./ocr/ocr-cells.js";
 import { ocrMarks, type OcrLineDraft, type OcrPage } from "./ocr/ocr-marks.js";
 import { ocrPage } from "./ocr/ocr-page.js";
 import { pagesWithImages } from "./ocr/page-images.js";
@@ -43,6 +44,8 @@ export type OcrDraft = {
   meanConfidence: number;
   cachedPages: number;
   lines: OcrLineDraft[];
+  /** Ruled cells of the OCR'd pages (their boxes go to the model's table cells, ocr-cells.ts). */
+  cells: OcrCellDraft[];
 };
 
 export type OcrResult = { marks: PageMarks[]; ocr: OcrDraft | null; warnings: Message[]; unavailable: string | null };
@@ -105,11 +108,13 @@ export async function ocrWhereNeeded(bytes: Uint8Array, marks: PageMarks[], opti
   }
 
   const lines: OcrLineDraft[] = [];
+  const cells: OcrCellDraft[] = [];
   const out = marks.map((m) => {
     const page = read.get(m.number);
     if (!page) return m;
     const r = ocrMarks(page);
     lines.push(...r.lines);
+    cells.push(...r.cells);
     warnings.push(...r.warnings);
     return r.marks;
   });
@@ -123,6 +128,7 @@ export async function ocrWhereNeeded(bytes: Uint8Array, marks: PageMarks[], opti
       meanConfidence: words ? Math.round((confSum / words) * 10) / 10 : 0,
       cachedPages,
       lines,
+      cells,
     },
     warnings,
     unavailable: null,

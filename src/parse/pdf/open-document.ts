@@ -10,6 +10,19 @@ import { getDocument, VerbosityLevel } from "./pdfjs.js";
 import type { PageMarks } from "./marks.js";
 import { readPageMarks } from "./read-marks.js";
 
+/**
+ * The document pdf.js would install fonts into for drawing (`ownerDocument`).
+ * Nothing here draws, and without a document pdf.js in Node falls back to
+ * compiling every glyph's outline into a path and posting it to this thread
+ * (`disableFontFace`), a tenth of the parse time and glyph paths held until the
+ * document closes. Given this one, it writes each font as an @font-face rule
+ * into a style sheet that keeps nothing.
+ */
+const FONTS_DISCARDED = {
+  createElement: () => ({ sheet: { cssRules: { length: 0 }, insertRule: () => 0 }, remove: () => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
+} as unknown as Document;
+
 export async function readDocumentMarks(bytes: Uint8Array): Promise<PageMarks[]> {
   // pdf.js takes ownership of (and may detach) the buffer it is given.
   const task = getDocument({
@@ -17,8 +30,13 @@ export async function readDocumentMarks(bytes: Uint8Array): Promise<PageMarks[]>
     verbosity: VerbosityLevel.ERRORS,
     isEvalSupported: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONTS_DISCARDED,
     stopAtErrors: false,
+    // Images carry no text here: a size limit of 0 pixels drops them from the operator
+    // list before they are decoded and posted (stamps, signatures, scans). Pages are
+    // told to have images by ocr/page-images.ts, which opens the file on its own.
+    maxImageSize: 0,
   });
   try {
     const doc = await task.promise.catch((e: unknown) => {

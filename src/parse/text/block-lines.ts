@@ -32,7 +32,10 @@ import {
   SPACE,
   stripIndent,
 } from "./block-starts.js";
+import { continueContainer, type Container } from "./block-containers.js";
+import { rejectUnsupportedLine } from "./declined-lines.js";
 import { htmlBlockEndsIn, htmlBlockStart, type HtmlBlockKind } from "./html-syntax.js";
+import { paragraphContent } from "./paragraph-content.js";
 import { UnsupportedMarkdown } from "./unsupported.js";
 
 export type MarkdownBlocks = {
@@ -42,19 +45,6 @@ export type MarkdownBlocks = {
 };
 
 type Node = BlockNode<string>;
-
-type Container =
-  | { kind: "document" | "blockquote" | "footnote"; children: Node[] }
-  | {
-      kind: "item";
-      children: Node[];
-      /** Indentation a continuation line needs (marker, its spaces, and the indentation before it). */
-      size: number;
-      /** The item's first line was only its marker. */
-      initialBlank: boolean;
-      /** Such an item then met a blank line: it cannot continue past the next text. */
-      furtherBlank: boolean;
-    };
 
 type Leaf =
   | { kind: "paragraph"; lines: string[] }
@@ -291,84 +281,4 @@ class BlockReader {
         return;
     }
   }
-}
-
-/**
- * Index just past the container's prefix on this line, or -1 when the line does
- * not continue it. `textEnd`: where the line's text ends (the rest is blank).
- */
-function continueContainer(container: Container, line: string, pos: number, textEnd: number): number {
-  switch (container.kind) {
-    case "blockquote": {
-      const indent = countSpaces(line, pos, 4);
-      if (indent > 3 || line.charCodeAt(pos + indent) !== 62) return -1;
-      const after = pos + indent + 1;
-      return line.charCodeAt(after) === SPACE ? after + 1 : after;
-    }
-    case "item": {
-      if (pos >= textEnd) {
-        container.furtherBlank ||= container.initialBlank;
-        return pos + countSpaces(line, pos, container.size);
-      }
-      const further = container.furtherBlank;
-      container.furtherBlank = container.initialBlank = false;
-      if (further || countSpaces(line, pos, container.size) < container.size) return -1;
-      return pos + container.size;
-    }
-    case "footnote":
-      if (pos >= textEnd) return pos;
-      return countSpaces(line, pos, 4) === 4 ? pos + 4 : -1;
-    default:
-      return pos;
-  }
-}
-
-/**
- * A paragraph's inline source: the lines as they stand after their containers'
- * prefixes, without the first line's indentation and the last line's trailing
- * blanks. Later lines keep their indentation: micromark keeps it inside code
- * spans ("`a\n   b`" is "a\n   b"), and in plain text tidying drops it anyway.
- */
-function paragraphContent(lines: string[]): string {
-  let content = lines.length === 1 ? lines[0] : lines.join("\n");
-  let start = 0;
-  while (isSpaceOrTab(content.charCodeAt(start))) start++;
-  let end = content.length;
-  while (end > start && isSpaceOrTab(content.charCodeAt(end - 1))) end--;
-  if (start || end < content.length) content = content.slice(start, end);
-  if (content.charCodeAt(0) === 91 /* [ */) {
-    // "[x]: /url" defines a link reference (remark resolves "[x]" with it); "[ ] …"/"[x] …" in an item is a task.
-    if (content.includes("]:")) throw new UnsupportedMarkdown("link reference definition");
-    if (/^\[[ xX]\]/.test(content)) throw new UnsupportedMarkdown("task list item");
-  }
-  return content;
-}
-
-const PREFIX_CHARS = /^[ \t>\-+*#0-9.)`~]*/;
-
-/**
- * Lines this reader leaves to remark: a tab where indentation or a block marker
- * is read (CommonMark counts it to the next multiple of four columns), and a GFM
- * table delimiter row that the line table reader in segments.ts did not take.
- */
-function rejectUnsupportedLine(line: string): void {
-  if (line.includes("\t") && !isBlankFrom(line, 0) && PREFIX_CHARS.exec(line)![0].includes("\t"))
-    throw new UnsupportedMarkdown("tab in indentation");
-  if (line.includes("-") && (line.includes("|") || line.includes(":")) && isDelimiterRow(line))
-    throw new UnsupportedMarkdown("table delimiter row");
-}
-
-/**
- * Only "-", ":", "|" and blanks after any block-quote markers (a scan, not a regex: no
- * backtracking on long blank runs). With a ":" or "|" it makes a table even under a
- * header without pipes ("Tên\n:--"); bare dashes are a rule or a list item instead.
- */
-function isDelimiterRow(line: string): boolean {
-  let i = 0;
-  while (i < line.length && (isSpaceOrTab(line.charCodeAt(i)) || line.charCodeAt(i) === 62)) i++;
-  for (; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (!(c === 45 || c === 58 || c === 124 || isSpaceOrTab(c))) return false;
-  }
-  return true;
 }

@@ -24,8 +24,10 @@ import { characterReference, UNKNOWN_REFERENCE } from "./character-references.js
 import { tidy } from "./clean-and-tidy.js";
 import { BacktickRuns, codeValue } from "./code-spans.js";
 import { delimiterRun, pairDelimiters, type Delimiter } from "./emphasis.js";
+import { footnoteCallEnd } from "./footnote-calls.js";
 import { inlineHtmlEnd, NextIndex } from "./html-syntax.js";
 import { autolinkEnd, resourceEnd } from "./inline-links.js";
+import { emitPieces, type Bracket, type Piece } from "./inline-pieces.js";
 import { rejectLiteralAutolinkMarkup } from "./literal-autolinks.js";
 import { PhrasedText, type Phrased } from "./phrased-text.js";
 import { UnsupportedMarkdown } from "./unsupported.js";
@@ -45,33 +47,14 @@ export function phraseInline(src: string, context: InlineContext): Phrased {
   const out = new PhrasedText();
   const scan = new InlineScan(src, context);
   rejectLiteralAutolinkMarkup(src, scan.consumed);
-  scan.emit(out);
+  emitPieces(scan.pieces, out);
   return out.result();
 }
 
-type Bracket = {
-  kind: "bracket";
-  image: boolean;
-  /** Link openers before a link are dead: links do not nest. */
-  active: boolean;
-  /** Last delimiter before the bracket: emphasis inside the link text stops here. */
-  delimitersBelow: Delimiter | null;
-  resolved: "literal" | "link";
-};
-
-type Piece =
-  | { kind: "text"; value: string }
-  | { kind: "code"; value: string }
-  | { kind: "html"; value: string }
-  | { kind: "link-end"; image: boolean }
-  | Delimiter
-  | Bracket;
-
 const isAsciiPunctuation = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
-const isSpaceLike = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 class InlineScan {
-  private readonly pieces: Piece[] = [];
+  readonly pieces: Piece[] = [];
   private lastDelimiter: Delimiter | null = null;
   private readonly brackets: Bracket[] = [];
   private readonly next: NextIndex;
@@ -202,7 +185,7 @@ class InlineScan {
         case 91: {
           // [
           flush(i);
-          const call = s.charCodeAt(i + 1) === 94 ? this.footnoteCallEnd(i) : -1;
+          const call = s.charCodeAt(i + 1) === 94 ? footnoteCallEnd(s, i, this.context.footnotes) : -1;
           if (call >= 0) i = call; // a call to a defined footnote: no text
           else {
             this.openBracket(false);
@@ -237,32 +220,6 @@ class InlineScan {
     const b: Bracket = { kind: "bracket", image, active: true, delimitersBelow: this.lastDelimiter, resolved: "literal" };
     this.brackets.push(b);
     this.pieces.push(b);
-  }
-
-  /** "[^label]" naming a defined footnote: index past "]", else -1. */
-  private footnoteCallEnd(at: number): number {
-    const s = this.src;
-    let i = at + 2;
-    let size = 0;
-    while (i < s.length) {
-      const c = s.charCodeAt(i);
-      if (size > 999 || c === 91 || isSpaceLike(c)) return -1;
-      if (c === 93) {
-        if (size === 0) return -1;
-        const label = s.slice(at + 2, i);
-        return this.context.footnotes.has(label.toLowerCase().toUpperCase()) ? i + 1 : -1;
-      }
-      size++;
-      if (c === 92) {
-        const d = s.charCodeAt(i + 1);
-        if (d === 91 || d === 92 || d === 93) {
-          i++;
-          size++;
-        }
-      }
-      i++;
-    }
-    return -1;
   }
 
   /** At "]": a link or image when a resource follows, else a literal "]". Returns where to go on. */
@@ -303,35 +260,6 @@ class InlineScan {
     if (first) {
       first.prev = null;
       pairDelimiters(first);
-    }
-  }
-
-  emit(out: PhrasedText): void {
-    let strong = 0;
-    let hidden = 0; // inside an image: alt text is not part of the document's text
-    for (const p of this.pieces) {
-      switch (p.kind) {
-        case "text":
-        case "code":
-          if (!hidden) out.text(p.value, strong > 0);
-          break;
-        case "html":
-          if (!hidden) out.html(p.value, strong > 0);
-          break;
-        case "delimiter":
-          strong -= p.strongCloses;
-          if (p.count && !hidden) out.text(String.fromCharCode(p.char).repeat(p.count), strong > 0);
-          strong += p.strongOpens;
-          break;
-        case "bracket":
-          if (p.resolved === "link") {
-            if (p.image) hidden++;
-          } else if (!hidden) out.text(p.image ? "![" : "[", strong > 0);
-          break;
-        case "link-end":
-          if (p.image) hidden--;
-          break;
-      }
     }
   }
 }

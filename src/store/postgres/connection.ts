@@ -27,7 +27,7 @@ export const WRITE_LOCK = 0x76616e62616e02n;
 type RunResult = { changes: number; lastInsertRowid: number };
 
 /** Tables whose rows get an id from an identity column (SQLite's rowid): an INSERT returns it. */
-const ID_TABLES = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(runs|documents|files|citations|tasks|agencies|deadlines|metrics)\b/i;
+const ID_TABLES = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(runs|documents|files|citations|tasks|agencies|deadlines|metrics|passages)\b/i;
 
 /**
  * The content tables a document writes many rows into, whose ids the next statements
@@ -37,10 +37,13 @@ const ID_TABLES = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(runs|documents|files|cit
  * it. Only a plain one-row `INSERT INTO t (…) VALUES (…)` (no conflict clause: a row
  * that might not be inserted must not report an id).
  */
-const RESERVED_ID_ROW = /^\s*INSERT\s+INTO\s+(citations|tasks|deadlines|metrics)\s*\((?![\s\S]*\b(?:SELECT|ON\s+CONFLICT|RETURNING)\b)[\s\S]*\)\s*VALUES\s*\([^;]*\)\s*$/i;
-const RESERVED_TABLES = ["citations", "tasks", "deadlines", "metrics"];
-/** Ids taken ahead per table and transaction; the unused ones are left as a gap (ids stay increasing in commit order: the write lock is held). */
-const RESERVE_BLOCK = 32;
+const RESERVED_ID_ROW = /^\s*INSERT\s+INTO\s+(citations|tasks|deadlines|metrics|passages)\s*\((?![\s\S]*\b(?:SELECT|ON\s+CONFLICT|RETURNING)\b)[\s\S]*\)\s*VALUES\s*\([^;]*\)\s*$/i;
+/**
+ * Ids taken ahead per table and transaction (a document has a passage per paragraph);
+ * the unused ones are left as a gap (ids stay increasing in commit order: the write lock is held).
+ */
+const RESERVE_BLOCK: Record<string, number> = { citations: 32, tasks: 32, deadlines: 32, metrics: 32, passages: 256 };
+const RESERVED_TABLES = Object.keys(RESERVE_BLOCK);
 
 export class PostgresStatement {
   private plucked = false;
@@ -154,7 +157,7 @@ export class PostgresStore {
   reserveId(table: string): number {
     if (!this.reserved.get(table)?.length) {
       const empty = RESERVED_TABLES.filter((t) => !this.reserved.get(t)?.length);
-      const columns = empty.map((t) => `(SELECT array_agg(nextval('${t}_id_seq')) FROM generate_series(1, ${RESERVE_BLOCK}))`);
+      const columns = empty.map((t) => `(SELECT array_agg(nextval('${t}_id_seq')) FROM generate_series(1, ${RESERVE_BLOCK[t]}))`);
       const [row] = this.query({ text: `SELECT ${columns.join(", ")}`, rowMode: "array" }).rows as unknown[][];
       empty.forEach((t, i) => this.reserved.set(t, (row![i] as (string | number)[]).map(Number).sort((a, b) => a - b)));
     }
@@ -188,21 +191,46 @@ export class PostgresStore {
     return new PostgresStatement(this, sql);
   }
 
+  /**
+   * A transaction opened by hand (`BEGIN` … `COMMIT`: the import's group commit) is
+   * tracked as `transaction()` tracks its own, takes the same write lock, and makes
+   * the transactions run inside it savepoints.
+   */
   exec(sql: string): this {
-    this.query({ text: toPostgres(sql, []).text });
+    const control = /^\s*(BEGIN|COMMIT|ROLLBACK)\s*;?\s*$/i.exec(sql)?.[1].toUpperCase();
+    if (control === "BEGIN") {
+      if (this.depth) throw new Error("cannot start a transaction within a transaction");
+      this.begin();
+    } else if (control) {
+      if (control === "ROLLBACK") this.held = [];
+      this.query({ text: control });
+      this.depth = 0;
+      this.inTransaction = false;
+      this.reserved.clear();
+    } else this.query({ text: toPostgres(sql, []).text });
     return this;
+  }
+
+  /** BEGIN and the write lock, held: sent with the first statement that needs an answer. */
+  private begin(): Held {
+    const start: Held = { text: "BEGIN" };
+    this.held.push(start, { text: `SELECT pg_advisory_xact_lock(${WRITE_LOCK})` });
+    this.depth = 1;
+    this.inTransaction = true;
+    return start;
   }
 
   transaction<A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) & { immediate: (...args: A) => R; deferred: (...args: A) => R; exclusive: (...args: A) => R } {
     const run = (...args: A): R => {
       const outermost = this.depth === 0;
       const savepoint = `vanban_${this.depth}`;
-      // Sent with the first statement that needs an answer, like any held write.
-      const start: Held = { text: outermost ? "BEGIN" : `SAVEPOINT ${savepoint}` };
-      this.held.push(start);
-      if (outermost) this.held.push({ text: `SELECT pg_advisory_xact_lock(${WRITE_LOCK})` });
-      this.depth++;
-      this.inTransaction = true;
+      let start: Held;
+      if (outermost) start = this.begin();
+      else {
+        // Sent with the first statement that needs an answer, like any held write.
+        this.held.push((start = { text: `SAVEPOINT ${savepoint}` }));
+        this.depth++;
+      }
       try {
         const result = fn(...args);
         // Waited for: a held write that fails must fail this (nested) transaction, where a caller may catch it.

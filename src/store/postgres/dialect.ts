@@ -16,12 +16,15 @@
  *   ILIKE to ASCII as well);
  * - `json_each(?)` → `vanban_json_ids(?)` where it is compared with an id column,
  *   else `vanban_json_texts(?)` (PostgreSQL needs the element type: every `id`/`*_id`
- *   column is an integer, every other json_each list holds text);
+ *   column and citation_reach's ancestor/descendant is an integer, every other json_each
+ *   list holds text);
  * - ORDER BY: NULLs sort first ascending as in SQLite (`NULLS FIRST`/`NULLS LAST` added
  *   where a term does not say);
  * - the column named `end` (a reserved word) quoted where it stands alone in a list, and
  *   camelCase aliases quoted (PostgreSQL folds unquoted names to lower case);
- * - a subquery in FROM gets the alias PostgreSQL (before 16) requires.
+ * - a subquery in FROM gets the alias PostgreSQL (before 16) requires;
+ * - a negative value bound to `LIMIT ?` (SQLite: no limit) is sent as NULL;
+ * - `GLOB '*[class]*'` (holds one character of the class) → `~ '[class]'`.
  *
  * String literals and quoted identifiers are set aside before rewriting and put back after.
  */
@@ -31,7 +34,8 @@ export type Translated = { text: string; values: unknown[] };
 /** Primary keys of the tables `INSERT OR REPLACE` writes into. */
 const PRIMARY_KEYS: Record<string, string[]> = { document_texts: ["document_id"], pending_rereads: ["document_id"], nightly_reported: ["item_key", "section"] };
 
-type Parameter = { name: string | null };
+/** `limit`: it follows LIMIT, where SQLite reads a negative value as "no limit" and PostgreSQL wants NULL. */
+type Parameter = { name: string | null; limit: boolean };
 
 type Compiled = { text: (slots: string[]) => string; parameters: Parameter[] };
 
@@ -61,7 +65,11 @@ function bind(sql: string, args: unknown[]): { compiled: Compiled; values: unkno
   const named = (args.find(isNamedBag) ?? {}) as Record<string, unknown>;
   const positional = args.filter((a) => !isNamedBag(a)).flat();
   let next = 0;
-  return { compiled, values: compiled.parameters.map((p) => bindable(p.name !== null ? named[p.name] : positional[next++])) };
+  const values = compiled.parameters.map((p) => {
+    const v = bindable(p.name !== null ? named[p.name] : positional[next++]);
+    return p.limit && typeof v === "number" && v < 0 ? null : v;
+  });
+  return { compiled, values };
 }
 
 function castFor(v: unknown): string {
@@ -109,6 +117,13 @@ function compile(sql: string): Compiled {
     .replace(/\bIS\s+(?=[?:@$\u0000])/gi, "IS NOT DISTINCT FROM ")
     .replace(/\bCROSS\s+JOIN\s+(\w+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?)(?=\s+ON\b)/gi, "JOIN $1")
     .replace(/(\b(?:WHERE|AND|OR|ON|NOT)\s+|\()\+(?=[A-Za-z_])/gi, "$1")
+    // GLOB '*[class]*' (contains one of the class) is a regular-expression match.
+    .replace(/\bGLOB\s+\u0000(\d+)\u0000/gi, (m, i: string) => {
+      const glob = /^'\*(\[[^\]']+\])\*'$/.exec(literals[Number(i)]);
+      if (!glob) throw new Error(`GLOB ${literals[Number(i)]}: only '*[class]*' is known to the PostgreSQL dialect`);
+      literals[Number(i)] = `'${glob[1]}'`;
+      return `~ \u0000${i}\u0000`;
+    })
     .replace(/\bNOT\s+LIKE\b/gi, "NOT ILIKE")
     .replace(/(?<!\bNOT\s+|\bI)\bLIKE\b/gi, "ILIKE")
     .replace(/(?<=[,(]\s*)\bend\b(?=\s*[,)])/gi, '"end"')
@@ -128,7 +143,7 @@ function compile(sql: string): Compiled {
       pieces.push(byName.get(name)!);
       continue;
     }
-    parameters.push({ name });
+    parameters.push({ name, limit: /\bLIMIT\s*$/i.test(s.slice(0, m.index)) });
     if (name !== null) byName.set(name, parameters.length - 1);
     pieces.push(parameters.length - 1);
   }
@@ -138,7 +153,8 @@ function compile(sql: string): Compiled {
   return { parameters, text: (slots) => fixed.map((p) => (typeof p === "number" ? slots[p] : p)).join("") };
 }
 
-const ID_COLUMN = /(?:^|[._])id$/i;
+/** Columns holding document or task ids: `id`, `*_id`, and citation_reach's ends. */
+const ID_COLUMN = /(?:^|[._])(?:id|ancestor|descendant)$/i;
 
 /** `json_each(?)` compared with an id column reads integers (`vanban_json_ids`); any other, text. */
 function rewriteJsonEach(s: string): string {

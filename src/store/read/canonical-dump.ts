@@ -44,6 +44,18 @@ export function canonicalDump(db: Store): CanonicalDump {
       SELECT rd.key AS report, r.position AS report_task, pd.key AS plan, p.position AS plan_task, l.score, l.method
       FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN documents rd ON rd.id = r.document_id
       JOIN tasks p ON p.id = l.plan_task_id JOIN documents pd ON pd.id = p.document_id ORDER BY 1, 2`),
+    sameTaskLinks: all(`
+      SELECT ad.key AS document, a.position AS task, bd.key AS peer_document, b.position AS peer_task
+      FROM same_task_links l JOIN tasks a ON a.id = l.task_id JOIN documents ad ON ad.id = a.document_id
+      JOIN tasks b ON b.id = l.peer_task_id JOIN documents bd ON bd.id = b.document_id ORDER BY 1, 2, 3, 4`),
+    // Derived tables kept at ingest: the same whatever order (and however often) files were written.
+    citationReach: all(`
+      SELECT a.key AS cited, d.key AS citing, r.depth, r.date, r.key FROM citation_reach r
+      JOIN documents a ON a.id = r.ancestor JOIN documents d ON d.id = r.descendant ORDER BY 1, 2`),
+    latestTaskStatus: all(`
+      SELECT pd.key AS plan, p.position AS plan_task, rd.key AS report, r.position AS report_task, ls.report_date, ls.status, ls.status_text, ls.score
+      FROM task_latest_status ls JOIN tasks p ON p.id = ls.plan_task_id JOIN documents pd ON pd.id = p.document_id
+      JOIN tasks r ON r.id = ls.report_task_id JOIN documents rd ON rd.id = ls.report_document_id ORDER BY 1, 2`),
     searchIndex: all(`
       SELECT 'document' AS kind, count(*) AS n FROM document_search UNION ALL SELECT 'task', count(*) FROM task_search`),
   };

@@ -1,70 +1,73 @@
-/** `query citing`: the documents that cite one, directly or through chains of implementation. */
+/**
+ * `query citing`: the documents that cite one, directly or through chains of implementation.
+ *
+ * Read from citation_reach (src/store/write/citation-reach.ts), kept at ingest:
+ * the total is a count over the target's rows, and a page comes straight off the
+ * index in answer order — depth, then newest first, then key — so the cost
+ * follows the page, not how many documents reach the target. Only the page's own
+ * citations are read, for the relations and the document each goes through.
+ */
 import type { CitingEntry, CitingResult } from "../../../schemas/answers.js";
-import { documentSummaries, type DocumentSummary } from "./document-summary.js";
+import { documentSummaries } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { resolveDocument } from "./resolve-document.js";
 export type { CitingEntry, CitingResult };
 
-export function queryCiting(db: Store, code: string, options: { transitive?: boolean; issuer?: string; limit?: number } = {}): CitingResult {
+export type CitingOptions = { transitive?: boolean; issuer?: string; limit?: number; offset?: number };
+
+export function queryCiting(db: Store, code: string, options: CitingOptions = {}): CitingResult {
   const target = resolveDocument(db, code, { issuer: options.issuer });
-  // Every edge into the set of documents that reach the target (one recursive query), then
-  // a breadth-first walk in memory for each citer's depth and the document it goes through.
-  const edges = db
-    .prepare(
-      options.transitive
-        ? `WITH RECURSIVE reach(id) AS (SELECT ? UNION SELECT c.source_document_id FROM citations c JOIN reach r ON c.target_document_id = r.id)
-           SELECT c.target_document_id, c.source_document_id, c.relation, c.origin = 'implements' AND c.document_id <> c.source_document_id
-           FROM reach r JOIN citations c ON c.target_document_id = r.id`
-        : `SELECT target_document_id, source_document_id, relation, origin = 'implements' AND document_id <> source_document_id
-           FROM citations WHERE target_document_id = ?`,
-    )
+  const maxDepth = options.transitive ? Number.MAX_SAFE_INTEGER : 1;
+  const total = prepared(db, "SELECT COUNT(*) FROM citation_reach WHERE ancestor = ? AND depth <= ?").pluck().get(target, maxDepth) as number;
+  const page = prepared(db,
+    `SELECT descendant, depth FROM citation_reach WHERE ancestor = ? AND depth <= ?
+     ORDER BY depth, date DESC, key LIMIT ? OFFSET ?`,
+  )
     .raw(true)
-    .all(target) as [number, number, string, number][];
-  // Row indices by cited document; rows are read in place (a 10k store has ~30k such edges).
-  const into = new Map<number, number[]>();
-  edges.forEach((e, i) => {
-    if (e[0] === e[1]) return;
-    const list = into.get(e[0]);
-    if (list) list.push(i);
-    else into.set(e[0], [i]);
+    .all(target, maxDepth, options.limit ?? -1, options.offset ?? 0) as [number, number][];
+  const steps = firstSteps(db, target, page);
+  const summaries = documentSummaries(db, [target, ...page.map(([id]) => id), ...[...steps.values()].flatMap((s) => s.via ?? [])]);
+  const citing = page.map(([id, depth]): CitingEntry => {
+    const s = steps.get(id)!;
+    return { document: summaries.get(id)!, depth, relations: s.relations, via: s.via === null ? null : summaries.get(s.via)!, reported: s.reported };
   });
-  const found = new Map<number, { depth: number; relations: string[]; via: number | null; reported: boolean }>();
-  let frontier = [target];
-  for (let depth = 1; frontier.length; depth++) {
-    const next: number[] = [];
-    for (const to of frontier) {
-      const list = into.get(to);
-      if (!list) continue;
-      for (const i of list) {
-        const [, from, relation, reported] = edges[i];
-        if (from === target) continue;
-        const f = found.get(from);
-        if (!f) {
-          found.set(from, { depth, relations: [relation], via: depth > 1 ? to : null, reported: reported === 1 });
-          next.push(from);
-        } else if (f.depth === depth && (f.via ?? target) === to) {
-          if (!f.relations.includes(relation)) f.relations.push(relation);
-          f.reported &&= reported === 1;
-        }
-      }
-    }
-    frontier = next;
+  return { target: summaries.get(target)!, transitive: Boolean(options.transitive), total, citing };
+}
+
+type Step = { via: number | null; relations: string[]; reported: boolean };
+
+/**
+ * For each document of the page, its first step towards the target: the target
+ * itself at depth 1, else the newest document it cites that is one step nearer;
+ * the relations of its citations of that document, and whether every one of them
+ * is only reported by a third document.
+ */
+function firstSteps(db: Store, target: number, page: [number, number][]): Map<number, Step> {
+  const edges = prepared(db,
+    `SELECT source_document_id, target_document_id, relation, origin = 'implements' AND document_id <> source_document_id
+     FROM citations WHERE source_document_id IN (SELECT value FROM json_each(?)) AND target_document_id <> source_document_id`,
+  )
+    .raw(true)
+    .all(JSON.stringify(page.map(([id]) => id))) as [number, number, string, number][];
+  const cited = [...new Set(edges.map((e) => e[1]))];
+  // Rank of each cited document among the target's reachers: depth, then answer order.
+  const rank = new Map<number, { depth: number; order: number }>();
+  (prepared(db,
+    `SELECT descendant, depth FROM citation_reach WHERE ancestor = ? AND descendant IN (SELECT value FROM json_each(?))
+     ORDER BY depth, date DESC, key`,
+  )
+    .raw(true)
+    .all(target, JSON.stringify(cited)) as [number, number][]).forEach(([id, depth], order) => rank.set(id, { depth, order }));
+  const steps = new Map<number, Step>();
+  for (const [id, depth] of page) {
+    const nearer = (to: number) => (depth === 1 ? to === target : rank.get(to)?.depth === depth - 1);
+    let via: number | null = null;
+    if (depth > 1)
+      for (const e of edges) if (e[0] === id && nearer(e[1]) && (via === null || rank.get(e[1])!.order < rank.get(via)!.order)) via = e[1];
+    const to = via ?? target;
+    const own = edges.filter((e) => e[0] === id && e[1] === to);
+    steps.set(id, { via, relations: [...new Set(own.map((e) => e[2]))].sort(), reported: own.length > 0 && own.every((e) => e[3] === 1) });
   }
-  // Sorted on (depth, date, key) for all; full summaries only for the page returned.
-  const order = prepared(db, "SELECT d.id, d.date, d.key FROM json_each(?) j JOIN documents d ON d.id = j.value")
-    .raw(true)
-    .all(JSON.stringify([...found.keys()])) as [number, string | null, string][];
-  const depthOf = (id: number) => found.get(id)!.depth;
-  const ranked = order
-    .map(([id, date, key]) => ({ id, depth: depthOf(id), date: date ?? "", key }))
-    .sort((a, b) => a.depth - b.depth || (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((r) => r.id);
-  const page = options.limit !== undefined ? ranked.slice(0, options.limit) : ranked;
-  const summaries = documentSummaries(db, [target, ...page, ...page.flatMap((id) => found.get(id)!.via ?? [])]);
-  const citing = page.map((id) => {
-    const f = found.get(id)!;
-    return { document: summaries.get(id)!, depth: f.depth, relations: f.relations.sort(), via: f.via ? summaries.get(f.via)! : null, reported: f.reported };
-  });
-  return { target: summaries.get(target)!, transitive: Boolean(options.transitive), total: found.size, citing };
+  return steps;
 }

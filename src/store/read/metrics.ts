@@ -1,4 +1,10 @@
-/** `query metrics`: each target beside the best-matching reported result of the same place. */
+/**
+ * `query metrics`: each target beside its result — first where one document sets them
+ * side by side (an indicator table's row, a sentence: metric-pairs.ts), then the same
+ * indicator across documents of the same place (a plan's target and a report's
+ * result, by subject similarity) — with the gap, the percent of plan, and a report's
+ * own "% so với kế hoạch" kept beside the computed one.
+ */
 import type { MetricItem, MetricPair, MetricsResult } from "../../../schemas/answers.js";
 import { comparable, similarity, type Comparable } from "../../link/text-similarity.js";
 import { foldLoose } from "../../normalise/fold.js";
@@ -6,12 +12,15 @@ import { documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { resolveDocument } from "./resolve-document.js";
 import { StoreError } from "../store-error.js";
+import { compare, pairsInPlace } from "./metric-pairs.js";
+import { placeLink } from "./place-link.js";
 export type { MetricItem, MetricPair, MetricsResult };
 
 type MetricRow = {
   id: number; value: number; max: number | null; unit: string; comparator: string | null; role: string | null; numerator: number | null;
   denominator: number | null; subject: string | null; text: string; task_id: number | null; page: number | null; subject_key: string;
-  document_id: number; locality_key: string | null; date: string | null; doc_key: string;
+  document_id: number; locality_key: string | null; date: string | null; doc_key: string; position: number; compares: string | null;
+  span_start: number | null; span_end: number | null;
 };
 
 /** Subjects this alike (text-similarity.ts) are taken to measure the same thing. */
@@ -34,7 +43,7 @@ export function queryMetrics(db: Store, filters: { subject?: string; doc?: strin
   }
   const select = `
     SELECT m.id, m.value, m.max, m.unit, m.comparator, m.role, m.numerator, m.denominator, m.subject, m.text, m.task_id, m.page,
-           m.subject_key, m.document_id, d.locality_key, d.date, d.key AS doc_key
+           m.subject_key, m.document_id, d.locality_key, d.date, d.key AS doc_key, m.position, m.compares, m.span_start, m.span_end
     FROM metrics m JOIN documents d ON d.id = m.document_id`;
   const chosen = db
     .prepare(`${select} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY d.date DESC NULLS LAST, d.key, m.position`)
@@ -43,7 +52,7 @@ export function queryMetrics(db: Store, filters: { subject?: string; doc?: strin
 
   // Counterparts: the other role, same unit, another document of the same place — read once per such
   // group, and bunched by identical subject (a commune reports the same indicators month after month).
-  const counterparts = db.prepare(`${select} WHERE m.role = ? AND m.unit = ? AND d.locality_key IS ? ORDER BY d.date DESC NULLS LAST, d.key, m.position`);
+  const counterparts = db.prepare(`${select} WHERE m.role = ? AND m.unit = ? AND d.locality_key IS ? AND m.compares IS NULL ORDER BY d.date DESC NULLS LAST, d.key, m.position`);
   const groups = new Map<string, { key: string; cmp: Comparable; rows: MetricRow[] }[]>();
   const groupOf = (role: string, unit: string, locality: string | null) => {
     const k = JSON.stringify([role, unit, locality]);
@@ -56,12 +65,21 @@ export function queryMetrics(db: Store, filters: { subject?: string; doc?: strin
     return g;
   };
   const scores = new Map<string, number>();
-  const raw: { subject: string; target: MetricRow | null; actual: MetricRow | null; other: MetricRow | null; score: number | null }[] = [];
+  type Raw = { subject: string; target: MetricRow | null; actual: MetricRow | null; other: MetricRow | null; reported: MetricRow | null; score: number | null; method: "row" | "subject" | null };
+  const raw: Raw[] = [];
+  const inPlace = pairsInPlace(rows);
+  const pairOf = new Map(inPlace.pairs.map((p) => [p.target.id, p]));
   const paired = new Set<string>();
   for (const r of rows) {
     const subject = r.subject ?? r.text;
-    if (r.role !== "target" && r.role !== "actual") {
-      raw.push({ subject, target: null, actual: null, other: r, score: null });
+    const own = pairOf.get(r.id);
+    if (own) {
+      raw.push({ subject, ...own, other: null, score: null, method: "row" });
+      continue;
+    }
+    if (inPlace.used.has(r.id)) continue;
+    if ((r.role !== "target" && r.role !== "actual") || r.compares) {
+      raw.push({ subject, target: null, actual: null, other: r, reported: null, score: null, method: null });
       continue;
     }
     let mine: Comparable | undefined;
@@ -81,18 +99,22 @@ export function queryMetrics(db: Store, filters: { subject?: string; doc?: strin
     const k = `${target?.id ?? "-"}|${actual?.id ?? "-"}`;
     if (paired.has(k)) continue;
     paired.add(k);
-    raw.push({ subject, target, actual, other: null, score: best?.score ?? null });
+    raw.push({ subject, target, actual, other: null, reported: null, score: best?.score ?? null, method: best ? "subject" : null });
   }
-  const summaries = documentSummaries(db, raw.flatMap((p) => [p.target, p.actual, p.other].flatMap((m) => (m ? [m.document_id] : []))));
+  const summaries = documentSummaries(db, raw.flatMap((p) => [p.target, p.actual, p.other, p.reported].flatMap((m) => (m ? [m.document_id] : []))));
   const item = (r: MetricRow | null): MetricItem | null =>
     r && {
       id: r.id, value: r.value, max: r.max, unit: r.unit, comparator: r.comparator, role: r.role, numerator: r.numerator,
       denominator: r.denominator, subject: r.subject, text: r.text, taskId: r.task_id, page: r.page, document: summaries.get(r.document_id)!,
     };
-  return {
-    pairs: raw.map((p) => ({ subject: p.subject, target: item(p.target), actual: item(p.actual), other: item(p.other), score: p.score })),
-    total: chosen.length,
-  };
+  const link = (r: MetricRow | null) =>
+    r && placeLink(r.document_id, r.page, r.span_start !== null && r.span_end !== null ? { start: r.span_start, end: r.span_end } : null);
+  const pairs = raw.map((p) => ({
+    subject: p.subject, target: item(p.target), actual: item(p.actual), other: item(p.other), score: p.score, method: p.method,
+    ...compare(p.target, p.actual, p.reported), reported: item(p.reported),
+    links: { target: link(p.target), actual: link(p.actual), other: link(p.other) },
+  }));
+  return { pairs, total: chosen.length, paired: pairs.filter((p) => p.target && p.actual).length };
 }
 
 function newer(a: MetricRow, b: MetricRow): boolean {

@@ -12,17 +12,13 @@
  *     today + horizon;
  *   - today: the local calendar day (TZ), unless the caller fixes it.
  * Written as SQL fragments over the aliases `t` (tasks) and `dl` (deadlines). The
- * status is a correlated subquery, not the task_latest_status view: selecting
- * from the view materialises its window over every link in the store (130 ms on a
- * 10k store, for each query); the subquery reads task_links_plan for one task.
+ * status is one row of task_latest_status, a table kept at ingest
+ * (src/store/write/task-latest-status.ts), read by its primary key.
  */
 
 /** The status in force for the task aliased `task` (a column reference such as `t.id`). */
 export function statusOf(taskId: string, ownStatus: string): string {
-  return `COALESCE(
-    (SELECT r.status FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN documents rd ON rd.id = r.document_id
-     WHERE l.plan_task_id = ${taskId} ORDER BY rd.date DESC NULLS LAST, rd.key DESC LIMIT 1),
-    ${ownStatus})`;
+  return `COALESCE((SELECT ls.status FROM task_latest_status ls WHERE ls.plan_task_id = ${taskId}), ${ownStatus})`;
 }
 
 /** The day a deadline falls on: its end, else its start. */

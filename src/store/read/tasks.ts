@@ -1,15 +1,15 @@
 /** `query tasks`: who owes what, by when — filters, then each task with its agencies, sources and latest report. */
-import { TASK_STATUSES, type TaskAgency, type TaskEntry, type TasksResult } from "../../../schemas/answers.js";
+import { TASK_STATUSES, type AgencySuggestion, type TaskAgency, type TaskEntry, type TasksResult } from "../../../schemas/answers.js";
 import { IsoDate } from "../../../schemas/extraction.js";
-import { normaliseAgencyName } from "../../link/agency-resolution.js";
 import { codeKey } from "../../link/document-identity.js";
-import { foldLoose } from "../../normalise/fold.js";
+import { agenciesMatching, suggestAgencies } from "./agency-match.js";
 import { documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
+import { prepared } from "../prepared.js";
 import { resolveDocument } from "./resolve-document.js";
 import { StoreError } from "../store-error.js";
 import { localToday, taskOverdue } from "./task-state.js";
-export type { TaskAgency, TaskEntry, TasksResult };
+export type { AgencySuggestion, TaskAgency, TaskEntry, TasksResult };
 
 export type TaskFilters = {
   agency?: string;
@@ -20,6 +20,8 @@ export type TaskFilters = {
   source?: string;
   issuer?: string;
   limit?: number;
+  /** Tasks skipped before the page (with `limit`). */
+  offset?: number;
   /** The day `status: "overdue"` is judged on (task-state.ts); default: today, local time. */
   today?: string;
 };
@@ -34,7 +36,7 @@ export type TaskRow = {
   latest_score: number | null;
 };
 
-/** The columns `hydrateTasks` reads: the task and its newest report's status (`ls`, the task_latest_status view). */
+/** The columns `hydrateTasks` reads: the task and its newest report's status (`ls`, task_latest_status). */
 export const TASK_COLUMNS = `t.id, t.document_id, t.position, t.ordinal, t.section, t.text, t.output, t.status, t.status_text, t.due_text, t.due_kind,
     t.due_start, t.due_end, t.page, t.span_start, t.span_end,
     ls.status AS latest_status, ls.status_text AS latest_status_text, ls.report_task_id AS latest_report_task_id,
@@ -68,17 +70,10 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
     where.push(`COALESCE(t.due_end, t.due_start) IS NOT NULL AND COALESCE(t.due_end, t.due_start) ${op} ?`);
     params.push(value);
   }
+  let noAgency = false;
   if (filters.agency) {
-    const key = foldLoose(normaliseAgencyName(filters.agency));
-    if (!key) throw new StoreError("store.agencyEmpty");
-    // Whole words of the canonical name, or a written alias as typed: "van phong dang uy" finds every commune's.
-    const agencies = db
-      .prepare(
-        `SELECT id FROM agencies WHERE (' ' || name_key || ' ') LIKE ? ESCAPE '\\'
-         UNION SELECT agency_id FROM agency_aliases WHERE written = ?`,
-      )
-      .pluck()
-      .all(`% ${key.replace(/[\\%_]/g, (c) => `\\${c}`)} %`, filters.agency) as number[];
+    const agencies = agenciesMatching(db, filters.agency);
+    noAgency = !agencies.length;
     where.push("t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?)))");
     params.push(JSON.stringify(agencies));
   }
@@ -87,15 +82,25 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
     where.push(sourceFilter.sql);
     params.push(...sourceFilter.params);
   }
-  const sql = `
-    SELECT ${TASK_COLUMNS}
-    FROM tasks t JOIN documents d ON d.id = t.document_id
-    LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id
-    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-    ORDER BY d.date DESC NULLS LAST, d.key, t.position`;
-  const rows = db.prepare(sql).all(...params) as TaskRow[];
-  const limited = filters.limit !== undefined ? rows.slice(0, filters.limit) : rows;
-  return { tasks: hydrateTasks(db, limited), total: rows.length };
+  // The total is counted apart from the page, on the tasks alone (every task has its
+  // document); the page is cut by SQLite on the sort keys, and only its tasks are read in full.
+  const status = filters.status && filters.status !== "overdue" ? "LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id" : "";
+  const conditions = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const total = db.prepare(`SELECT COUNT(*) FROM tasks t ${status} ${conditions}`).pluck().get(...params) as number;
+  const ids = db
+    .prepare(
+      `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id ${status} ${conditions}
+       ORDER BY d.date DESC NULLS LAST, d.key, t.position LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(...params, filters.limit ?? -1, filters.offset ?? 0) as number[];
+  const rows = prepared(db,
+    `SELECT ${TASK_COLUMNS} FROM json_each(?) j JOIN tasks t ON t.id = j.value
+     LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id ORDER BY j.key`,
+  ).all(JSON.stringify(ids)) as TaskRow[];
+  const result: TasksResult = { tasks: hydrateTasks(db, rows), total };
+  if (noAgency && filters.agency) result.suggestions = suggestAgencies(db, filters.agency);
+  return result;
 }
 
 function sourceCondition(db: Store, source: string, issuer: string | undefined): { sql: string; params: unknown[] } {

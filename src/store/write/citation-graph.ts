@@ -19,7 +19,7 @@
  */
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
-import { groupKey, type Identity } from "../../link/document-identity.js";
+import { draftTitleWords, groupKey, sameDraftTitle, type Identity } from "../../link/document-identity.js";
 
 export type GraphChanges = {
   /** Group → the years its nodes had before this transaction touched it. */
@@ -109,10 +109,20 @@ function insertPlaceholder(db: Store, changes: GraphChanges, key: string, ident:
 export function rowForHeldDocument(db: Store, changes: GraphChanges, ident: Identity): number | undefined {
   if (ident.codeKey) touchGroup(db, changes, ident.codeKey, ident.scope);
   const own = nodeByKey(db, ident.key);
+  if (own === undefined && ident.draftTitle) return draftOfSameTitle(db, ident.key, ident.draftTitle);
   if (own !== undefined || ident.national || !ident.codeKey || ident.year === null) return own;
   const yearless = prepared(db, "SELECT id FROM documents WHERE key = ? AND is_placeholder = 1")
     .get(groupKey(ident.codeKey, ident.scope, null)) as { id: number } | undefined;
   return yearless?.id;
+}
+
+/** A stored draft of the same family (its key up to the title hash) whose title is this one's, give or take OCR's misreads. */
+function draftOfSameTitle(db: Store, key: string, title: string): number | undefined {
+  const family = key.slice(0, key.lastIndexOf("|") + 1);
+  // "}" follows "|": the range is every key that starts with the family.
+  const rows = prepared(db, "SELECT id, title FROM documents WHERE key >= ? AND key < ? AND is_placeholder = 0 ORDER BY id")
+    .all(family, `${family.slice(0, -1)}}`) as { id: number; title: string | null }[];
+  return rows.find((r) => sameDraftTitle(draftTitleWords(r.title), title))?.id;
 }
 
 /** Points a citation at another node, moving the `implements` edges it asserts along with it. */

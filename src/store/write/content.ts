@@ -7,11 +7,13 @@
 import type { Span } from "../../../schemas/document.js";
 import type { Extraction } from "../../../schemas/extraction.js";
 import { placeKey, type Identity, type LinkedExtraction } from "../../link/index.js";
+import { normText, sameTaskKey } from "../../link/task-identity.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { targetFor, touchGroup, type GraphChanges } from "./citation-graph.js";
 import { rereadDone } from "../rereads.js";
 import { indexTasks, unindexTasks } from "./search-index.js";
+import { unindexPassages } from "./passage-index.js";
 
 /** One ingest transaction's bookkeeping: graph changes to settle, reports to relink, paths to ingest again. */
 export type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
@@ -20,6 +22,7 @@ export type Work = { db: Store; changes: GraphChanges; reports: Set<number> };
 export function clearContent(w: Work, id: number): void {
   const { db, changes } = w;
   prepared(db, "DELETE FROM document_texts WHERE document_id = ?").run(id);
+  unindexPassages(db, id);
   const linkedReports = prepared(db,
       `SELECT DISTINCT r.document_id FROM task_links l JOIN tasks r ON r.id = l.report_task_id JOIN tasks p ON p.id = l.plan_task_id
        WHERE p.document_id = ?`,
@@ -161,9 +164,13 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
   const ctx = linked.context;
   const insertTask = prepared(db,
     `INSERT INTO tasks (document_id, position, ordinal, section, text, output, status, status_text, origin, due_text, due_kind,
-       due_start, due_end, extra, page, span_start, span_end)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       due_start, due_end, extra, page, span_start, span_end, same_task_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Plan tasks of a dated document of a place carry the key same-task links look up (same-task-links.ts).
+  const place = prepared(db, "SELECT locality_key, substr(date, 1, 4) AS year FROM documents WHERE id = ?").get(id) as { locality_key: string | null; year: string | null };
+  const keyOf = (t: { status: string | null; text: string }) =>
+    t.status === null && place.locality_key && place.year ? sameTaskKey(place.locality_key, place.year, normText(t.text)) : null;
   const insertSource = prepared(db, "INSERT INTO task_sources (task_id, position, code, citation_id) VALUES (?, ?, ?, ?)");
   const upsertAgency = prepared(db,
     `INSERT INTO agencies (key, name, name_key, locality_key, locality) VALUES (?, ?, ?, ?, ?)
@@ -182,7 +189,7 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
       insertTask.run(
         id, position, t.ordinal, t.section, t.text, t.output, t.status, t.statusText, t.origin, d?.text ?? null, d?.kind ?? null,
         d?.start ?? null, d?.end ?? null, t.extra ? JSON.stringify(t.extra) : null, t.page ?? null, t.span?.start ?? null,
-        t.span?.end ?? null,
+        t.span?.end ?? null, keyOf(t),
       ).lastInsertRowid,
     );
     ids.push(taskId);
@@ -245,12 +252,12 @@ function writeDeadlines(db: Store, id: number, x: Extraction, taskIds: number[])
 function writeMetrics(db: Store, id: number, linked: LinkedExtraction, taskIds: number[]): void {
   const insert = prepared(db,
     `INSERT INTO metrics (document_id, task_id, position, text, subject, subject_key, value, unit, comparator, role, numerator,
-       denominator, max, page, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       denominator, max, page, span_start, span_end, compares) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   linked.extraction.metrics.forEach((m, i) =>
     insert.run(id, m.task !== undefined ? (taskIds[m.task] ?? null) : null, i, m.text, m.subject, linked.metricSubjectKeys[i], m.value,
       m.unit, m.comparator, m.role, m.numerator ?? null, m.denominator ?? null, m.max ?? null, m.page ?? null, m.span?.start ?? null,
-      m.span?.end ?? null),
+      m.span?.end ?? null, m.compares ?? null),
   );
 }
 

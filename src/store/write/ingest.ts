@@ -15,13 +15,17 @@
  */
 import type { Extraction } from "../../../schemas/extraction.js";
 import { newGraphChanges, rowForHeldDocument, settle, touchGroup } from "./citation-graph.js";
-import { linkExtraction, type Identity } from "../../link/index.js";
+import { linkExtraction, type Identity, type LinkedExtraction } from "../../link/index.js";
 import { clearContent, writeContent, type Work } from "./content.js";
+import { refreshReach } from "./citation-reach.js";
 import { relinkReports } from "./relink.js";
+import { relinkSameTasks } from "./same-task-links.js";
+import { refreshTaskStatus } from "./task-latest-status.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { heldFiles, losesContent, queueReread, rereadDone } from "../rereads.js";
 import { indexDocument, unindexDocument } from "./search-index.js";
+import { indexPassages, type StoredText } from "./passage-index.js";
 
 export type FileFacts = {
   /** Absolute path. */
@@ -38,10 +42,13 @@ export type IngestOutcome = {
   documentId: number | null;
 };
 
-/** `text` is the document model's linear text, which every stored span points into. */
-export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string): IngestOutcome {
-  // Linking reads no store: done before the write lock (postgres/connection.ts) is taken.
-  const linked = linkExtraction(x);
+/**
+ * `text` is the document model's linear text, which every stored span points into (with its pages: the model itself);
+ * `linked` is `linkExtraction(x)` when the caller already has it (an import's worker threads link).
+ */
+export function ingestExtraction(
+  db: Store, x: Extraction, file: FileFacts, runId: number | null = null, text?: string | StoredText, linked: LinkedExtraction = linkExtraction(x),
+): IngestOutcome {
   return db.transaction((): IngestOutcome => {
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
@@ -56,7 +63,11 @@ export function ingestExtraction(db: Store, x: Extraction, file: FileFacts, runI
       if (node && !node.is_placeholder) clearContent(w, node.id);
       id = node?.id ?? insertDocumentRow(db, ident);
       writeContent(w, id, linked);
-      if (text !== undefined) prepared(db, "INSERT OR REPLACE INTO document_texts (document_id, text) VALUES (?, ?)").run(id, text);
+      if (text !== undefined) {
+        const stored = typeof text === "string" ? { text } : text;
+        prepared(db, "INSERT OR REPLACE INTO document_texts (document_id, text) VALUES (?, ?)").run(id, stored.text);
+        indexPassages(db, id, stored);
+      }
     }
     upsertFile(db, file, "ingested", null, id, runId);
     if (previous?.document_id != null && previous.document_id !== id) release(w, previous.document_id, previous.sha256);
@@ -203,6 +214,10 @@ function finish(w: Work): void {
   for (const id of changes.reindex) indexDocument(db, id);
   for (const id of changes.retargetedCiters) w.reports.add(id);
   const exists = prepared(db, "SELECT 1 FROM documents WHERE id = ?");
-  relinkReports(db, [...w.reports].filter((id) => exists.get(id)));
+  const touched = [...w.reports].filter((id) => exists.get(id));
+  relinkReports(db, touched);
+  relinkSameTasks(db, touched);
+  refreshReach(db);
+  refreshTaskStatus(db);
 }
 

@@ -10,6 +10,7 @@
 import { foldLoose } from "../../normalise/fold.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
+import { unindexPassages } from "./passage-index.js";
 
 export function documentSearchText(d: { code: string | null; title: string | null; cited_as: string | null; issuer: string | null }): string {
   return [d.code, d.title ?? d.cited_as, d.issuer].filter(Boolean).join(" — ");
@@ -28,6 +29,7 @@ export function indexDocument(db: Store, id: number): void {
 export function unindexDocument(db: Store, id: number): void {
   prepared(db, "DELETE FROM document_search WHERE rowid = ?").run(id);
   unindexTasks(db, id);
+  unindexPassages(db, id);
 }
 
 export function indexTasks(db: Store, documentId: number): void {

@@ -10,7 +10,7 @@ import type { DocumentView } from "../document-view.js";
 import { highlightText } from "../highlight.js";
 import { html, type Html } from "../html.js";
 import {
-  DEADLINE_KIND_LABELS, METRIC_ROLE_LABELS, RELATION_LABELS, TASK_STATUS_LABELS, displayDate, documentLabel, kindLabel,
+  DEADLINE_KIND_LABELS, METRIC_ROLE_LABELS, RELATION_LABELS, TASK_STATUS_LABELS, displayDate, documentLabel, documentTitle, kindLabel,
 } from "../labels.js";
 import { t, type MessageKey } from "../../i18n/index.js";
 import { layout } from "./layout.js";
@@ -61,7 +61,7 @@ function metadata(view: DocumentView): Html {
     [t("page.col.date"), displayDate(d.date)],
     [t("doc.place"), d.place],
     [t("page.col.locality"), d.locality],
-    [d.placeholder ? t("doc.citedAs") : t("page.col.title"), d.title],
+    [d.placeholder ? t("doc.citedAs") : t("page.col.title"), documentTitle(d)],
     [t("doc.signer"), d.signer ? `${d.signer.name}${d.signer.position ? `, ${d.signer.position}` : ""}` : null],
     [t("doc.files"), view.files.length ? html`${view.files.map((f) => html`<div>${f.path}${f.status === "failed" ? html` <span class="badge bad">${t("cli.error", { message: f.error ?? "" })}</span>` : ""}</div>`)}` : null],
     [t("doc.key"), d.key],

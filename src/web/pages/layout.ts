@@ -6,13 +6,14 @@
 import { language, t, type MessageKey } from "../../i18n/index.js";
 import { html, type Html } from "../html.js";
 
-export type Section = "documents" | "graph" | "deadlines" | "tasks";
+export type Section = "documents" | "graph" | "deadlines" | "tasks" | "metrics";
 
 const NAV = [
   { section: "documents", href: "/documents", label: "web.nav.documents" },
   { section: "graph", href: "/graph", label: "web.nav.graph" },
   { section: "deadlines", href: "/deadlines", label: "web.nav.deadlines" },
   { section: "tasks", href: "/tasks", label: "web.nav.tasks" },
+  { section: "metrics", href: "/metrics", label: "web.nav.metrics" },
 ] as const satisfies readonly { section: Section; href: string; label: MessageKey }[];
 
 export function layout(page: { title: string; section?: Section; body: Html; script?: string }): Html {
@@ -32,7 +33,7 @@ ${page.script ? html`<script type="module" src="/static/js/${page.script}"></scr
   <nav aria-label="${t("web.nav")}">
     ${NAV.map((n) => html`<a href="${n.href}"${n.section === page.section ? html` aria-current="page"` : ""}>${t(n.label)}</a>`)}
   </nav>
-  <form class="site-search" method="get" action="/documents" role="search">
+  <form class="site-search" method="get" action="/search" role="search">
     <input type="search" name="q" placeholder="${t("web.searchPlaceholder")}" aria-label="${t("web.searchPlaceholder")}">
   </form>
 </header>

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type { OcrPage } from "./ocr-marks.js";
 
 /** Bumped when what is cached changes shape or meaning (render dpi, Tesseract options). */
-const VERSION = 2;
+const VERSION = 4;
 
 type Entry = { version: number; pages: Record<string, OcrPage> };
 

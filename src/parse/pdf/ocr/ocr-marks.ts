@@ -22,6 +22,7 @@ import { message } from "../../draft.js";
 import type { Glyph, PageMarks, Rule } from "../marks.js";
 import { isSyllable } from "../../../normalise/syllable.js";
 import { splitGluedSyllables } from "../syllables.js";
+import { ocrCells, type OcrCellDraft, type PlacedWord } from "./ocr-cells.js";
 import type { TesseractWord } from "./tesseract.js";
 
 /** What the OCR of one page produced (cached by the file's sha256). */
@@ -44,7 +45,7 @@ export type OcrLineDraft = { page: number; text: string; box: { x0: number; y0: 
 
 const SOURCE = "parse-pdf-ocr";
 /** Below this Tesseract is guessing: stamps, signatures, smudges. */
-const MIN_CONFIDENCE = 30;
+export const MIN_CONFIDENCE = 30;
 /** Below this a word must at least look like Vietnamese, a number or a code to be kept. */
 const SHAKY = 65;
 /** Printed digits read this well; hand-written ones do not. */
@@ -59,7 +60,7 @@ const HAND_DIGITS = 1.15;
 const NUMBER_LINE = /^(?:số|so)(?!\p{L})/iu;
 const DATE_LINE = /(?<!\p{L})ngày(?!\p{L}).*(?<!\p{L})tháng(?!\p{L})/iu;
 
-export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[]; warnings: Message[] } {
+export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[]; cells: OcrCellDraft[]; warnings: Message[] } {
   const scale = 72 / p.dpi;
   const byLine = new Map<string, TesseractWord[]>();
   for (const w of p.words) {
@@ -69,9 +70,11 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
   }
   const glyphs: Glyph[] = [];
   const lines: OcrLineDraft[] = [];
+  const placed: PlacedWord[] = [];
   let dropped = 0;
   const handwritten: string[] = [];
-  for (const words of byLine.values()) {
+  for (const read of byLine.values()) {
+    const words = joinOverlapping(read);
     const lineText = foldForMatch(words.map((w) => w.text).join(" "));
     const filledIn = NUMBER_LINE.test(lineText) || DATE_LINE.test(lineText);
     const usual = usualHeight(words);
@@ -79,7 +82,7 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
     const kept = words.flatMap((w) => {
       if (hand.has(w)) {
         handwritten.push(w.text);
-        const symbol = printedSymbol(w);
+        const symbol = printedPart(w);
         return symbol ? [symbol] : [];
       }
       const clean = withoutRuleStrokes(w);
@@ -100,6 +103,8 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
         glyphs.push({ text: " ", x0: prevRight, x1: Math.max(prevRight, x0), base, size, bold: false, space: true });
       }
       chars.forEach((c, k) => glyphs.push({ text: c, x0: x0 + k * step, x1: x0 + (k + 1) * step, base, size, bold: false, space: false }));
+      // Where the layout takes the word's letters to stand (ruled-tables.ts assigns them to cells so).
+      placed.push({ x: x0 + (w.width * scale) / 2, y: base - 0.3 * size, text: w.text, conf: w.conf });
     });
     lines.push({
       page: p.number,
@@ -117,7 +122,31 @@ export function ocrMarks(p: OcrPage): { marks: PageMarks; lines: OcrLineDraft[];
   if (handwritten.length)
     warnings.push(message(SOURCE, `hand-written number or day left out (${handwritten.join(" ")}): read it on the original`, p.number));
   if (dropped) warnings.push(message(SOURCE, `${dropped} low-confidence words left out (stamp, signature or smudge)`, p.number));
-  return { marks: { number: p.number, width: p.width, height: p.height, glyphs, rules: p.rules, skippedRotated: 0 }, lines, warnings };
+  const marks = { number: p.number, width: p.width, height: p.height, glyphs, rules: p.rules, skippedRotated: 0 };
+  return { marks, lines, cells: ocrCells(p.number, p.rules, placed), warnings };
+}
+
+/**
+ * Two words of a line whose boxes overlap are one word Tesseract read in two
+ * pieces ("13-TB/CQ" over the left of "TT"): laid out as two, their letters
+ * would interleave. One word, the text in Tesseract's order, the surer of the
+ * two readings' confidence the lower.
+ */
+function joinOverlapping(words: TesseractWord[]): TesseractWord[] {
+  const out: TesseractWord[] = [];
+  for (const w of words.filter((x) => !isSpeck(x))) {
+    const prev = out[out.length - 1];
+    const prevRight = prev ? prev.left + prev.width : -1;
+    if (!prev || w.left >= prevRight - 1 || !sameRow(prev, w)) {
+      out.push(w);
+      continue;
+    }
+    const right = Math.max(prevRight, w.left + w.width);
+    const top = Math.min(prev.top, w.top);
+    const bottom = Math.max(prev.top + prev.height, w.top + w.height);
+    out[out.length - 1] = { ...prev, text: prev.text + w.text, conf: Math.min(prev.conf, w.conf), width: right - prev.left, top, height: bottom - top };
+  }
+  return out;
 }
 
 /**
@@ -139,20 +168,34 @@ function handwrittenWords(words: TesseractWord[], usualHeight: number): Set<Tess
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (hand.has(w) || !/^\d+$/.test(w.text)) continue;
-    if ((i > 0 && hand.has(words[i - 1]) && near(words[i - 1], w)) || (i + 1 < words.length && hand.has(words[i + 1]) && near(w, words[i + 1]))) hand.add(w);
+    // Digits after a pen mark glued to a printed date word ("znăm 2025") follow the print.
+    if ((i > 0 && hand.has(words[i - 1]) && !DATE_WORD_AT_END.test(words[i - 1].text) && near(words[i - 1], w)) || (i + 1 < words.length && hand.has(words[i + 1]) && near(w, words[i + 1]))) hand.add(w);
   }
   return hand;
 }
 
+const SYMBOL = String.raw`(\p{Lu}[\p{Lu}\d]*(?:[-/.]\p{Lu}?[\p{Lu}\d]*)*)`;
+const AFTER_HAND = new RegExp(String.raw`^([^/\-–]{1,8})[/\-–]` + SYMBOL + "$", "u");
+const DATE_WORD_AT_END = /^.{1,4}?(ngày|tháng|năm)$/u;
+const AFTER_DIGITS = new RegExp(String.raw`^\d[^\p{Lu}]*?\/?` + SYMBOL + "$", "u");
+
 /**
  * The printed symbol Tesseract read together with a hand-written number
- * ("980/C04-P6", "9C04-P6" → "/C04-P6"): kept, so the document keeps its symbol
- * with the number unknown. The box shrinks to the symbol's share of the word.
+ * ("980/C04-P6", "#Ñ/C04-P6", "9C04-P6" → "/C04-P6"): kept, so the document keeps
+ * its symbol with the number unknown. The hand wrote what comes before the first
+ * "/" or "-" (whatever Tesseract made of it), or the digits before the first
+ * capital. Likewise a printed "ngày", "tháng" or "năm" read glued to the pen's
+ * figure before it. The box shrinks to the printed part's share of the word.
  */
-function printedSymbol(w: TesseractWord): TesseractWord | null {
-  const m = /^[^\p{Lu}]*?\/?(\p{Lu}[\p{Lu}\d]*(?:[-/.]\p{Lu}?[\p{Lu}\d]*)*)$/u.exec(w.text);
-  if (!m || !/^\d/.test(w.text)) return null;
-  const text = `/${m[1]}`;
+function printedPart(w: TesseractWord): TesseractWord | null {
+  const afterHand = AFTER_HAND.exec(w.text);
+  const afterDigits = AFTER_DIGITS.exec(w.text);
+  // A prefix of capitals alone is printed ("KH" of "KH-UBND"), not a number.
+  const symbol = afterDigits?.[1] ?? (afterHand && !/^\p{Lu}+$/u.test(afterHand[1]) ? afterHand[2] : null);
+  // On the date line, the pen's figure read glued to the printed word after it ("znăm").
+  const dateWord = DATE_WORD_AT_END.exec(w.text)?.[1];
+  if (!symbol && !dateWord) return null;
+  const text = symbol ? `/${symbol}` : dateWord!;
   const share = Math.min(1, text.length / w.text.length);
   const width = Math.round(w.width * share);
   return { ...w, text, left: w.left + w.width - width, width };
@@ -187,11 +230,18 @@ function splitGlued(w: TesseractWord): TesseractWord[] {
   });
 }
 
+/** Boxes that share most of the shorter one's height: letters of one row, not a speck above or below it. */
+function sameRow(a: TesseractWord, b: TesseractWord): boolean {
+  const overlap = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return overlap >= 0.5 * Math.min(a.height, b.height);
+}
+
+/** Dust: a "word" a few pixels across (a full stop at 300 dpi is about 8). */
+const isSpeck = (w: TesseractWord) => w.width < SPECK_PX && w.height < SPECK_PX && /\p{L}|\p{N}/u.test(w.text);
+
 function keepWord(w: TesseractWord): boolean {
   // A lone mark or letter (not a digit: table ordinals) is what specks, rule ends and stamp edges read as.
   if (Array.from(w.text).length === 1 && !/\d/.test(w.text) && w.conf < LONE_MARK) return false;
-  // Dust: a "word" a few pixels across (a full stop at 300 dpi is about 8).
-  if (w.width < SPECK_PX && w.height < SPECK_PX && /\p{L}|\p{N}/u.test(w.text)) return false;
   if (w.conf >= SHAKY) return true;
   if (!plausible(w.text)) return false;
   return w.conf >= MIN_CONFIDENCE || (w.conf > 0 && Array.from(w.text.match(/\p{L}/gu) ?? []).length >= 3 && isSyllable(w.text.replace(/\P{L}+/gu, "")));

@@ -1,16 +1,20 @@
 /**
- * One page through OCR: render at 300 dpi → turn upright → straighten →
- * Tesseract → ruling lines from the same image.
+ * One page through OCR: render at 300 dpi → grey, red seals and stamps left
+ * out (gray-image.ts) → turn upright → straighten → ruling lines found and
+ * erased → Tesseract → a second reading for table cells it left empty
+ * (empty-cells.ts).
  *
- * Orientation: a page whose ink profile looks upright is read as it is; one that
- * may be sideways (page-orientation.ts), or whose first reading is poor, is
- * asked of Tesseract's orientation detection (`--psm 0`, about a second), read
- * turned as it says, and the better reading kept. Ordinary pages pay nothing.
+ * Orientation: a page is read as it is unless its ink profile is clearly
+ * sideways (page-orientation.ts); one that is, or whose first reading is poor,
+ * is asked of Tesseract's orientation detection (`--psm 0`, as slow as a
+ * reading), read turned as it says, and the better reading kept. Upright
+ * pages, tables included, pay nothing.
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isSyllable } from "../../../normalise/syllable.js";
-import { encodePgm, readPgm, rotateQuarter, straighten, type GrayImage } from "./gray-image.js";
+import { encodePgm, readPnm, rotateQuarter, straighten, type GrayImage } from "./gray-image.js";
+import { stackEmptyCells, wordsFromStack } from "./empty-cells.js";
 import { imageRules } from "./image-rules.js";
 import type { OcrPage } from "./ocr-marks.js";
 import { estimateSkew, isSideways } from "./page-orientation.js";
@@ -22,9 +26,9 @@ const MIN_SKEW = 0.05;
 
 export async function ocrPage(pdf: string, number: number, workDir: string, timeoutMs: number): Promise<OcrPage> {
   const prefix = join(workDir, `page-${number}`);
-  const image = readPgm(await renderPage(pdf, number, OCR_DPI, prefix, timeoutMs));
+  const image = readPnm(await renderPage(pdf, number, OCR_DPI, prefix, timeoutMs));
   let osd: number | null | undefined;
-  const askOsd = async () => (osd === undefined ? (osd = await detectTurns(`${prefix}.pgm`, OCR_DPI, timeoutMs)) : osd);
+  const askOsd = async () => (osd === undefined ? (osd = await detectTurns(`${prefix}.ppm`, OCR_DPI, timeoutMs)) : osd);
   const turns = isSideways(image) ? ((await askOsd()) ?? 1) : 0;
   let best = await readTurned(image, turns, number, workDir, timeoutMs);
   if (isPoor(best)) {
@@ -41,10 +45,17 @@ async function readTurned(image: GrayImage, turns: number, number: number, workD
   const turned = rotateQuarter(image, turns);
   const skew = estimateSkew(turned);
   const straight = Math.abs(skew) >= MIN_SKEW ? straighten(turned, skew) : turned;
-  const file = join(workDir, `page-${number}-${turns % 4}.pgm`);
-  await writeFile(file, encodePgm(straight));
-  const words = await recognise(file, OCR_DPI, timeoutMs);
   const scale = 72 / OCR_DPI;
+  const { rules, clean } = imageRules(straight, scale);
+  const file = join(workDir, `page-${number}-${turns % 4}.pgm`);
+  await writeFile(file, encodePgm(clean));
+  const words = await recognise(file, OCR_DPI, timeoutMs);
+  const stack = stackEmptyCells(clean, rules, words, scale);
+  if (stack) {
+    const cellsFile = join(workDir, `page-${number}-${turns % 4}-cells.pgm`);
+    await writeFile(cellsFile, encodePgm(stack.image));
+    words.push(...wordsFromStack(stack, await recognise(cellsFile, OCR_DPI, timeoutMs, 6)));
+  }
   return {
     number,
     width: straight.width * scale,
@@ -53,7 +64,7 @@ async function readTurned(image: GrayImage, turns: number, number: number, workD
     turns: turns % 4,
     skew,
     words,
-    rules: imageRules(straight, scale),
+    rules,
   };
 }
 

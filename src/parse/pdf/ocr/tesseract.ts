@@ -54,18 +54,22 @@ export function ocrUnavailable(): Promise<string | null> {
   return available;
 }
 
-/** Renders one page (1-based) of a PDF on disk to `${prefix}.pgm` (8-bit grey) at `dpi`; returns its bytes. */
+/** Renders one page (1-based) of a PDF on disk to `${prefix}.ppm` (8-bit colour: red stamps are told from print) at `dpi`; returns its bytes. */
 export async function renderPage(pdf: string, page: number, dpi: number, prefix: string, timeoutMs: number): Promise<Buffer> {
-  await run("pdftoppm", ["-r", String(dpi), "-gray", "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix], {
+  await run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, prefix], {
     timeout: timeoutMs,
     maxBuffer: 1 << 20,
   });
-  return readFile(`${prefix}.pgm`);
+  return readFile(`${prefix}.ppm`);
 }
 
-/** Tesseract over one image file: the recognised words (level-5 TSV rows with text). */
-export async function recognise(image: string, dpi: number, timeoutMs: number): Promise<TesseractWord[]> {
-  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", "3", "--dpi", String(dpi), "tsv"], {
+/**
+ * Tesseract over one image file: the recognised words (level-5 TSV rows with
+ * text). `psm` 3 finds the page's columns and blocks; 6 reads the image as one
+ * block of text.
+ */
+export async function recognise(image: string, dpi: number, timeoutMs: number, psm: 3 | 6 = 3): Promise<TesseractWord[]> {
+  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", String(psm), "--dpi", String(dpi), "tsv"], {
     timeout: timeoutMs,
     maxBuffer: 64 << 20,
     env: { ...process.env, OMP_THREAD_LIMIT: "1" },

@@ -3,15 +3,16 @@
  * in PostgreSQL's own SQL, plus the SQLite functions the store's statements call.
  * The differences are explained in ../migrations.ts and docs/schema.md.
  */
-import { ID, T, type PostgresMigration } from "./migration.js";
+import { ID, searchTable, T, type PostgresMigration } from "./migration.js";
 
 const COMPAT_FUNCTIONS = `
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
-CREATE FUNCTION vanban_json_ids(list text) RETURNS TABLE (value bigint) LANGUAGE sql IMMUTABLE
-  AS $$ SELECT e::bigint FROM json_array_elements_text(list::json) AS e $$;
-CREATE FUNCTION vanban_json_texts(list text) RETURNS TABLE (value text) LANGUAGE sql IMMUTABLE
-  AS $$ SELECT e COLLATE "C" FROM json_array_elements_text(list::json) AS e $$;
+-- json_each's value and key (the 0-based position, which statements order by).
+CREATE FUNCTION vanban_json_ids(list text) RETURNS TABLE (value bigint, key bigint) LANGUAGE sql IMMUTABLE
+  AS $$ SELECT e::bigint, n - 1 FROM json_array_elements_text(list::json) WITH ORDINALITY AS x (e, n) $$;
+CREATE FUNCTION vanban_json_texts(list text) RETURNS TABLE (value text, key bigint) LANGUAGE sql IMMUTABLE
+  AS $$ SELECT e COLLATE "C", n - 1 FROM json_array_elements_text(list::json) WITH ORDINALITY AS x (e, n) $$;
 CREATE FUNCTION vanban_json_text(items anyarray) RETURNS text LANGUAGE sql IMMUTABLE
   AS $$ SELECT array_to_json(items)::text $$;
 CREATE FUNCTION vanban_json_append(items anyarray, item anyelement) RETURNS anyarray LANGUAGE sql IMMUTABLE
@@ -46,16 +47,6 @@ CREATE FUNCTION vanban_search_words(t text) RETURNS text LANGUAGE sql IMMUTABLE 
 CREATE FUNCTION vanban_search_query(t text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT to_tsquery('simple', array_to_string(regexp_split_to_array(vanban_search_words(t), ' +'), ' & ')) $$;
 `;
-
-/** A full-text table: rowid = documents.id or tasks.id, as SQLite's contentless FTS5 tables. */
-const searchTable = (name: string) => `
-CREATE TABLE ${name} (
-  rowid BIGINT PRIMARY KEY,
-  text ${T} NOT NULL,
-  text_folded ${T} NOT NULL,
-  tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', vanban_search_words(text))) STORED
-);
-CREATE INDEX ${name}_tsv ON ${name} USING gin (tsv);`;
 
 const V5_TABLES = `
 CREATE TABLE runs (

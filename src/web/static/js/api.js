@@ -1,4 +1,6 @@
 /** Reading the JSON API, and telling the reader when it fails. */
+import { say } from "./labels.js";
+
 export async function getJson(path, params = new URLSearchParams()) {
   const query = params.toString();
   const response = await fetch(query ? `${path}?${query}` : path, { headers: { Accept: "application/json" } });
@@ -11,7 +13,7 @@ export async function getJson(path, params = new URLSearchParams()) {
 export function reportError(error) {
   const box = document.getElementById("error");
   if (box) {
-    box.textContent = `Lỗi: ${error.message}`;
+    box.textContent = say("error", { message: error.message });
     box.hidden = false;
   }
   const summary = document.getElementById("summary");

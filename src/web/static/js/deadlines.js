@@ -6,14 +6,14 @@
 import { getJson, pageFilters, reportError } from "./api.js";
 import { documentLink } from "./document-link.js";
 import { el, replaceChildren, vnDate } from "./dom.js";
-import { DEADLINE_STATE_LABELS } from "./labels.js";
+import { DEADLINE_STATE_LABELS, say } from "./labels.js";
 import { currentOffset, drawPager, onHistory } from "./pager.js";
 
 const LIMIT = 500;
 
 function monthTitle(month) {
   const [y, m] = month.split("-");
-  return m ? `Tháng ${Number(m)}/${y}` : `Năm ${y}`;
+  return m ? say("month", { month: Number(m), year: y }) : say("year", { year: y });
 }
 
 function entry(d) {
@@ -27,9 +27,9 @@ function entry(d) {
       el("div", { class: "deadline-text" }, d.text),
       task ? el("div", { class: "task-text", title: task }, task.length > 240 ? `${task.slice(0, 239)}…` : task) : null,
       el("div", { class: "who" },
-        d.lead.length ? [el("span", { class: "label" }, "Chủ trì: "), d.lead.join("; ")] : el("span", { class: "muted" }, "Chưa rõ cơ quan chủ trì"),
+        d.lead.length ? [el("span", { class: "label" }, say("lead")), d.lead.join("; ")] : el("span", { class: "muted" }, say("noLeadKnown")),
       ),
-      el("div", { class: "source" }, el("span", { class: "label" }, "Văn bản: "), documentLink(d.document)),
+      el("div", { class: "source" }, el("span", { class: "label" }, say("document")), documentLink(d.document)),
     ),
   );
 }
@@ -48,15 +48,15 @@ async function load() {
   const sections = [...months].map(([month, items]) => {
     const overdue = items.filter((d) => d.state === "overdue").length;
     return el("section", { class: "month", "data-month": month },
-      el("h2", {}, monthTitle(month), " ", el("span", { class: "muted" }, `(${items.length}${overdue ? `, ${overdue} quá hạn` : ""})`)),
+      el("h2", {}, monthTitle(month), " ", el("span", { class: "muted" }, overdue ? say("monthCountOverdue", { n: items.length, overdue }) : say("monthCount", { n: items.length }))),
       el("ol", { class: "deadlines" }, items.map(entry)),
     );
   });
   replaceChildren(document.getElementById("timeline"), sections);
   const count = (state) => data.deadlines.filter((d) => d.state === state).length;
   document.getElementById("summary").textContent = data.total
-    ? `${data.total} thời hạn — ${count("overdue")} quá hạn, ${count("upcoming")} sắp đến hạn, ${count("done")} đã xong, ${count("past")} đã qua ngày (tính đến ngày ${vnDate(data.today)})`
-    : "Không có thời hạn nào khớp bộ lọc.";
+    ? say("deadlinesSummary", { total: data.total, overdue: count("overdue"), upcoming: count("upcoming"), done: count("done"), past: count("past"), today: vnDate(data.today) })
+    : say("noDeadlines");
   drawPager(document.getElementById("pager"), data, run);
 }
 

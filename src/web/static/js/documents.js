@@ -2,7 +2,7 @@
 import { getJson, pageFilters, reportError } from "./api.js";
 import { documentLink } from "./document-link.js";
 import { el, replaceChildren, vnDate } from "./dom.js";
-import { KIND_LABELS } from "./labels.js";
+import { KIND_LABELS, say, titleWithKind } from "./labels.js";
 import { currentOffset, drawPager, onHistory } from "./pager.js";
 
 const LIMIT = 50;
@@ -22,13 +22,13 @@ async function load() {
       el("td", {}, KIND_LABELS[d.kind] ?? d.kind ?? ""),
       el("td", { class: "nowrap" }, vnDate(d.date)),
       el("td", {}, d.issuer ?? ""),
-      el("td", { class: "title" }, d.title ?? ""),
+      el("td", { class: "title" }, (d.placeholder ? d.title : titleWithKind(d.title, d.kind, KIND_LABELS)) ?? ""),
       el("td", {}, d.locality ?? ""),
-      el("td", {}, d.placeholder ? "Chỉ được trích dẫn" : "Có trong kho"),
+      el("td", {}, d.placeholder ? say("placeholder") : say("held")),
     ),
   );
   replaceChildren(document.querySelector("#documents tbody"), rows);
-  document.getElementById("summary").textContent = data.total ? `${data.total} văn bản` : "Không có văn bản nào khớp bộ lọc.";
+  document.getElementById("summary").textContent = data.total ? say("documentsSummary", { total: data.total }) : say("noDocuments");
   drawPager(document.getElementById("pager"), data, run);
 }
 

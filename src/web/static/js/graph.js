@@ -8,7 +8,7 @@ import cytoscape from "/static/vendor/cytoscape.esm.min.mjs";
 import { getJson, pageFilters, reportError } from "./api.js";
 import { documentLink } from "./document-link.js";
 import { el, replaceChildren, vnDate } from "./dom.js";
-import { KIND_LABELS } from "./labels.js";
+import { KIND_LABELS, say } from "./labels.js";
 
 const EDGE_COLOURS = { basis: "#2563eb", implements: "#16a34a", "annex-of": "#9333ea", cites: "#6b7280" };
 
@@ -63,9 +63,9 @@ async function load() {
 
   const focus = graph.nodes.find((n) => n.id === graph.focus);
   document.getElementById("summary").textContent =
-    `${graph.nodes.length} văn bản, ${graph.edges.length} quan hệ trích dẫn` +
-    (focus ? ` — ${graph.nodes.length - 1} văn bản trích dẫn ${focus.label}` : "") +
-    (graph.truncated ? " (đồ thị đã được cắt bớt)" : "");
+    say("graphSummary", { nodes: graph.nodes.length, edges: graph.edges.length }) +
+    (focus ? say("graphFocus", { n: graph.nodes.length - 1, focus: focus.label }) : "") +
+    (graph.truncated ? say("graphTruncated") : "");
   const rows = [...graph.nodes]
     .sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0) || (b.date ?? "").localeCompare(a.date ?? ""))
     .map((n) =>
@@ -74,8 +74,8 @@ async function load() {
         el("td", {}, KIND_LABELS[n.kind] ?? n.kind ?? ""),
         el("td", { class: "nowrap" }, vnDate(n.date)),
         el("td", {}, n.issuer ?? ""),
-        el("td", {}, n.depth === null ? "" : n.depth === 0 ? "trọng tâm" : String(n.depth)),
-        el("td", {}, n.placeholder ? "Không có trong kho" : "Có trong kho"),
+        el("td", {}, n.depth === null ? "" : n.depth === 0 ? say("focus") : String(n.depth)),
+        el("td", {}, n.placeholder ? say("notHeld") : say("held")),
       ),
     );
   replaceChildren(document.querySelector("#graph-nodes tbody"), rows);

@@ -1,5 +1,6 @@
 /** Previous/next controls for a paged list; the offset lives in the address so a page can be linked. */
 import { el, replaceChildren } from "./dom.js";
+import { say } from "./labels.js";
 
 export function currentOffset() {
   const n = Number(new URLSearchParams(location.search).get("offset"));
@@ -16,8 +17,8 @@ export function drawPager(container, { total, limit, offset }, onChange) {
     history.pushState(null, "", `${location.pathname}?${params}`);
     onChange();
   };
-  const prev = el("button", { type: "button", disabled: offset === 0 }, "‹ Trước");
-  const next = el("button", { type: "button", disabled: offset + limit >= total }, "Sau ›");
+  const prev = el("button", { type: "button", disabled: offset === 0 }, say("previous"));
+  const next = el("button", { type: "button", disabled: offset + limit >= total }, say("next"));
   prev.addEventListener("click", () => go(Math.max(0, offset - limit)));
   next.addEventListener("click", () => go(offset + limit));
   replaceChildren(container, prev, ` ${offset + 1}–${Math.min(total, offset + limit)} / ${total} `, next);

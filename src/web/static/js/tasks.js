@@ -6,11 +6,11 @@
 import { getJson, pageFilters, reportError } from "./api.js";
 import { documentLink } from "./document-link.js";
 import { el, replaceChildren } from "./dom.js";
-import { TASK_STATUS_LABELS } from "./labels.js";
+import { TASK_STATUS_LABELS, say } from "./labels.js";
 import { currentOffset, drawPager, onHistory } from "./pager.js";
 
 const LIMIT = 200;
-const NO_LEAD = "Chưa xác định cơ quan chủ trì";
+const NO_LEAD = say("noLead");
 
 function agencyHref(name) {
   const params = pageFilters();
@@ -19,7 +19,11 @@ function agencyHref(name) {
 }
 
 async function loadAgencies() {
-  const data = await getJson("/api/agencies", new URLSearchParams({ limit: "1000" }));
+  // The page's "today" (a shared link may fix it) counts overdue in the agency table too, as in the task list.
+  const params = new URLSearchParams({ limit: "1000" });
+  const today = pageFilters().get("today");
+  if (today) params.set("today", today);
+  const data = await getJson("/api/agencies", params);
   replaceChildren(
     document.querySelector("#agencies tbody"),
     data.agencies.map((a) =>
@@ -38,7 +42,7 @@ async function loadAgencies() {
 
 function taskRow(t) {
   const status = t.effectiveStatus;
-  return el("tr", {},
+  return el("tr", { "data-task": t.id },
     el("td", {}, t.ordinal ?? ""),
     el("td", { class: "title" }, t.text),
     el("td", {}, t.support.map((a) => a.agency).join("; ")),
@@ -46,7 +50,7 @@ function taskRow(t) {
     el("td", {}, status ? el("span", { class: `badge status-${status}` }, TASK_STATUS_LABELS[status] ?? status) : ""),
     el("td", {},
       documentLink(t.document),
-      t.sources.length ? el("div", { class: "note" }, "Giao tại: ", t.sources.map((s, i) => [i ? ", " : "", documentLink(s.document)])) : null,
+      t.sources.length ? el("div", { class: "note" }, say("assignedIn"), t.sources.map((s, i) => [i ? ", " : "", documentLink(s.document)])) : null,
     ),
   );
 }
@@ -70,13 +74,13 @@ async function loadTasks() {
       el("section", { class: "task-group" },
         el("h3", {}, name, " ", el("span", { class: "muted" }, `(${tasks.length})`)),
         el("table", { class: "list compact" },
-          el("thead", {}, el("tr", {}, ["STT", "Nhiệm vụ", "Phối hợp", "Thời hạn", "Trạng thái", "Văn bản"].map((h) => el("th", {}, h)))),
+          el("thead", {}, el("tr", {}, ["no", "task", "support", "deadline", "status", "document"].map((h) => el("th", {}, say(`col.${h}`))))),
           el("tbody", {}, tasks.map(taskRow)),
         ),
       ),
     );
   replaceChildren(document.getElementById("task-groups"), sections);
-  document.getElementById("summary").textContent = data.total ? `${data.total} nhiệm vụ` : "Không có nhiệm vụ nào khớp bộ lọc.";
+  document.getElementById("summary").textContent = data.total ? say("tasksSummary", { total: data.total }) : say("noTasks");
   drawPager(document.getElementById("pager"), data, run);
 }
 
