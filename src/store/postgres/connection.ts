@@ -18,7 +18,7 @@
  * answer "ok"; planner statistics are autovacuum's work.
  */
 import { tsvectorRecall } from "./search.js";
-import { toPostgres } from "./dialect.js";
+import { toPostgres, toPostgresLiteral } from "./dialect.js";
 import { postgresSchemaVersion } from "./migrations.js";
 import { type QueryAnswer, SyncPostgres } from "./sync-client.js";
 
@@ -29,6 +29,22 @@ type RunResult = { changes: number; lastInsertRowid: number };
 
 /** Tables whose rows get an id from an identity column (SQLite's rowid): an INSERT returns it. */
 const ID_TABLES = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(runs|documents|files|citations|tasks|agencies|deadlines|metrics|passages)\b/i;
+
+/**
+ * The content tables a document writes many rows into, whose ids the next statements
+ * use (a task's id for its agencies, a citation's for its task sources). Inside a
+ * transaction their ids are taken from the identity sequence ahead, a block at a time
+ * (reserveId), and written into the INSERT: the row's id is known without waiting for
+ * it. Only a plain one-row `INSERT INTO t (…) VALUES (…)` (no conflict clause: a row
+ * that might not be inserted must not report an id).
+ */
+const RESERVED_ID_ROW = /^\s*INSERT\s+INTO\s+(citations|tasks|deadlines|metrics|passages)\s*\((?![\s\S]*\b(?:SELECT|ON\s+CONFLICT|RETURNING)\b)[\s\S]*\)\s*VALUES\s*\([^;]*\)\s*$/i;
+/**
+ * Ids taken ahead per table and transaction (a document has a passage per paragraph);
+ * the unused ones are left as a gap (ids stay increasing in commit order: the write lock is held).
+ */
+const RESERVE_BLOCK: Record<string, number> = { citations: 32, tasks: 32, deadlines: 32, metrics: 32, passages: 256 };
+const RESERVED_TABLES = Object.keys(RESERVE_BLOCK);
 
 export class PostgresStatement {
   private plucked = false;
@@ -64,6 +80,14 @@ export class PostgresStatement {
 
   run(...args: unknown[]): RunResult {
     const returning = ID_TABLES.test(this.source) && !/\bRETURNING\b/i.test(this.source);
+    if (this.store.inTransaction) {
+      const text = toPostgresLiteral(this.source, args);
+      const table = RESERVED_ID_ROW.exec(this.source)?.[1]?.toLowerCase();
+      if (!table) return this.store.defer(`${text}${returning ? " RETURNING id" : ""}`);
+      const id = this.store.reserveId(table);
+      this.store.defer(text.replace(/\(/, "(id, ").replace(/\)\s*VALUES\s*\(/i, (m) => `${m}${id}, `));
+      return { changes: 1, lastInsertRowid: id };
+    }
     const answer = this.execute(args, returning);
     const first = answer.rows[0] as unknown[] | undefined;
     return { changes: answer.rowCount, lastInsertRowid: returning && first ? Number(first[0]) : 0 };
@@ -91,6 +115,17 @@ export class PostgresStatement {
   }
 }
 
+/**
+ * Inside a transaction a `run()` is not waited for: its statement is held and sent with
+ * the next one whose answer is needed (a read, COMMIT, a savepoint), all in one round
+ * trip — most of a document's writes are INSERTs nobody reads back, and one round trip
+ * each was most of the time the store's write lock was held. The result's `changes` and
+ * `lastInsertRowid` are read when asked for (sending what is held first). A held
+ * statement that fails throws at that next statement, still inside the transaction,
+ * which then rolls back as it would have. Outside a transaction `run()` waits, as before.
+ */
+type Held = { text: string; done?: { rowCount: number; first: unknown } };
+
 export class PostgresStore {
   readonly name: string;
   /** Full-text recall by PostgreSQL's own engine (read/search.ts asks the connection). */
@@ -99,6 +134,8 @@ export class PostgresStore {
   inTransaction = false;
   private depth = 0;
   private readonly pg: SyncPostgres;
+  private held: Held[] = [];
+  private reserved = new Map<string, number[]>();
 
   constructor(url: string) {
     this.name = url;
@@ -111,7 +148,41 @@ export class PostgresStore {
   }
 
   query(request: { text: string; values?: unknown[]; rowMode?: "array" }): QueryAnswer {
-    return this.pg.query(request);
+    if (!this.held.length) return this.pg.query(request);
+    const held = this.held;
+    this.held = [];
+    const answer = this.pg.query({ ...request, before: held.map((h) => h.text) });
+    answer.before?.forEach((done, i) => (held[i]!.done = done));
+    return answer;
+  }
+
+  /** The next id of `table` for a row written in this transaction (see RESERVED_ID_ROW). */
+  reserveId(table: string): number {
+    if (!this.reserved.get(table)?.length) {
+      const empty = RESERVED_TABLES.filter((t) => !this.reserved.get(t)?.length);
+      const columns = empty.map((t) => `(SELECT array_agg(nextval('${t}_id_seq')) FROM generate_series(1, ${RESERVE_BLOCK[t]}))`);
+      const [row] = this.query({ text: `SELECT ${columns.join(", ")}`, rowMode: "array" }).rows as unknown[][];
+      empty.forEach((t, i) => this.reserved.set(t, (row![i] as (string | number)[]).map(Number).sort((a, b) => a - b)));
+    }
+    return this.reserved.get(table)!.shift()!;
+  }
+
+  /** Holds a write until the next statement that needs an answer (see Held). */
+  defer(text: string): RunResult {
+    const held: Held = { text };
+    this.held.push(held);
+    const done = () => {
+      if (!held.done) this.query({ text: "" });
+      return held.done!;
+    };
+    return {
+      get changes() {
+        return done().rowCount;
+      },
+      get lastInsertRowid() {
+        return Number(done().first ?? 0);
+      },
+    };
   }
 
   columnsOf(sql: string): string[] {
@@ -134,39 +205,53 @@ export class PostgresStore {
       if (this.depth) throw new Error("cannot start a transaction within a transaction");
       this.begin();
     } else if (control) {
+      if (control === "ROLLBACK") this.held = [];
       this.query({ text: control });
       this.depth = 0;
       this.inTransaction = false;
+      this.reserved.clear();
     } else this.query({ text: toPostgres(sql, []).text });
     return this;
   }
 
-  private begin(): void {
-    this.query({ text: "BEGIN" });
-    this.query({ text: "SELECT pg_advisory_xact_lock($1::bigint)", values: [WRITE_LOCK.toString()] });
+  /** BEGIN and the write lock, held: sent with the first statement that needs an answer. */
+  private begin(): Held {
+    const start: Held = { text: "BEGIN" };
+    this.held.push(start, { text: `SELECT pg_advisory_xact_lock(${WRITE_LOCK})` });
     this.depth = 1;
     this.inTransaction = true;
+    return start;
   }
 
   transaction<A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) & { immediate: (...args: A) => R; deferred: (...args: A) => R; exclusive: (...args: A) => R } {
     const run = (...args: A): R => {
       const outermost = this.depth === 0;
       const savepoint = `vanban_${this.depth}`;
-      if (outermost) this.begin();
+      let start: Held;
+      if (outermost) start = this.begin();
       else {
-        this.query({ text: `SAVEPOINT ${savepoint}` });
+        // Sent with the first statement that needs an answer, like any held write.
+        this.held.push((start = { text: `SAVEPOINT ${savepoint}` }));
         this.depth++;
       }
       try {
         const result = fn(...args);
+        // Waited for: a held write that fails must fail this (nested) transaction, where a caller may catch it.
         this.query({ text: outermost ? "COMMIT" : `RELEASE SAVEPOINT ${savepoint}` });
         return result;
       } catch (e) {
-        this.query({ text: outermost ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}` });
+        // What was written after the BEGIN or savepoint goes; if that was not even sent, there is nothing to undo on the server.
+        const unsent = this.held.indexOf(start);
+        if (unsent >= 0) this.held.length = unsent;
+        else {
+          this.held = [];
+          this.query({ text: outermost ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}` });
+        }
         throw e;
       } finally {
         this.depth--;
         this.inTransaction = this.depth > 0;
+        if (outermost) this.reserved.clear();
       }
     };
     return Object.assign(run, { immediate: run, deferred: run, exclusive: run });

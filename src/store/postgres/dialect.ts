@@ -37,12 +37,29 @@ const PRIMARY_KEYS: Record<string, string[]> = { document_texts: ["document_id"]
 /** `limit`: it follows LIMIT, where SQLite reads a negative value as "no limit" and PostgreSQL wants NULL. */
 type Parameter = { name: string | null; limit: boolean };
 
-type Compiled = { text: (casts: string[]) => string; parameters: Parameter[] };
+type Compiled = { text: (slots: string[]) => string; parameters: Parameter[] };
 
 const cache = new Map<string, Compiled>();
 
 /** `args` as better-sqlite3 takes them: values (or arrays of them) for `?`, an object for the named ones. */
 export function toPostgres(sql: string, args: unknown[]): Translated {
+  const { compiled, values } = bind(sql, args);
+  const casts = values.map(castFor);
+  return { text: compiled.text(casts.map((c, i) => `$${i + 1}${c}`)), values: values.map((v) => (typeof v === "bigint" ? v.toString() : v)) };
+}
+
+/**
+ * The same statement with its values written in as literals (`'text'`, `'5'::bigint`, NULL):
+ * statements sent several to a message (the simple-query protocol takes no parameters).
+ * An untyped literal is inferred from its context as an untyped parameter is, and the
+ * casts are the ones `toPostgres` adds, so the server reads the same values.
+ */
+export function toPostgresLiteral(sql: string, args: unknown[]): string {
+  const { compiled, values } = bind(sql, args);
+  return compiled.text(values.map((v) => `${literal(v)}${castFor(v)}`));
+}
+
+function bind(sql: string, args: unknown[]): { compiled: Compiled; values: unknown[] } {
   let compiled = cache.get(sql);
   if (!compiled) cache.set(sql, (compiled = compile(sql)));
   const named = (args.find(isNamedBag) ?? {}) as Record<string, unknown>;
@@ -52,8 +69,19 @@ export function toPostgres(sql: string, args: unknown[]): Translated {
     const v = bindable(p.name !== null ? named[p.name] : positional[next++]);
     return p.limit && typeof v === "number" && v < 0 ? null : v;
   });
-  const casts = values.map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "::bigint" : "::float8") : typeof v === "bigint" ? "::bigint" : ""));
-  return { text: compiled.text(casts), values: values.map((v) => (typeof v === "bigint" ? v.toString() : v)) };
+  return { compiled, values };
+}
+
+function castFor(v: unknown): string {
+  return typeof v === "number" ? (Number.isInteger(v) ? "::bigint" : "::float8") : typeof v === "bigint" ? "::bigint" : "";
+}
+
+/** A value as an SQL literal; a backslash makes it an E'' string (right whatever standard_conforming_strings says). */
+function literal(v: unknown): string {
+  if (v === null) return "NULL";
+  const text = Buffer.isBuffer(v) ? `\\x${v.toString("hex")}` : String(v);
+  const quoted = `'${text.replace(/'/g, "''")}'`;
+  return text.includes("\\") ? ` E${quoted.replace(/\\/g, "\\\\")}` : quoted;
 }
 
 function isNamedBag(v: unknown): boolean {
@@ -122,7 +150,7 @@ function compile(sql: string): Compiled {
   pieces.push(s.slice(last));
   const restore = (t: string) => t.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => literals[Number(i)]);
   const fixed = pieces.map((p) => (typeof p === "string" ? restore(p) : p));
-  return { parameters, text: (casts) => fixed.map((p) => (typeof p === "number" ? `$${p + 1}${casts[p]}` : p)).join("") };
+  return { parameters, text: (slots) => fixed.map((p) => (typeof p === "number" ? slots[p] : p)).join("") };
 }
 
 /** Columns holding document or task ids: `id`, `*_id`, and citation_reach's ends. */

@@ -14,9 +14,15 @@
 import { createRequire } from "node:module";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
-/** `queryMode: "extended"` sends the text as one prepared statement: a second statement in it is refused. */
-export type QueryRequest = { text: string; values?: unknown[]; rowMode?: "array"; queryMode?: "extended" };
-export type QueryAnswer = { rows: unknown[]; rowCount: number; fields: string[] };
+/**
+ * `before`: statements with their values written in, sent ahead of `text` in the same
+ * message and run in order (the simple-query protocol: one round trip for all of them);
+ * the first that fails stops the rest and the query. `text` may be empty (only `before`).
+ * `queryMode: "extended"` sends `text` as one prepared statement: a second statement in it is refused.
+ */
+export type QueryRequest = { text: string; values?: unknown[]; rowMode?: "array"; before?: string[]; queryMode?: "extended" };
+/** `before`: what each statement sent before `text` changed — its row count and the first column of its first row (RETURNING id). */
+export type QueryAnswer = { rows: unknown[]; rowCount: number; fields: string[]; before?: { rowCount: number; first: unknown }[] };
 
 type Reply = { ok: true; answer: QueryAnswer } | { ok: false; message: string; code?: string };
 
@@ -40,9 +46,18 @@ port.on("message", async (request) => {
       await client.end();
       reply = { ok: true, answer: { rows: [], rowCount: 0, fields: [] } };
     } else {
-      const r = await client.query(request);
-      const last = Array.isArray(r) ? r[r.length - 1] : r;
-      reply = { ok: true, answer: { rows: last.rows ?? [], rowCount: last.rowCount ?? 0, fields: (last.fields ?? []).map((f) => f.name) } };
+      let before;
+      if (request.before && request.before.length) {
+        const b = await client.query({ text: request.before.join(";\\n"), rowMode: "array" });
+        before = (Array.isArray(b) ? b : [b]).map((x) => ({ rowCount: x.rowCount ?? 0, first: x.rows && x.rows[0] ? x.rows[0][0] : null }));
+      }
+      const answer = { rows: [], rowCount: 0, fields: [], before };
+      if (request.text) {
+        const r = await client.query({ text: request.text, values: request.values, rowMode: request.rowMode, queryMode: request.queryMode });
+        const last = Array.isArray(r) ? r[r.length - 1] : r;
+        Object.assign(answer, { rows: last.rows ?? [], rowCount: last.rowCount ?? 0, fields: (last.fields ?? []).map((f) => f.name) });
+      }
+      reply = { ok: true, answer };
     }
   } catch (e) {
     reply = { ok: false, message: String(e && e.message || e), code: e && e.code };

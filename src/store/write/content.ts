@@ -181,6 +181,7 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
   const alias = prepared(db, "INSERT OR IGNORE INTO agency_aliases (agency_id, written, normalised) VALUES (?, ?, ?)");
   const taskAgency = prepared(db, "INSERT INTO task_agencies (task_id, role, position, agency_id, written) VALUES (?, ?, ?, ?, ?)");
   const ids: number[] = [];
+  const agencies = new Map<string, number>();
   linked.extraction.tasks.forEach((t, position) => {
     const links = linked.tasks[position];
     const d = t.deadline;
@@ -209,9 +210,15 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
       links[role].forEach((linkedAgency, i) => {
         if (!linkedAgency) return;
         const { written: name, agency: a } = linkedAgency;
-        const row = (upsertAgency.get(a.key, a.normalised, a.nameKey, a.localityKey, a.locality) ?? agencyId.get(a.key)) as { id: number };
-        alias.run(row.id, name, a.normalised);
-        taskAgency.run(taskId, role, i, row.id, name);
+        // The same agency under the same name again in this document: the upsert would change nothing.
+        const seen = `${a.key}\u0000${a.normalised}`;
+        let agency = agencies.get(seen);
+        if (agency === undefined) {
+          agency = ((upsertAgency.get(a.key, a.normalised, a.nameKey, a.localityKey, a.locality) ?? agencyId.get(a.key)) as { id: number }).id;
+          agencies.set(seen, agency);
+        }
+        alias.run(agency, name, a.normalised);
+        taskAgency.run(taskId, role, i, agency, name);
       });
   });
   return ids;

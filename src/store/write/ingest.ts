@@ -79,9 +79,10 @@ export function ingestExtraction(
 
 /** A new path whose content is already stored: recorded beside the same document, nothing parsed. */
 export function recordCopy(db: Store, file: FileFacts, runId: number | null = null): IngestOutcome | null {
+  // A content nobody holds (the usual case) is answered without the write transaction; a holder is looked up again inside it.
+  if (!contentHolder(db, file.sha256)) return null;
   return db.transaction((): IngestOutcome | null => {
-    const holder = prepared(db, "SELECT document_id FROM files WHERE sha256 = ? AND status = 'ingested' AND document_id IS NOT NULL LIMIT 1")
-      .get(file.sha256) as { document_id: number } | undefined;
+    const holder = contentHolder(db, file.sha256);
     if (!holder) return null;
     const w: Work = { db, changes: newGraphChanges(db), reports: new Set() };
     const previous = fileRow(db, file.path);
@@ -114,6 +115,11 @@ export function forgetFile(db: Store, path: string): IngestOutcome {
     finish(w);
     return { documentId: null };
   })();
+}
+
+function contentHolder(db: Store, sha256: string): { document_id: number } | undefined {
+  return prepared(db, "SELECT document_id FROM files WHERE sha256 = ? AND status = 'ingested' AND document_id IS NOT NULL LIMIT 1")
+    .get(sha256) as { document_id: number } | undefined;
 }
 
 type FileRow = { id: number; sha256: string; document_id: number | null };
