@@ -4,7 +4,7 @@
  * (src/link/agency-matching.ts); the store only lists the names it holds.
  */
 import type { AgencySuggestion } from "../../../schemas/answers.js";
-import { agencyMatches, agencyWords, nearestAgencies } from "../../link/agency-matching.js";
+import { agencyWords, nearestAgencies, wordsMatch } from "../../link/agency-matching.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { StoreError } from "../store-error.js";
@@ -17,13 +17,31 @@ function agenciesWithTasks(db: Store): NamedAgency[] {
     .all() as NamedAgency[];
 }
 
+/**
+ * `agencyWords` of the stored names and aliases, kept for the process: they repeat
+ * across places ("Văn phòng Đảng ủy" in every commune) and across queries, and
+ * normalising every one of them was most of a `tasks --agency` query.
+ */
+const wordsOfStored = new Map<string, string>();
+const WORDS_KEPT = 100_000;
+
+function storedWords(name: string): string {
+  let w = wordsOfStored.get(name);
+  if (w === undefined) {
+    if (wordsOfStored.size >= WORDS_KEPT) wordsOfStored.clear();
+    wordsOfStored.set(name, (w = agencyWords(name)));
+  }
+  return w;
+}
+
 /** Ids of the agencies whose name or a written alias the typed name matches (or an alias exactly as typed). */
 export function agenciesMatching(db: Store, typed: string): number[] {
   const words = agencyWords(typed, true);
   if (!words) throw new StoreError("store.agencyEmpty");
-  const ids = new Set(agenciesWithTasks(db).filter((a) => agencyMatches(words, a.name)).map((a) => a.id));
+  const matches = (name: string) => wordsMatch(words, storedWords(name));
+  const ids = new Set(agenciesWithTasks(db).filter((a) => matches(a.name)).map((a) => a.id));
   const aliases = prepared(db, "SELECT agency_id AS id, written, normalised FROM agency_aliases").all() as { id: number; written: string; normalised: string }[];
-  for (const a of aliases) if (a.written === typed || agencyMatches(words, a.normalised)) ids.add(a.id);
+  for (const a of aliases) if (a.written === typed || matches(a.normalised)) ids.add(a.id);
   return [...ids].sort((a, b) => a - b);
 }
 

@@ -179,7 +179,10 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
   );
   const agencyId = prepared(db, "SELECT id FROM agencies WHERE key = ?");
   const alias = prepared(db, "INSERT OR IGNORE INTO agency_aliases (agency_id, written, normalised) VALUES (?, ?, ?)");
-  const taskAgency = prepared(db, "INSERT INTO task_agencies (task_id, role, position, agency_id, written) VALUES (?, ?, ?, ?, ?)");
+  // The task list's order rides along (migration 9): the document's date and key, the task's position.
+  const taskAgency = prepared(db,
+    "INSERT INTO task_agencies (task_id, role, position, agency_id, written, doc_date, doc_key, task_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
   const ids: number[] = [];
   linked.extraction.tasks.forEach((t, position) => {
     const links = linked.tasks[position];
@@ -211,7 +214,7 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
         const { written: name, agency: a } = linkedAgency;
         const row = (upsertAgency.get(a.key, a.normalised, a.nameKey, a.localityKey, a.locality) ?? agencyId.get(a.key)) as { id: number };
         alias.run(row.id, name, a.normalised);
-        taskAgency.run(taskId, role, i, row.id, name);
+        taskAgency.run(taskId, role, i, row.id, name, linked.extraction.document.date, linked.identity.key, position);
       });
   });
   return ids;
