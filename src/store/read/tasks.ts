@@ -87,7 +87,7 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
     .pluck()
     .get(...(agencies ? [JSON.stringify(agencies), ...params] : params)) as number;
   const ids = agencies
-    ? agencyPage(db, agencies, status, where, params, filters.limit, filters.offset ?? 0)
+    ? agencyPage(db, agencies, total, status, where, params, filters.limit, filters.offset ?? 0)
     : (db
         .prepare(
           `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id ${status} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
@@ -107,24 +107,33 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
 type PagedTask = { id: number; date: string | null; key: string; position: number };
 
 /**
- * The page of the tasks of `agencies` (the other filters in `where`) without sorting
- * every match: each agency's tasks are a range of task_agencies_page in page order
- * (migration 9), read up to the end of the page, and the few heads merged here.
+ * The page of the tasks of `agencies` (the other filters in `where`; `total` of them
+ * match) without sorting every match at scale: each agency's tasks are a range of
+ * task_agencies_page in page order (migration 9), read up to the end of the page, and
+ * the heads merged here. When the matches are fewer than those heads would be, one
+ * statement over the same index sorts them all instead (fewer rows, one statement).
  */
-function agencyPage(db: Store, agencies: number[], status: string, where: string[], params: unknown[], limit: number | undefined, offset: number): number[] {
+function agencyPage(
+  db: Store, agencies: number[], total: number, status: string, where: string[], params: unknown[], limit: number | undefined, offset: number,
+): number[] {
   const join = where.length ? `JOIN tasks t ON t.id = ta.task_id ${status}` : "";
-  const range = prepared(db,
-    `SELECT DISTINCT ta.task_id AS id, ta.doc_date AS date, ta.doc_key AS key, ta.task_position AS position FROM task_agencies ta ${join}
-     WHERE ta.agency_id = ? ${where.map((w) => `AND ${w}`).join(" ")}
-     ORDER BY ta.doc_date DESC, ta.doc_key, ta.task_position LIMIT ?`,
-  );
+  const order = "ORDER BY ta.doc_date DESC, ta.doc_key, ta.task_position LIMIT ?";
+  const columns = "ta.task_id AS id, ta.doc_date AS date, ta.doc_key AS key, ta.task_position AS position";
+  const others = where.map((w) => `AND ${w}`).join(" ");
   const end = limit === undefined ? -1 : offset + limit;
-  const heads = agencies.flatMap((a) => range.all(a, ...params, end) as PagedTask[]);
-  if (agencies.length > 1) heads.sort((a, b) => compareDocuments(a, b) || a.position - b.position);
+  let heads: PagedTask[];
+  if (end < 0 || total <= agencies.length * end)
+    heads = prepared(db, `SELECT ${columns} FROM task_agencies ta ${join} WHERE ta.agency_id IN (SELECT value FROM json_each(?)) ${others} ${order}`)
+      .all(JSON.stringify(agencies), ...params, -1) as PagedTask[];
+  else {
+    const range = prepared(db, `SELECT DISTINCT ${columns} FROM task_agencies ta ${join} WHERE ta.agency_id = ? ${others} ${order}`);
+    heads = agencies.flatMap((a) => range.all(a, ...params, end) as PagedTask[]);
+    if (agencies.length > 1) heads.sort((a, b) => compareDocuments(a, b) || a.position - b.position);
+  }
   const ids: number[] = [];
   const seen = new Set<number>();
   for (const t of heads) {
-    if (seen.has(t.id)) continue; // a task of two of the agencies
+    if (seen.has(t.id)) continue; // a task of two of the agencies, or of one twice
     seen.add(t.id);
     ids.push(t.id);
   }
