@@ -17,31 +17,40 @@ function agenciesWithTasks(db: Store): NamedAgency[] {
     .all() as NamedAgency[];
 }
 
-/**
- * `agencyWords` of the stored names and aliases, kept for the process: they repeat
- * across places ("Văn phòng Đảng ủy" in every commune) and across queries, and
- * normalising every one of them was most of a `tasks --agency` query.
- */
-const wordsOfStored = new Map<string, string>();
-const WORDS_KEPT = 100_000;
+type Candidates = { version: string; names: { id: number; words: string }[]; aliases: { id: number; written: string; words: string }[] };
 
-function storedWords(name: string): string {
-  let w = wordsOfStored.get(name);
-  if (w === undefined) {
-    if (wordsOfStored.size >= WORDS_KEPT) wordsOfStored.clear();
-    wordsOfStored.set(name, (w = agencyWords(name)));
-  }
-  return w;
+/** Per connection: what the store names its agencies, with the words matched on. */
+const kept = new WeakMap<Store, Candidates>();
+
+/**
+ * The names and aliases with their `agencyWords`, read and normalised again only when
+ * the store changed (PRAGMA data_version: another connection committed; total_changes():
+ * this one wrote). Names repeat across places ("Văn phòng Đảng ủy" in every commune):
+ * each is normalised once. Reading and normalising them was most of a `tasks --agency`.
+ */
+function candidates(db: Store): Candidates {
+  const version = `${prepared(db, "PRAGMA data_version").pluck().get()}/${prepared(db, "SELECT total_changes()").pluck().get()}`;
+  const known = kept.get(db);
+  if (known?.version === version) return known;
+  const words = new Map<string, string>();
+  const wordsOf = (name: string) => words.get(name) ?? words.set(name, agencyWords(name)).get(name)!;
+  const aliases = prepared(db, "SELECT agency_id AS id, written, normalised FROM agency_aliases").all() as { id: number; written: string; normalised: string }[];
+  const fresh: Candidates = {
+    version,
+    names: agenciesWithTasks(db).map((a) => ({ id: a.id, words: wordsOf(a.name) })),
+    aliases: aliases.map((a) => ({ id: a.id, written: a.written, words: wordsOf(a.normalised) })),
+  };
+  kept.set(db, fresh);
+  return fresh;
 }
 
 /** Ids of the agencies whose name or a written alias the typed name matches (or an alias exactly as typed). */
 export function agenciesMatching(db: Store, typed: string): number[] {
   const words = agencyWords(typed, true);
   if (!words) throw new StoreError("store.agencyEmpty");
-  const matches = (name: string) => wordsMatch(words, storedWords(name));
-  const ids = new Set(agenciesWithTasks(db).filter((a) => matches(a.name)).map((a) => a.id));
-  const aliases = prepared(db, "SELECT agency_id AS id, written, normalised FROM agency_aliases").all() as { id: number; written: string; normalised: string }[];
-  for (const a of aliases) if (a.written === typed || matches(a.normalised)) ids.add(a.id);
+  const { names, aliases } = candidates(db);
+  const ids = new Set(names.filter((a) => wordsMatch(words, a.words)).map((a) => a.id));
+  for (const a of aliases) if (a.written === typed || wordsMatch(words, a.words)) ids.add(a.id);
   return [...ids].sort((a, b) => a - b);
 }
 

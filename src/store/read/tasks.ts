@@ -82,8 +82,12 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
   const status = filters.status && filters.status !== "overdue" ? "LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id" : "";
   const ofAgencies = "t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?)))";
   const counted = agencies ? [ofAgencies, ...where] : where;
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM tasks t ${status} ${counted.length ? `WHERE ${counted.join(" AND ")}` : ""}`)
+  // The agencies alone are counted on the page index (covering), without visiting the tasks.
+  const total = (
+    agencies && !where.length
+      ? prepared(db, "SELECT COUNT(DISTINCT task_id) FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?))")
+      : db.prepare(`SELECT COUNT(*) FROM tasks t ${status} ${counted.length ? `WHERE ${counted.join(" AND ")}` : ""}`)
+  )
     .pluck()
     .get(...(agencies ? [JSON.stringify(agencies), ...params] : params)) as number;
   const ids = agencies
@@ -122,9 +126,10 @@ function agencyPage(
   const others = where.map((w) => `AND ${w}`).join(" ");
   const end = limit === undefined ? -1 : offset + limit;
   let heads: PagedTask[];
+  // DISTINCT: a task's rows under several of the agencies (or roles) carry the same order columns.
   if (end < 0 || total <= agencies.length * end)
-    heads = prepared(db, `SELECT ${columns} FROM task_agencies ta ${join} WHERE ta.agency_id IN (SELECT value FROM json_each(?)) ${others} ${order}`)
-      .all(JSON.stringify(agencies), ...params, -1) as PagedTask[];
+    heads = prepared(db, `SELECT DISTINCT ${columns} FROM task_agencies ta ${join} WHERE ta.agency_id IN (SELECT value FROM json_each(?)) ${others} ${order}`)
+      .all(JSON.stringify(agencies), ...params, end) as PagedTask[];
   else {
     const range = prepared(db, `SELECT DISTINCT ${columns} FROM task_agencies ta ${join} WHERE ta.agency_id = ? ${others} ${order}`);
     heads = agencies.flatMap((a) => range.all(a, ...params, end) as PagedTask[]);
