@@ -71,4 +71,17 @@ describe("query tasks --agency as a range read", () => {
     expect(first.document).toMatchObject({ code: "35-KH/ĐU", date: "2027-02-01" });
     expectPages(db);
   });
+
+  it("sees agencies another connection stored after this one answered", () => {
+    const reader = openStore(file);
+    try {
+      expect(queryTasks(reader, { agency: "Ban Tuyên giáo" }).total).toBe(0);
+      const x = plan("Phú Thịnh", 90, "2026-08-01");
+      x.tasks[3].lead = ["Ban Tuyên giáo và Dân vận"];
+      ingest(db, x, "/kho/Phú Thịnh/90.txt");
+      expect(queryTasks(reader, { agency: "Ban Tuyên giáo" })).toMatchObject({ total: 1, tasks: [{ text: "Báo cáo kết quả đợt 90" }] });
+    } finally {
+      reader.close();
+    }
+  });
 });
