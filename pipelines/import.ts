@@ -5,8 +5,9 @@
  * limit per file) → ingest (main thread: the one SQLite writer, one transaction
  * per document).
  *
- * - Idempotent and incremental: a path whose sha256 is already stored is skipped
- *   without parsing; a copy of stored content under a new path is recorded beside
+ * - Idempotent and incremental: a path whose size and modification time are the
+ *   stored ones is skipped without reading (import/unchanged.ts; `force` reads it),
+ *   one whose sha256 is already stored is skipped without parsing; a copy of stored content under a new path is recorded beside
  *   its document; a changed file replaces its previous rows in one transaction;
  *   `prune` forgets stored paths under the given folders that no longer exist.
  * - Crash-safe: a document's rows and its file row commit together, so a killed
@@ -22,7 +23,7 @@ import { join } from "node:path";
 import { log } from "../src/log.js";
 import {
   acquireImportLock, DamagedStoreError, GroupCommit, isPostgresUrl, describeStoreFailure, finishRun, forgetFile, isPendingReread, openStore, prepareRepair, refreshPlannerStatistics,
-  quickCheck, type RunCommand, startRun, type Store, storedFile, StoreError, storeFileProblem,
+  pendingRereads, quickCheck, type RunCommand, startRun, type Store, storedFile, type StoredFile, StoreError, storeFileProblem,
 } from "../src/store/index.js";
 import { decide, store } from "./import/outcomes.js";
 import { applyRefill, completeRereads, replacementFor, type RefillContext } from "./import/refill.js";
@@ -30,6 +31,7 @@ import { DocumentTally, emptySummary, vanishedPaths, type ImportSummary } from "
 import { guardWrites, unwritable } from "./import/write-guard.js";
 import { ocrCacheDirFor } from "../src/parse/pdf/ocr/ocr-cache.js";
 import { ExtractPool } from "./worker-pool.js";
+import { UnchangedFiles } from "./import/unchanged.js";
 import { oneLine, readFacts, walk } from "./import/walk.js";
 
 export type { ImportError, ImportSummary, IngestedFile, SkippedFile } from "./import/summary.js";
@@ -78,14 +80,38 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   let db: Store | undefined;
   let summary: ImportSummary;
   let tally: DocumentTally;
+  const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
+  const tick = () => opts.onProgress?.({ ...progress });
+  // Walked before reading, so the progress bar starts with the number of files.
+  const seenPaths = new Set<string>();
+  const toRead: string[] = [];
+  const unchanged: StoredFile[] = [];
   try {
     db = openStore(opts.db, { mustExist: opts.mustExist, holdsLock: true });
-    refuseDamaged(db, opts.db);
-    summary = emptySummary(startRun(db, opts.command ?? "import", paths), opts.db);
     tally = new DocumentTally(db);
+    summary = emptySummary(0, opts.db);
+    const mustRead = new Set<string>();
     if (opts.repair) {
+      refuseDamaged(db, opts.db);
+      summary.run = startRun(db, opts.command ?? "import", paths);
       summary.repair = prepareRepair(db);
+      for (const file of summary.repair.filesToReread) mustRead.add(file);
       paths = [...paths, ...summary.repair.filesToReread];
+    }
+    for await (const entry of walk(paths, summary, opts)) seenPaths.add(entry);
+    progress.queued = seenPaths.size;
+    progress.walking = false;
+    tick();
+    const quick = opts.force ? null : new UnchangedFiles(db, paths);
+    for (const entry of seenPaths) {
+      const held = mustRead.has(entry) ? undefined : quick?.check(entry);
+      if (held) unchanged.push(held);
+      else toRead.push(entry);
+    }
+    if (!opts.repair) {
+      // quick_check reads the whole store: a re-import that writes no document (only its run) does without it.
+      if (toRead.length || opts.prune || pendingRereads(db).length) refuseDamaged(db, opts.db);
+      summary.run = startRun(db, opts.command ?? "import", paths);
     }
   } catch (e) {
     db?.close();
@@ -93,8 +119,6 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
     if (unwritable(e)) throw new StoreError("store.unwritable", { file: opts.db, reason: oneLine(e) });
     throw describeStoreFailure(opts.db, e);
   }
-  const progress: ImportProgress = { done: 0, queued: 0, walking: true, pages: 0, ocrPages: 0, file: null };
-  const tick = () => opts.onProgress?.({ ...progress });
   const pool = new ExtractPool(opts.jobs ?? availableParallelism(), opts.timeoutMs ?? 120_000, undefined, {
     enabled: opts.ocr !== false,
     cacheDir: ocrCacheDir(opts.db),
@@ -110,13 +134,14 @@ export async function importPaths(paths: string[], opts: ImportOptions): Promise
   let abort: unknown = null;
   const pendingBySha = new Map<string, Promise<void>>();
   try {
-    // Walked before reading, so the progress bar starts with the number of files.
-    const seenPaths = new Set<string>();
-    for await (const entry of walk(paths, summary, opts)) seenPaths.add(entry);
-    progress.queued = seenPaths.size;
-    progress.walking = false;
-    tick();
-    for (const entry of seenPaths) {
+    for (const held of unchanged) {
+      summary.seen++;
+      summary.skipped++;
+      tally.unchanged(held);
+      progress.done++;
+    }
+    if (unchanged.length) tick();
+    for (const entry of toRead) {
       summary.seen++;
       const facts = await readFacts(entry, maxBytes, summary, db);
       if (!facts) {

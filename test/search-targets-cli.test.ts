@@ -174,6 +174,9 @@ describe("migration 8", { timeout: 180_000 }, () => {
     raw.close();
     const old = new Database(copy);
     old.exec("DROP TABLE passage_search; DROP TABLE passages; ALTER TABLE metrics DROP COLUMN compares;");
+    // Version 10 (task_agencies' page order) undone as well: it comes after this one.
+    old.exec(`DROP INDEX task_agencies_page; CREATE INDEX task_agencies_agency ON task_agencies (agency_id);
+              ALTER TABLE task_agencies DROP COLUMN doc_date; ALTER TABLE task_agencies DROP COLUMN doc_key; ALTER TABLE task_agencies DROP COLUMN task_position;`);
     old.pragma("user_version = 7"); // just before this one (v7 is perf-store's)
     old.close();
     const store = openStore(copy);

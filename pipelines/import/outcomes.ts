@@ -6,7 +6,7 @@
 import { sep } from "node:path";
 import type { Extraction } from "../../schemas/extraction.js";
 import { log } from "../../src/log.js";
-import { ingestExtraction, isPendingReread, recordCopy, recordFailure, type Store, type StoredFile, StoreError } from "../../src/store/index.js";
+import { ingestExtraction, isPendingReread, recordCopy, recordFailure, recordFileTimes, type Store, type StoredFile, StoreError } from "../../src/store/index.js";
 import type { ImportOptions } from "../import.js";
 import type { ExtractOutcome } from "../worker-pool.js";
 import { applyRefill, replacementFor, type RefillContext } from "./refill.js";
@@ -24,6 +24,7 @@ export function decide(db: Store, facts: Facts, before: StoredFile | undefined, 
   const changed = before !== undefined && (before.sha256 !== facts.sha256 || before.status === "failed");
   if (opts.force) return changed ? "changed" : before ? "reread" : "new";
   if (before?.sha256 === facts.sha256 && before.status === "ingested") {
+    if (before.size !== facts.size || before.mtime !== facts.mtime) recordFileTimes(db, facts.path, facts.size, facts.mtime);
     summary.skipped++;
     tally.unchanged(before);
     return "done";

@@ -20,7 +20,12 @@ export function agencyWords(written: string, typed = false): string {
 
 /** Whether the typed agency names `stored` (a stored name, alias or name key). */
 export function agencyMatches(typedWords: string, stored: string): boolean {
-  return typedWords !== "" && ` ${agencyWords(stored)} `.includes(` ${typedWords} `);
+  return wordsMatch(typedWords, agencyWords(stored));
+}
+
+/** `agencyMatches` on the stored name's words already made (the store keeps them for repeated queries). */
+export function wordsMatch(typedWords: string, storedWords: string): boolean {
+  return typedWords !== "" && ` ${storedWords} `.includes(` ${typedWords} `);
 }
 
 /** Below this a stored name shares no more with the typed one than the common words of every body ("ủy ban", "xã"). */

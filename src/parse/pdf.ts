@@ -18,6 +18,7 @@ import { frameFor, measureFrames } from "./pdf/body-frame.js";
 import { findBorderlessTables } from "./pdf/borderless-tables.js";
 import { footnotesOf, splitFootnotes } from "./pdf/footnotes.js";
 import { isVisibleText, ocrWhereNeeded, type OcrOptions } from "./pdf/ocr.js";
+import type { PageMarks } from "./pdf/marks.js";
 import { readDocumentMarks } from "./pdf/open-document.js";
 import { checkOrdinals } from "./pdf/ordinal-check.js";
 import { joinAcrossPage, pageFlow } from "./pdf/page-flow.js";
@@ -31,17 +32,27 @@ import { appendAll } from "../large-arrays.js";
 
 const SOURCE = "parse-pdf";
 
+/** A page's ruled grids, the glyphs in their cells, and the text lines of the others. */
+function layOut(p: PageMarks) {
+  const grids = findGrids(p.rules);
+  const { inCells, rest } = assignToGrids(grids, p.glyphs);
+  return { grids, inCells, lines: buildLines(rest) };
+}
+
 export async function parsePdf(bytes: Uint8Array, options: { ocr?: OcrOptions } = {}): Promise<DraftDocument> {
+  // Each page's ruled grids and text lines, laid out once: a page without ruled cells has
+  // its lines made of all its glyphs, the lines the text-layer check reads as well.
+  const layouts = new Map<PageMarks, ReturnType<typeof layOut>>();
+  const layoutOf = (p: PageMarks) => layouts.get(p) ?? layouts.set(p, layOut(p)).get(p)!;
+  const linesOf = (p: PageMarks) => (layoutOf(p).inCells.size ? buildLines(p.glyphs) : layoutOf(p).lines);
   // Pages without a usable text layer are read by OCR (src/parse/pdf/ocr.ts).
-  const { marks, ocr, warnings, unavailable } = await ocrWhereNeeded(bytes, await readDocumentMarks(bytes), options.ocr);
+  const { marks, ocr, warnings, unavailable } = await ocrWhereNeeded(bytes, await readDocumentMarks(bytes), options.ocr, linesOf);
   if (!marks.some((p) => p.glyphs.some(isVisibleText)))
     throw new Error(`no text layer — needs OCR (scanned PDF)${unavailable ? `: ${unavailable}` : ""}`);
 
   const pages = marks.map((p) => {
-    const grids = findGrids(p.rules);
-    const { inCells, rest } = assignToGrids(grids, p.glyphs);
     if (p.skippedRotated) warnings.push(message(SOURCE, `${p.skippedRotated} rotated glyphs left out`, p.number));
-    return { ...p, grids, inCells, lines: buildLines(rest) };
+    return { ...p, ...layoutOf(p) };
   });
   dropPageFurniture(pages);
   const frames = measureFrames(pages);

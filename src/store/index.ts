@@ -51,7 +51,7 @@ export { queryMetrics, type MetricItem, type MetricPair, type MetricsResult } fr
 export { metricSpans, showDocument, type ShowResult } from "./read/show.js";
 export { searchStore, type SearchHit, type SearchResult } from "./read/search.js";
 export { documentText } from "./read/document-text.js";
-export { heldDocumentIds, storedFile, storedPaths, type StoredFile } from "./files.js";
+export { heldDocumentIds, recordFileTimes, storedFile, storedFilesUnder, storedPaths, type StoredFile } from "./files.js";
 export { canonicalDump, type CanonicalDump } from "./read/canonical-dump.js";
 export { documentFacets, listDocuments, type DocumentFilters, type DocumentList, type Facets, type ListedDocument } from "./read/documents.js";
 export { placeNames } from "./read/places.js";

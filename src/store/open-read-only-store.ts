@@ -21,7 +21,7 @@ export function openReadOnlyStore(file: string): Store {
     db.close();
     throw new StoreError("store.olderSchema", { file, version, expected: SCHEMA_VERSION });
   }
-  // PostgreSQL has it in its schema (postgres/migrations/v6-v9-derived.ts).
+  // PostgreSQL has it in its schema (postgres/migrations/v6-v10-derived.ts).
   if (!isPostgresUrl(file)) db.function("vanban_fold", { deterministic: true }, (value: unknown) => (typeof value === "string" ? foldLoose(value) : null));
   return db;
 }

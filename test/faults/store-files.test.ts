@@ -119,9 +119,11 @@ function version4Store(): string {
   const db = join(tempDir(), "old.db");
   copyFileSync(good, db);
   const s = new Database(db);
-  // What versions 5, 6, 7 and 8 added, undone (a version-4 store had none of it).
+  // What versions 5, 6, 7, 8 and 10 added, undone (9 only rewrote keys) (a version-4 store had none of it).
   s.exec(`DROP TABLE pending_rereads; ALTER TABLE runs DROP COLUMN reported_at; DROP TABLE same_task_links;
-          DROP TABLE passage_search; DROP TABLE passages; ALTER TABLE metrics DROP COLUMN compares;`);
+          DROP TABLE passage_search; DROP TABLE passages; ALTER TABLE metrics DROP COLUMN compares;
+          DROP INDEX task_agencies_page; CREATE INDEX task_agencies_agency ON task_agencies (agency_id);
+          ALTER TABLE task_agencies DROP COLUMN doc_date; ALTER TABLE task_agencies DROP COLUMN doc_key; ALTER TABLE task_agencies DROP COLUMN task_position;`);
   // Version 7: the kept reach and status tables (their triggers too) back to version 2's view, the indexes back to version 1's.
   const v7Triggers = s.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%citation_reach%' OR sql LIKE '%reach_dirty%' OR sql LIKE '%task_status_dirty%' OR sql LIKE '%task_latest_status%')").pluck().all() as string[];
   for (const name of v7Triggers) s.exec(`DROP TRIGGER "${name}"`);

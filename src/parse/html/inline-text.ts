@@ -34,7 +34,7 @@ const LINE_BLOCKS = new Set([
   "p", "div", "li", "tr", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article",
   "header", "footer", "aside", "nav", "main", "pre", "address", "center", "figure", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
 ]);
-const NOT_LETTERS = /\P{L}+/gu;
+const LETTER = /\p{L}/u;
 const BOLD_TAGS = new Set(["b", "strong"]);
 const BOLD_STYLE = /font-weight\s*:\s*(bold|bolder|[6-9]00)/i;
 const NOT_BOLD_STYLE = /font-weight\s*:\s*(normal|lighter|[1-5]00)/i;
@@ -43,8 +43,9 @@ type Step = { node: ElementContent; bold: boolean } | { exit: () => void };
 
 export function inlineText(nodes: ElementContent[], flow: Flow): InlineText {
   let out = "";
-  let letters = 0;
-  let boldLetters = 0;
+  // Bold when there are letters and none of them is outside bold: two facts, no counting.
+  let anyLetter = false;
+  let plainLetter = false;
   let page: number | null = null;
   const notes: Note[] = [];
   const lineBreak = () => {
@@ -64,9 +65,10 @@ export function inlineText(nodes: ElementContent[], flow: Flow): InlineText {
       const value = node.value.replace(/[ \t\n\r\f]+/g, " ");
       if (!value) continue;
       out += value;
-      const n = value.replace(NOT_LETTERS, "").length; // letters, without an array of them
-      letters += n;
-      if (bold) boldLetters += n;
+      if ((!anyLetter || (!bold && !plainLetter)) && LETTER.test(value)) {
+        anyLetter = true;
+        if (!bold) plainLetter = true;
+      }
       if (page === null && /\S/.test(value)) page = flow.page;
       continue;
     }
@@ -105,7 +107,7 @@ export function inlineText(nodes: ElementContent[], flow: Flow): InlineText {
     flow.replacementChars += text.split("\uFFFD").length - 1;
     text = text.replace(/\uFFFD/g, "");
   }
-  return { text: tidyInline(text), bold: letters > 0 && boldLetters === letters, page, notes };
+  return { text: tidyInline(text), bold: anyLetter && !plainLetter, page, notes };
 }
 
 function isBold(el: Element, inherited: boolean): boolean {

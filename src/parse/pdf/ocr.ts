@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Message } from "../../../schemas/document.js";
 import type { Glyph, PageMarks } from "./marks.js";
+import type { Line } from "./text-lines.js";
 import { OcrCache } from "./ocr/ocr-cache.js";
 import type { OcrCellDraft } from "./ocr/ocr-cells.js";
 import { ocrMarks, type OcrLineDraft, type OcrPage } from "./ocr/ocr-marks.js";
@@ -53,9 +54,11 @@ export type OcrResult = { marks: PageMarks[]; ocr: OcrDraft | null; warnings: Me
 /** Two pages at a time: Tesseract runs single-threaded, and the machine has two cores. */
 const CONCURRENCY = 2;
 
-export async function ocrWhereNeeded(bytes: Uint8Array, marks: PageMarks[], options: OcrOptions = {}): Promise<OcrResult> {
+/** `linesOf`: a page's text lines when the caller lays them out anyway (the quality check reads the same lines). */
+export async function ocrWhereNeeded(bytes: Uint8Array, marks: PageMarks[], options: OcrOptions = {}, linesOf?: (p: PageMarks) => Line[]): Promise<OcrResult> {
   const warnings: Message[] = [];
-  const quality = new Map(marks.map((p) => [p.number, textLayerQuality(p.glyphs)]));
+  // Judged only for pages with text: a page without any is read by OCR anyway.
+  const quality = new Map(marks.filter((p) => p.glyphs.some(isVisibleText)).map((p) => [p.number, textLayerQuality(p.glyphs, linesOf?.(p))]));
   const overImages = await pagesWithImages(
     bytes,
     marks.filter((p) => p.glyphs.some(isVisibleText) && isGarbled(quality.get(p.number)!)).map((p) => p.number),

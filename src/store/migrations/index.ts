@@ -25,10 +25,11 @@ import { V6 } from "./v6-same-task-links.js";
 import { V7 } from "./v7-reach-and-task-status.js";
 import { V8 } from "./v8-passages.js";
 import { V9 } from "./v9-task-key-separator.js";
+import { V10 } from "./v10-agency-task-order.js";
 
 export type { Migration } from "./migration.js";
 
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -132,6 +132,7 @@ export class PostgresStore {
   readonly searchRecall = tsvectorRecall;
   open = true;
   inTransaction = false;
+  private dataVersion = 0;
   private depth = 0;
   private readonly pg: SyncPostgres;
   private held: Held[] = [];
@@ -263,6 +264,8 @@ export class PostgresStore {
       const version = postgresSchemaVersion(this.pg);
       return options.simple ? version : [{ user_version: version }];
     }
+    // No cheap way to know what other connections committed: a new value each time, so nothing is kept.
+    if (name === "data_version") return options.simple ? ++this.dataVersion : [{ data_version: ++this.dataVersion }];
     if (name === "quick_check" || name === "integrity_check") return options.simple ? "ok" : [{ [name]: "ok" }];
     if (name === "foreign_key_check") return [];
     if (["busy_timeout", "journal_mode", "foreign_keys", "synchronous", "analysis_limit", "optimize"].includes(name)) return options.simple ? undefined : [];

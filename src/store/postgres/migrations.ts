@@ -29,7 +29,7 @@ import type { Store } from "../open-store.js";
 import type { PostgresStore } from "./connection.js";
 import type { PostgresMigration } from "./migrations/migration.js";
 import { V5 } from "./migrations/v5-store.js";
-import { V6, V7, V8, V9 } from "./migrations/v6-v9-derived.js";
+import { V6, V7, V8, V9, V10 } from "./migrations/v6-v10-derived.js";
 import type { SyncPostgres } from "./sync-client.js";
 
 export type { PostgresMigration } from "./migrations/migration.js";
@@ -38,7 +38,7 @@ export type { PostgresMigration } from "./migrations/migration.js";
 export const MIGRATION_LOCK = 0x76616e62616e01n;
 
 /** One file per version under migrations/ (`vN-what-it-adds.ts`), listed in order. */
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [V5, V6, V7, V8, V9];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [V5, V6, V7, V8, V9, V10];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;
 

@@ -3,7 +3,7 @@ import { TASK_STATUSES, type AgencySuggestion, type TaskAgency, type TaskEntry, 
 import { IsoDate } from "../../../schemas/extraction.js";
 import { codeKey } from "../../link/document-identity.js";
 import { agenciesMatching, suggestAgencies } from "./agency-match.js";
-import { documentSummaries, type DocumentSummary } from "./document-summary.js";
+import { compareDocuments, documentSummaries, type DocumentSummary } from "./document-summary.js";
 import type { Store } from "../open-store.js";
 import { prepared } from "../prepared.js";
 import { resolveDocument } from "./resolve-document.js";
@@ -70,37 +70,79 @@ export function queryTasks(db: Store, filters: TaskFilters = {}): TasksResult {
     where.push(`COALESCE(t.due_end, t.due_start) IS NOT NULL AND COALESCE(t.due_end, t.due_start) ${op} ?`);
     params.push(value);
   }
-  let noAgency = false;
-  if (filters.agency) {
-    const agencies = agenciesMatching(db, filters.agency);
-    noAgency = !agencies.length;
-    where.push("t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?)))");
-    params.push(JSON.stringify(agencies));
-  }
+  let agencies: number[] | null = null;
+  if (filters.agency) agencies = agenciesMatching(db, filters.agency);
   if (filters.source) {
     const sourceFilter = sourceCondition(db, filters.source, filters.issuer);
     where.push(sourceFilter.sql);
     params.push(...sourceFilter.params);
   }
   // The total is counted apart from the page, on the tasks alone (every task has its
-  // document); the page is cut by SQLite on the sort keys, and only its tasks are read in full.
+  // document); the page is cut on the sort keys, and only its tasks are read in full.
   const status = filters.status && filters.status !== "overdue" ? "LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id" : "";
-  const conditions = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const total = db.prepare(`SELECT COUNT(*) FROM tasks t ${status} ${conditions}`).pluck().get(...params) as number;
-  const ids = db
-    .prepare(
-      `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id ${status} ${conditions}
-       ORDER BY d.date DESC NULLS LAST, d.key, t.position LIMIT ? OFFSET ?`,
-    )
+  const ofAgencies = "t.id IN (SELECT task_id FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?)))";
+  const counted = agencies ? [ofAgencies, ...where] : where;
+  // The agencies alone are counted on the page index (covering), without visiting the tasks.
+  const total = (
+    agencies && !where.length
+      ? prepared(db, "SELECT COUNT(DISTINCT task_id) FROM task_agencies WHERE agency_id IN (SELECT value FROM json_each(?))")
+      : db.prepare(`SELECT COUNT(*) FROM tasks t ${status} ${counted.length ? `WHERE ${counted.join(" AND ")}` : ""}`)
+  )
     .pluck()
-    .all(...params, filters.limit ?? -1, filters.offset ?? 0) as number[];
+    .get(...(agencies ? [JSON.stringify(agencies), ...params] : params)) as number;
+  const ids = agencies
+    ? agencyPage(db, agencies, total, status, where, params, filters.limit, filters.offset ?? 0)
+    : (db
+        .prepare(
+          `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id ${status} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+           ORDER BY d.date DESC NULLS LAST, d.key, t.position LIMIT ? OFFSET ?`,
+        )
+        .pluck()
+        .all(...params, filters.limit ?? -1, filters.offset ?? 0) as number[]);
   const rows = prepared(db,
     `SELECT ${TASK_COLUMNS} FROM json_each(?) j JOIN tasks t ON t.id = j.value
      LEFT JOIN task_latest_status ls ON ls.plan_task_id = t.id ORDER BY j.key`,
   ).all(JSON.stringify(ids)) as TaskRow[];
   const result: TasksResult = { tasks: hydrateTasks(db, rows), total };
-  if (noAgency && filters.agency) result.suggestions = suggestAgencies(db, filters.agency);
+  if (agencies && !agencies.length) result.suggestions = suggestAgencies(db, filters.agency!);
   return result;
+}
+
+type PagedTask = { id: number; date: string | null; key: string; position: number };
+
+/**
+ * The page of the tasks of `agencies` (the other filters in `where`; `total` of them
+ * match) without sorting every match at scale: each agency's tasks are a range of
+ * task_agencies_page in page order (migration 10), read up to the end of the page, and
+ * the heads merged here. When the matches are fewer than those heads would be, one
+ * statement over the same index sorts them all instead (fewer rows, one statement).
+ */
+function agencyPage(
+  db: Store, agencies: number[], total: number, status: string, where: string[], params: unknown[], limit: number | undefined, offset: number,
+): number[] {
+  const join = where.length ? `JOIN tasks t ON t.id = ta.task_id ${status}` : "";
+  const order = "ORDER BY ta.doc_date DESC, ta.doc_key, ta.task_position LIMIT ?";
+  const columns = "ta.task_id AS id, ta.doc_date AS date, ta.doc_key AS key, ta.task_position AS position";
+  const others = where.map((w) => `AND ${w}`).join(" ");
+  const end = limit === undefined ? -1 : offset + limit;
+  let heads: PagedTask[];
+  // DISTINCT: a task's rows under several of the agencies (or roles) carry the same order columns.
+  if (end < 0 || total <= agencies.length * end)
+    heads = prepared(db, `SELECT DISTINCT ${columns} FROM task_agencies ta ${join} WHERE ta.agency_id IN (SELECT value FROM json_each(?)) ${others} ${order}`)
+      .all(JSON.stringify(agencies), ...params, end) as PagedTask[];
+  else {
+    const range = prepared(db, `SELECT DISTINCT ${columns} FROM task_agencies ta ${join} WHERE ta.agency_id = ? ${others} ${order}`);
+    heads = agencies.flatMap((a) => range.all(a, ...params, end) as PagedTask[]);
+    if (agencies.length > 1) heads.sort((a, b) => compareDocuments(a, b) || a.position - b.position);
+  }
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const t of heads) {
+    if (seen.has(t.id)) continue; // a task of two of the agencies, or of one twice
+    seen.add(t.id);
+    ids.push(t.id);
+  }
+  return ids.slice(offset, end < 0 ? undefined : end);
 }
 
 function sourceCondition(db: Store, source: string, issuer: string | undefined): { sql: string; params: unknown[] } {

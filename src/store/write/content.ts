@@ -179,7 +179,10 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
   );
   const agencyId = prepared(db, "SELECT id FROM agencies WHERE key = ?");
   const alias = prepared(db, "INSERT OR IGNORE INTO agency_aliases (agency_id, written, normalised) VALUES (?, ?, ?)");
-  const taskAgency = prepared(db, "INSERT INTO task_agencies (task_id, role, position, agency_id, written) VALUES (?, ?, ?, ?, ?)");
+  // The task list's order rides along (migration 10): the document's date and key, the task's position.
+  const taskAgency = prepared(db,
+    "INSERT INTO task_agencies (task_id, role, position, agency_id, written, doc_date, doc_key, task_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
   const ids: number[] = [];
   const agencies = new Map<string, number>();
   linked.extraction.tasks.forEach((t, position) => {
@@ -218,7 +221,7 @@ function writeTasks(w: Work, id: number, linked: LinkedExtraction, pointers: Poi
           agencies.set(seen, agency);
         }
         alias.run(agency, name, a.normalised);
-        taskAgency.run(taskId, role, i, agency, name);
+        taskAgency.run(taskId, role, i, agency, name, linked.extraction.document.date, linked.identity.key, position);
       });
   });
   return ids;

@@ -13,7 +13,7 @@
  */
 import type { Glyph } from "../marks.js";
 import { isSyllable } from "../../../normalise/syllable.js";
-import { buildLines } from "../text-lines.js";
+import { buildLines, type Line } from "../text-lines.js";
 
 /** Too few words to judge: a page of numbers, a signature page. */
 const MIN_WORDS = 20;
@@ -22,16 +22,18 @@ const MIN_MARKED_SYLLABLES = 0.35;
 /** Words judged, and the shares of them that carry a mark, are syllables, are both. */
 export type TextLayerQuality = { words: number; marked: number; syllables: number; markedSyllables: number };
 
-export function textLayerQuality(glyphs: Glyph[]): TextLayerQuality {
+/** `lines`: the page's text lines when the caller has them already (src/parse/pdf.ts), else made here. */
+export function textLayerQuality(glyphs: Glyph[], lines: Line[] = buildLines(glyphs)): TextLayerQuality {
   let words = 0;
   let marked = 0;
   let syllables = 0;
   let both = 0;
-  for (const line of buildLines(glyphs))
+  for (const line of lines)
     for (const w of line.words)
       for (const token of w.text.match(/\p{L}+/gu) ?? []) {
         // Abbreviations and codes (UBND, KH, HĐND) are not prose.
-        if (token.length > 1 && token === token.toLocaleUpperCase("vi")) continue;
+        // (Vietnamese has no casing rules of its own: toUpperCase is toLocaleUpperCase("vi"), without the locale look-up.)
+        if (token.length > 1 && token === token.toUpperCase()) continue;
         words++;
         const mark = /[^a-zA-Z]/.test(token);
         const syllable = isSyllable(token);

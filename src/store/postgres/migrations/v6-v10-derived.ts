@@ -1,5 +1,5 @@
 /**
- * Versions 6–9 on PostgreSQL, twins of SQLite's (src/store/migrations/v6…v9): same
+ * Versions 6–10 on PostgreSQL, twins of SQLite's (src/store/migrations/v6…v10): same
  * tables, columns and meaning; the fills are the SQLite migrations' own code.
  *
  * - 6: same_task_links (filled by 7, as in SQLite).
@@ -134,5 +134,22 @@ CREATE FUNCTION vanban_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL
       '[\\u2018\\u2019\\u201A\\u201B\\u2032]', '''', 'g'), '[\\u201C-\\u201F\\u2033\\u00AB\\u00BB]', '"', 'g')),
     '[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+', ' ', 'g'))
 $$;
+`,
+};
+
+// Version 10: task_agencies carry the task list's order (src/store/migrations/v10-…), the
+// index in SQLite's NULL order as dialect.ts writes it into ORDER BY; total_changes(),
+// which agency-match.ts reads beside data_version (the connection answers a new one each
+// time, so the value does not matter).
+export const V10: PostgresMigration = {
+  version: 10,
+  name: "task agencies carry the task list's order",
+  sql: `
+ALTER TABLE task_agencies ADD COLUMN doc_date ${T}, ADD COLUMN doc_key ${T}, ADD COLUMN task_position INTEGER;
+UPDATE task_agencies ta SET doc_date = d.date, doc_key = d.key, task_position = t.position
+  FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = ta.task_id;
+DROP INDEX task_agencies_agency;
+CREATE INDEX task_agencies_page ON task_agencies (agency_id, doc_date DESC NULLS LAST, doc_key NULLS FIRST, task_position NULLS FIRST, task_id);
+CREATE FUNCTION total_changes() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT 0::bigint $$;
 `,
 };
