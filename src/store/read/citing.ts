@@ -59,14 +59,22 @@ function firstSteps(db: Store, target: number, page: [number, number][]): Map<nu
   )
     .raw(true)
     .all(target, JSON.stringify(cited)) as [number, number][]).forEach(([id, depth], order) => rank.set(id, { depth, order }));
+  // Each document's own citations apart: a page of every reacher (--limit 0) stays linear.
+  const edgesFrom = new Map<number, (typeof edges)[number][]>();
+  for (const e of edges) {
+    const list = edgesFrom.get(e[0]);
+    if (list) list.push(e);
+    else edgesFrom.set(e[0], [e]);
+  }
   const steps = new Map<number, Step>();
   for (const [id, depth] of page) {
+    const mine = edgesFrom.get(id) ?? [];
     const nearer = (to: number) => (depth === 1 ? to === target : rank.get(to)?.depth === depth - 1);
     let via: number | null = null;
     if (depth > 1)
-      for (const e of edges) if (e[0] === id && nearer(e[1]) && (via === null || rank.get(e[1])!.order < rank.get(via)!.order)) via = e[1];
+      for (const e of mine) if (nearer(e[1]) && (via === null || rank.get(e[1])!.order < rank.get(via)!.order)) via = e[1];
     const to = via ?? target;
-    const own = edges.filter((e) => e[0] === id && e[1] === to);
+    const own = mine.filter((e) => e[1] === to);
     steps.set(id, { via, relations: [...new Set(own.map((e) => e[2]))].sort(), reported: own.length > 0 && own.every((e) => e[3] === 1) });
   }
   return steps;
